@@ -1,0 +1,75 @@
+"""The append-only edit journal: applying its changes, inverting them, and the undo/redo stacks.
+
+A journal row holds a list of changes `{"table", "key", "before", "after"}`; undo appends a row
+whose changes are the inverse of its target's, redo appends its target's changes again. The
+stacks are rebuilt by replaying the rows, so undo survives restarts with nothing but the journal.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+EDIT_OPS = frozenset({"add", "update", "delete", "reject", "status", "accept"})
+
+
+def invert(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The changes that undo these, in reverse order."""
+    return [{"table": c["table"], "key": c["key"], "before": c["after"], "after": c["before"]}
+            for c in reversed(changes)]
+
+
+def stacks(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Replay journal rows (oldest first) into (undo stack, redo stack) of edit rows."""
+    by_seq: dict[int, dict[str, Any]] = {}
+    undo: list[dict[str, Any]] = []
+    redo: list[dict[str, Any]] = []
+    for row in rows:
+        entry = {**row, "changes": row["changes"] if isinstance(row["changes"], list)
+                 else json.loads(row["changes"])}
+        by_seq[entry["seq"]] = entry
+        if entry["op"] == "undo":
+            if undo and undo[-1]["seq"] == entry["target"]:
+                redo.append(undo.pop())
+        elif entry["op"] == "redo":
+            if redo and redo[-1]["seq"] == entry["target"]:
+                undo.append(redo.pop())
+        else:
+            undo.append(entry)
+            redo.clear()
+    return undo, redo
+
+
+def apply(conn: sqlite3.Connection, change: dict[str, Any], side: str) -> None:
+    """Write one change's `before` or `after` state into the tables."""
+    state = change[side]
+    table = change["table"]
+    if table == "annotation":
+        conn.execute("DELETE FROM annotations WHERE id = ?", (change["key"],))
+        if state is not None:
+            _insert_annotation(conn, state)
+    elif table == "decision":
+        doc_id, key = change["key"].split("\x00", 1)
+        conn.execute("DELETE FROM decisions WHERE doc_id = ? AND key = ?", (doc_id, key))
+        if state is not None:
+            conn.execute(
+                "INSERT INTO decisions (doc_id, key, decision, annotation_id, annotator, at)"
+                " VALUES (:doc_id, :key, :decision, :annotation_id, :annotator, :at)", state)
+    elif table == "status":
+        conn.execute("UPDATE documents SET status = ? WHERE id = ?", (state, change["key"]))
+    else:
+        raise ValueError(f"unknown journal table {table!r}")
+
+
+def _insert_annotation(conn: sqlite3.Connection, a: dict[str, Any]) -> None:
+    spans = a["spans"]
+    conn.execute(
+        "INSERT INTO annotations (id, doc_id, kind, attrs, origin, annotator, start, \"end\","
+        " needs_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a["id"], a["doc_id"], a["kind"], json.dumps(a["attrs"], ensure_ascii=False, sort_keys=True),
+         a["origin"], a["annotator"], min(s["start"] for s in spans), max(s["end"] for s in spans),
+         int(bool(a.get("needs_review"))), a["created_at"], a["updated_at"]))
+    conn.executemany(
+        "INSERT INTO spans (annotation_id, ord, role, start, \"end\", text) VALUES (?, ?, ?, ?, ?, ?)",
+        [(a["id"], i, s["role"], s["start"], s["end"], s["text"]) for i, s in enumerate(spans)])

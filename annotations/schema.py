@@ -1,0 +1,89 @@
+"""Schema migrations: each step moves `PRAGMA user_version` up by one."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# 'RDLN' in ASCII: marks a file as a redline database, so another program's is refused.
+APPLICATION_ID = 0x52444C4E
+
+_V1 = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'new',
+    entities TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    needs_review INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_sha ON documents(text_sha256);
+CREATE INDEX documents_position ON documents(position);
+CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}',
+    origin TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    needs_review INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX annotations_doc ON annotations(doc_id, start);
+CREATE TABLE spans (
+    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (annotation_id, ord)
+);
+CREATE TABLE decisions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    annotation_id TEXT,
+    annotator TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, key)
+);
+CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    target INTEGER,
+    changes TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX journal_doc ON journal(doc_id, annotator, seq);
+CREATE TABLE analyses (
+    key TEXT PRIMARY KEY,
+    text_sha256 TEXT NOT NULL,
+    model TEXT NOT NULL,
+    extractor_version TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX analyses_sha ON analyses(text_sha256, created_at);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.strip().split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)

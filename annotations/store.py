@@ -1,0 +1,444 @@
+"""The SQLite store: documents, annotation frames, suggestion decisions, journal, analysis cache.
+
+Every write runs in one `BEGIN IMMEDIATE` transaction: a deferred transaction that reads and then
+writes can fail at once with "database is locked" when another process writes, whereas an
+immediate one waits for the busy timeout. Multi-step writes nest in `db.atomic()` savepoints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from . import journal as journal_mod
+from .errors import DatabaseError, NotFoundError, SchemaError
+from .models import STATUSES, Annotation, Document, Span, now_iso, sha256
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before sqlite3 touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database", hint="give --db a file path")
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{path}: is not a SQLite database",
+            hint="give --db a redline database, or a new file name to create one",
+        )
+
+
+class Store:
+    """One redline database; safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: str | Path, *, annotator: str = "") -> None:
+        self.path = Path(path)
+        self.annotator = annotator
+        self._lock = threading.RLock()
+        if str(path) != ":memory:":
+            _check_file(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self.db = sqlite_utils.Database(conn)
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise DatabaseError(
+                f"{path}: cannot be opened as a database ({e})",
+                hint="give --db a redline database, or a new file name to create one",
+            ) from e
+
+    # -- connection ---------------------------------------------------------------------------
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if str(self.path) != ":memory:" and self._pragma("journal_mode") != "wal":
+            self.db.enable_wal()
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _pragma(self, name: str) -> Any:
+        return self.db.conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = int(self._pragma("user_version"))
+        app_id = int(self._pragma("application_id"))
+        tables = self.db.table_names()
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{self.path}: was written by a newer redline (schema {version}, this one knows "
+                f"{SCHEMA_VERSION})",
+                hint="upgrade redline (pip install -U redline)",
+            )
+        if tables and app_id != APPLICATION_ID:
+            raise DatabaseError(
+                f"{self.path}: is a database of another program (tables: {', '.join(tables[:5])})",
+                hint="give --db a redline database, or a new file name to create one",
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self._write():
+            if version == 0:
+                self.db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for step in MIGRATIONS[version:]:
+                step(self.db.conn)
+            self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        """One immediate write transaction (or a savepoint inside the current one)."""
+        with self._lock:
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            cur = self.db.conn.execute(sql, params)
+            cols = [c[0] for c in cur.description]
+            return [dict(zip(cols, row)) for row in cur.fetchall()]  # type: ignore[misc]
+
+    def integrity_check(self) -> str:
+        """`PRAGMA integrity_check`'s verdict: 'ok' when the file is sound."""
+        return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
+
+    # -- documents ----------------------------------------------------------------------------
+    @staticmethod
+    def _doc(row: dict[str, Any]) -> Document:
+        return Document(
+            id=row["id"], text=row["text"], title=row["title"], meta=json.loads(row["meta"]),
+            status=row["status"], text_sha256=row["text_sha256"], created_at=row["created_at"],
+            updated_at=row["updated_at"], position=row["position"],
+        )
+
+    def document_count(self) -> int:
+        """How many documents the database holds."""
+        return int(self._rows("SELECT count(*) AS n FROM documents")[0]["n"])
+
+    def get_document(self, doc_id: str) -> Document:
+        """The document with this id (NotFoundError if none)."""
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise NotFoundError(f"no document {doc_id!r}", hint="see `redline list`")
+        return self._doc(rows[0])
+
+    def find_document(self, query: str) -> Document:
+        """A document by exact id, else by unique title substring (case-insensitive)."""
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (query,))
+        if not rows:
+            rows = self._rows(
+                "SELECT * FROM documents WHERE instr(lower(title), lower(?)) > 0 ORDER BY position",
+                (query,),
+            )
+        if not rows:
+            raise NotFoundError(f"no document matches {query!r}", hint="see `redline list`")
+        return self._doc(rows[0])
+
+    def documents_by_sha(self, text_sha: str) -> list[Document]:
+        """Documents whose text has this SHA-256."""
+        return [self._doc(r) for r in self._rows(
+            "SELECT * FROM documents WHERE text_sha256 = ?", (text_sha,))]
+
+    def document_ids(self) -> list[str]:
+        """Every document id in library order."""
+        return [r["id"] for r in self._rows("SELECT id FROM documents ORDER BY position, id")]
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document in library order, fetched one at a time (for streaming export)."""
+        for doc_id in self.document_ids():
+            yield self.get_document(doc_id)
+
+    def neighbour(self, doc_id: str, step: int) -> str | None:
+        """The id of the next (+1) or previous (-1) document in library order."""
+        ids = self.document_ids()
+        if doc_id not in ids:
+            return None
+        i = ids.index(doc_id) + step
+        return ids[i] if 0 <= i < len(ids) else None
+
+    def insert_document(self, doc: Document, *, entities: list[dict[str, Any]] | None = None,
+                        needs_review: bool = False) -> Document:
+        """Store a new document at the end of the library (raises if the id exists)."""
+        with self._write() as db:
+            if not doc.position:
+                row = db.conn.execute("SELECT coalesce(max(position), 0) + 1 FROM documents")
+                doc.position = int(row.fetchone()[0])
+            db.conn.execute(
+                "INSERT INTO documents (id, title, text, text_sha256, meta, status, entities, words,"
+                " position, needs_review, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.title, doc.text, doc.text_sha256,
+                 json.dumps(doc.meta, ensure_ascii=False, sort_keys=True), doc.status,
+                 None if entities is None else json.dumps(entities, ensure_ascii=False),
+                 doc.words, doc.position, int(needs_review), doc.created_at, doc.updated_at),
+            )
+        return doc
+
+    def replace_text(self, doc_id: str, text: str, *, title: str | None = None) -> None:
+        """Change a document's text (the caller re-anchors its annotations in the same write)."""
+        with self._write() as db:
+            db.conn.execute(
+                "UPDATE documents SET text = ?, text_sha256 = ?, words = ?, entities = NULL,"
+                " title = coalesce(?, title), updated_at = ? WHERE id = ?",
+                (text, sha256(text), len(text.split()), title, now_iso(), doc_id),
+            )
+
+    def document_entities(self, doc_id: str) -> list[dict[str, Any]] | None:
+        """Entities stored with the document at import (None: use the analysis cache)."""
+        rows = self._rows("SELECT entities FROM documents WHERE id = ?", (doc_id,))
+        if not rows or rows[0]["entities"] is None:
+            return None
+        return list(json.loads(rows[0]["entities"]))
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        """Mark a document new / in progress / done (journalled, so undo reverts it)."""
+        if status not in STATUSES:
+            raise SchemaError(f"unknown status {status!r}", hint=f"use one of {', '.join(STATUSES)}")
+        before = self.get_document(doc_id).status
+        if before == status:
+            return
+        self._commit(doc_id, "status", [{"table": "status", "key": doc_id,
+                                         "before": before, "after": status}])
+
+    # -- annotations --------------------------------------------------------------------------
+    def annotations(self, doc_id: str) -> list[Annotation]:
+        """The document's annotations in reading order."""
+        with self._lock:
+            rows = self._rows(
+                "SELECT * FROM annotations WHERE doc_id = ? ORDER BY start, \"end\", created_at, id",
+                (doc_id,))
+            spans: dict[str, list[Span]] = {}
+            for s in self._rows(
+                "SELECT s.* FROM spans s JOIN annotations a ON a.id = s.annotation_id"
+                " WHERE a.doc_id = ? ORDER BY s.annotation_id, s.ord", (doc_id,)):
+                spans.setdefault(s["annotation_id"], []).append(
+                    Span(s["role"], s["start"], s["end"], s["text"]))
+        return [self._ann(r, spans.get(r["id"], [])) for r in rows]
+
+    @staticmethod
+    def _ann(row: dict[str, Any], spans: list[Span]) -> Annotation:
+        return Annotation(
+            kind=row["kind"], spans=spans, attrs=json.loads(row["attrs"]), id=row["id"],
+            doc_id=row["doc_id"], origin=row["origin"], annotator=row["annotator"],
+            created_at=row["created_at"], updated_at=row["updated_at"],
+            needs_review=bool(row["needs_review"]),
+        )
+
+    def get_annotation(self, ann_id: str) -> Annotation:
+        """One annotation by id (NotFoundError if none)."""
+        rows = self._rows("SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))
+        if not rows:
+            raise NotFoundError(f"no annotation {ann_id!r}")
+        for ann in self.annotations(rows[0]["doc_id"]):
+            if ann.id == ann_id:
+                return ann
+        raise NotFoundError(f"no annotation {ann_id!r}")
+
+    def _ann_state(self, ann_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))
+        if not rows:
+            return None
+        ann = self.get_annotation(ann_id)
+        return {"doc_id": ann.doc_id, **ann.to_dict()}
+
+    def add_annotation(self, ann: Annotation, *, suggestion_key: str | None = None) -> Annotation:
+        """Validate and store a new annotation (and accept the suggestion it came from)."""
+        doc = self.get_document(ann.doc_id)
+        if not ann.annotator:
+            ann.annotator = self.annotator
+        ann.with_defaults().validate(doc.text)
+        changes = [{"table": "annotation", "key": ann.id, "before": None,
+                    "after": {"doc_id": ann.doc_id, **ann.to_dict()}}]
+        if suggestion_key:
+            changes.append(self._decision_change(ann.doc_id, suggestion_key, "accepted", ann.id))
+        self._commit(ann.doc_id, "add", changes)
+        return ann
+
+    def update_annotation(self, ann: Annotation) -> Annotation:
+        """Store a changed annotation; a suggested one becomes `edited`."""
+        before = self._ann_state(ann.id)
+        if before is None:
+            raise NotFoundError(f"no annotation {ann.id!r}")
+        doc = self.get_document(ann.doc_id)
+        ann.updated_at = now_iso()
+        if ann.origin == "suggested":
+            ann.origin = "edited"
+        ann.validate(doc.text)
+        self._commit(ann.doc_id, "update", [{"table": "annotation", "key": ann.id,
+                                             "before": before,
+                                             "after": {"doc_id": ann.doc_id, **ann.to_dict()}}])
+        return ann
+
+    def delete_annotation(self, ann_id: str) -> None:
+        """Remove an annotation (undo brings it back)."""
+        before = self._ann_state(ann_id)
+        if before is None:
+            raise NotFoundError(f"no annotation {ann_id!r}")
+        changes = [{"table": "annotation", "key": ann_id, "before": before, "after": None}]
+        for d in self._rows("SELECT key FROM decisions WHERE annotation_id = ?", (ann_id,)):
+            changes.append(self._decision_change(before["doc_id"], d["key"], None, None))
+        self._commit(before["doc_id"], "delete", changes)
+
+    # -- suggestion decisions -----------------------------------------------------------------
+    def decisions(self, doc_id: str) -> dict[str, str]:
+        """Suggestion key -> 'accepted' / 'rejected' for a document."""
+        return {r["key"]: r["decision"] for r in self._rows(
+            "SELECT key, decision FROM decisions WHERE doc_id = ?", (doc_id,))}
+
+    def _decision_change(self, doc_id: str, key: str, decision: str | None,
+                         ann_id: str | None) -> dict[str, Any]:
+        rows = self._rows("SELECT * FROM decisions WHERE doc_id = ? AND key = ?", (doc_id, key))
+        after = None if decision is None else {
+            "doc_id": doc_id, "key": key, "decision": decision, "annotation_id": ann_id,
+            "annotator": self.annotator, "at": now_iso()}
+        return {"table": "decision", "key": f"{doc_id}\x00{key}",
+                "before": rows[0] if rows else None, "after": after}
+
+    def reject_suggestion(self, doc_id: str, key: str) -> None:
+        """Remember that a suggestion was rejected (undo forgets it)."""
+        self.get_document(doc_id)
+        self._commit(doc_id, "reject", [self._decision_change(doc_id, key, "rejected", None)])
+
+    # -- journal, undo, redo --------------------------------------------------------------------
+    def _commit(self, doc_id: str, op: str, changes: list[dict[str, Any]],
+                target: int | None = None) -> int:
+        """Apply changes and append them to the journal in one transaction."""
+        with self._write() as db:
+            for change in changes:
+                journal_mod.apply(db.conn, change, "after")
+            if op not in ("undo", "redo", "status"):
+                db.conn.execute(
+                    "UPDATE documents SET status = 'in progress' WHERE id = ? AND status = 'new'",
+                    (doc_id,))
+            db.conn.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (now_iso(), doc_id))
+            cur = db.conn.execute(
+                "INSERT INTO journal (doc_id, op, target, changes, annotator, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (doc_id, op, target, json.dumps(changes, ensure_ascii=False), self.annotator,
+                 now_iso()))
+            return int(cur.lastrowid or 0)
+
+    def journal(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Journal rows (the audit trail), oldest first."""
+        where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
+        rows = self._rows(f"SELECT * FROM journal {where} ORDER BY seq", params)
+        for r in rows:
+            r["changes"] = json.loads(r["changes"])
+        return rows
+
+    def undo(self, doc_id: str) -> dict[str, Any] | None:
+        """Revert this annotator's last edit in the document; None when there is none."""
+        with self._write():
+            rows = self._rows(
+                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ? AND annotator = ?"
+                " ORDER BY seq", (doc_id, self.annotator))
+            undo_stack, _ = journal_mod.stacks(rows)
+            if not undo_stack:
+                return None
+            entry = undo_stack[-1]
+            inverse = journal_mod.invert(entry["changes"])
+            self._commit(doc_id, "undo", inverse, target=entry["seq"])
+        return entry
+
+    def redo(self, doc_id: str) -> dict[str, Any] | None:
+        """Re-apply the edit the last undo reverted; None when there is none."""
+        with self._write():
+            rows = self._rows(
+                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ? AND annotator = ?"
+                " ORDER BY seq", (doc_id, self.annotator))
+            _, redo_stack = journal_mod.stacks(rows)
+            if not redo_stack:
+                return None
+            entry = redo_stack[-1]
+            self._commit(doc_id, "redo", entry["changes"], target=entry["seq"])
+        return entry
+
+    # -- analysis cache -------------------------------------------------------------------------
+    @staticmethod
+    def analysis_key(text_sha: str, model: str, extractor_version: str) -> str:
+        """The cache key of one analysis."""
+        return f"{text_sha}:{model}:{extractor_version}"
+
+    def cached_analysis(self, text_sha: str, model: str, extractor_version: str
+                        ) -> dict[str, Any] | None:
+        """A stored analysis for exactly this text, pipeline and extractor, or None."""
+        rows = self._rows("SELECT result FROM analyses WHERE key = ?",
+                          (self.analysis_key(text_sha, model, extractor_version),))
+        return json.loads(rows[0]["result"]) if rows else None
+
+    def latest_analysis(self, text_sha: str) -> dict[str, Any] | None:
+        """The newest stored analysis of this text with any pipeline, or None."""
+        rows = self._rows("SELECT result FROM analyses WHERE text_sha256 = ?"
+                          " ORDER BY created_at DESC LIMIT 1", (text_sha,))
+        return json.loads(rows[0]["result"]) if rows else None
+
+    def save_analysis(self, record: dict[str, Any], *, extractor_version: str) -> None:
+        """Cache one `analyze` record under (text hash, model, extractor version)."""
+        key = self.analysis_key(record["text_sha256"], record["model"], extractor_version)
+        with self._write() as db:
+            db.conn.execute(
+                "INSERT OR REPLACE INTO analyses (key, text_sha256, model, extractor_version,"
+                " result, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (key, record["text_sha256"], record["model"], extractor_version,
+                 json.dumps(record, ensure_ascii=False), now_iso()))
+
+    # -- library --------------------------------------------------------------------------------
+    def library(self) -> list[dict[str, Any]]:
+        """One row per document: id, title, words, annotations, pending suggestions, status."""
+        rows = self._rows(
+            "SELECT d.id, d.title, d.words, d.status, d.updated_at, d.text_sha256, d.needs_review,"
+            " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id) AS annotations,"
+            " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.needs_review)"
+            "   AS to_review,"
+            " (SELECT count(*) FROM decisions x WHERE x.doc_id = d.id) AS decided"
+            " FROM documents d ORDER BY d.position, d.id")
+        for r in rows:
+            analysis = self.latest_analysis(r.pop("text_sha256"))
+            decided = r.pop("decided")
+            r["pending"] = max(0, len(suggestion_keys(analysis)) - decided) if analysis else None
+            r["needs_review"] = bool(r["needs_review"]) or bool(r.pop("to_review"))
+        return rows
+
+
+def suggestion_keys(analysis: dict[str, Any]) -> set[str]:
+    """The keys of the suggestions an analysis offers (speech quotes and attributions)."""
+    keys = {str(a.get("key") or a.get("id")) for a in analysis.get("attributions", [])}
+    return keys
