@@ -11,7 +11,7 @@ import json
 import sqlite3
 from typing import Any
 
-EDIT_OPS = frozenset({"add", "update", "delete", "reject", "status", "accept"})
+EDIT_OPS = frozenset({"add", "update", "delete", "reject", "status"})
 
 
 def invert(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -35,8 +35,12 @@ def stacks(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
         elif entry["op"] == "redo":
             if redo and redo[-1]["seq"] == entry["target"]:
                 undo.append(redo.pop())
-        else:
+        elif entry["op"] in EDIT_OPS:
             undo.append(entry)
+            redo.clear()
+        else:
+            # a re-import replaced the text: earlier edits' offsets no longer apply
+            undo.clear()
             redo.clear()
     return undo, redo
 
@@ -48,7 +52,7 @@ def apply(conn: sqlite3.Connection, change: dict[str, Any], side: str) -> None:
     if table == "annotation":
         conn.execute("DELETE FROM annotations WHERE id = ?", (change["key"],))
         if state is not None:
-            _insert_annotation(conn, state)
+            insert_annotation(conn, state)
     elif table == "decision":
         doc_id, key = change["key"].split("\x00", 1)
         conn.execute("DELETE FROM decisions WHERE doc_id = ? AND key = ?", (doc_id, key))
@@ -62,7 +66,8 @@ def apply(conn: sqlite3.Connection, change: dict[str, Any], side: str) -> None:
         raise ValueError(f"unknown journal table {table!r}")
 
 
-def _insert_annotation(conn: sqlite3.Connection, a: dict[str, Any]) -> None:
+def insert_annotation(conn: sqlite3.Connection, a: dict[str, Any]) -> None:
+    """Insert an annotation row and its spans from its export form (plus doc_id)."""
     spans = a["spans"]
     conn.execute(
         "INSERT INTO annotations (id, doc_id, kind, attrs, origin, annotator, start, \"end\","

@@ -1,0 +1,83 @@
+"""Export formats: each writes the corpus to a path ('-' for stdout) and returns the document count.
+
+A file is written to a temporary name beside it and renamed when complete, so an interrupted
+export never leaves half a file under the real name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import RedlineError
+from ..store import Store
+
+# name -> function(store, out, *, status, annotators, ids) -> documents written
+Exporter = Callable[..., int]
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def register_exporter(name: str, fn: Exporter) -> None:
+    """Make `redline export --format NAME` use `fn`."""
+    EXPORTERS[name] = fn
+
+
+def exporter(name: str) -> Exporter:
+    """The export function for a format name."""
+    if name not in EXPORTERS:
+        # formats register themselves on import; importing here keeps start-up light
+        import importlib
+
+        with contextlib.suppress(ModuleNotFoundError):
+            importlib.import_module(f"{__name__}.{name}")
+    if name not in EXPORTERS:
+        raise RedlineError(f"unknown export format {name!r}", hint=f"use one of {', '.join(EXPORTERS)}")
+    return EXPORTERS[name]
+
+
+@contextlib.contextmanager
+def open_output(out: str) -> Iterator[IO[str]]:
+    """A text stream for `out`: stdout for '-', else a temp file renamed into place on success."""
+    if out == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise RedlineError(f"{path}: is a folder", hint="give a file name to export to")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_lines(out: str, lines: Iterable[str]) -> int:
+    """Write JSONL lines to `out`; the number of lines written."""
+    n = 0
+    with open_output(out) as f:
+        for line in lines:
+            f.write(line)
+            n += 1
+    return n
+
+
+def _redline(store: Store, out: str, **filters: Any) -> int:
+    from ..export import export_redline
+
+    return write_lines(out, export_redline(store, **filters))
+
+
+register_exporter("redline", _redline)

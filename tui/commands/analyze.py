@@ -1,0 +1,65 @@
+"""`redline analyze`: headless suggestions, JSONL or plain text in, one record per document out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from annotations.errors import InputError
+
+from ..settings import Settings
+
+
+def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
+    """(id, text) pairs: JSONL objects when the first line is one, else the whole text."""
+    from annotations.models import normalise_newlines
+
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        yield "0", normalise_newlines(text)
+        return
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(where, f"is not valid JSON ({e.msg})", line=n, hint="fix that line") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError(where, 'is not an object with a "text" string', line=n,
+                             hint='give each line {"id": …, "text": "…"}')
+        yield str(obj.get("id", n - 1)), normalise_newlines(obj["text"])
+
+
+@click.command("analyze")
+@click.argument("source", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--batch-size", default=16, show_default=True)
+@click.pass_obj
+def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
+    """Print suggestions (entities, quotes, attributions) for FILE or stdin; no database."""
+    from annotations.nlp.analyze import analyze_texts
+    from annotations.nlp.pipeline import load_pipeline
+
+    where = "<stdin>" if str(source) == "-" else str(source)
+    try:
+        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(where, f"is not UTF-8 (at byte {e.start})", hint="give UTF-8 text") from None
+    except OSError as e:
+        raise InputError(where, f"cannot be read ({e.strerror})", hint="check the path") from None
+    items = list(_items(text, where))
+    pipeline = load_pipeline(settings.model)
+    if pipeline.warning:
+        click.echo(f"redline: {pipeline.warning}", err=True)
+    out = sys.stdout
+    for record in analyze_texts(pipeline, items, batch_size=batch_size):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+COMMANDS = [analyze_cmd]

@@ -1,0 +1,37 @@
+"""Commands that open the terminal app: `redline` (library) and `redline annotate [DOC]`."""
+
+from __future__ import annotations
+
+import click
+
+from ..settings import Settings
+from .common import open_store
+
+
+def run_app(settings: Settings, doc: str | None) -> None:
+    """Open the library (or one document) in the terminal app; a new database gets the seeds."""
+    store = open_store(settings, seed=True)
+    doc_id = store.find_document(doc).id if doc else None
+    try:
+        from ..app import make_app
+    except ImportError:
+        # the terminal app is not built yet: show the library as a table
+        from rich.console import Console
+
+        from .tables import library_table
+
+        Console().print(library_table(store.library()))
+        return
+    store.close()
+    make_app(settings, doc_id=doc_id).run()
+
+
+@click.command("annotate")
+@click.argument("doc", required=False)
+@click.pass_obj
+def annotate_cmd(settings: Settings, doc: str | None) -> None:
+    """Open DOC (id or title substring; default: the first unfinished one) for annotation."""
+    run_app(settings, doc)
+
+
+COMMANDS = [annotate_cmd]

@@ -1,0 +1,139 @@
+"""Corpus commands: import, export, list, stats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from annotations.errors import RedlineError
+
+from ..settings import Settings
+from .common import open_store
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default=None, help="JSONL format [default: detected per line].")
+@click.option("--no-analyze", is_flag=True, help="Store the documents without running spaCy.")
+@click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
+@click.pass_obj
+def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_analyze: bool,
+               batch_size: int) -> None:
+    """Import .txt/.md files, .jsonl files and folders (each file all or nothing)."""
+    from rich.console import Console
+
+    from annotations.importer import iter_files, read_file
+    from annotations.ingest import IngestResult, store_records
+
+    err = Console(stderr=True)
+    store = open_store(settings)
+    total, failures = IngestResult(), []
+    files = list(iter_files(paths))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("reading", total=len(files), rate="")
+        for path in files:
+            try:
+                result = store_records(store, read_file(path, fmt=fmt))
+            except RedlineError as e:
+                failures.append(e.one_line())
+                err.print(f"[red]redline: error:[/] {e.one_line()}", highlight=False)
+            else:
+                total.update(result)
+            progress.advance(task)
+        if not no_analyze and total.added:
+            _analyze_new(settings, store, total.added, batch_size, progress)
+    dup = f", {len(total.duplicates)} already there" if total.duplicates else ""
+    extra = f", {total.merged_annotations} annotations merged" if total.merged_annotations else ""
+    moved = (f", {total.reanchored} annotations re-anchored, {total.flagged} flagged for review"
+             if total.reanchored or total.flagged else "")
+    click.echo(f"imported {len(total.added)} documents{dup}{extra}{moved} into {settings.db}", err=True)
+    if failures:
+        click.echo(f"redline: {len(failures)} file(s) not imported (see above); nothing from them "
+                   "was stored", err=True)
+        sys.exit(2)
+
+
+def _analyze_new(settings: Settings, store: object, doc_ids: list[str], batch_size: int,
+                 progress: object) -> None:
+    """Run the analysis over newly imported documents, with a documents/s figure."""
+    import time
+
+    from annotations.analysis import analyze_documents
+    from annotations.nlp.pipeline import load_pipeline
+    from annotations.store import Store
+
+    assert isinstance(store, Store)
+    pipeline = load_pipeline(settings.model)
+    if pipeline.warning:
+        click.echo(f"redline: {pipeline.warning}", err=True)
+    task = progress.add_task(f"analysing ({pipeline.model_id})",  # type: ignore[attr-defined]
+                             total=len(doc_ids), rate="")
+    started, done = time.perf_counter(), 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        rate = done / max(1e-9, time.perf_counter() - started)
+        progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")  # type: ignore[attr-defined]
+
+    docs = (store.get_document(i) for i in doc_ids)
+    for _ in analyze_documents(store, docs, pipeline, batch_size=batch_size, progress=tick):
+        pass
+
+
+@click.command("export")
+@click.argument("out", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "fmt", default="redline", show_default=True,
+              type=click.Choice(["redline", "prodigy", "doccano", "brat"]))
+@click.option("--status", multiple=True, type=click.Choice(["new", "in progress", "done"]),
+              help="Only documents with this status (repeatable).")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
+@click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
+@click.pass_obj
+def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
+               annotators: tuple[str, ...], docs: tuple[str, ...]) -> None:
+    """Export the corpus as JSONL to OUT (- for stdout); brat writes a folder."""
+    from annotations.formats import exporter
+
+    store = open_store(settings)
+    write = exporter(fmt)
+    n = write(store, str(out), status=status, annotators=annotators, ids=docs)
+    if str(out) != "-":
+        click.echo(f"exported {n} documents to {out} ({fmt})", err=True)
+
+
+@click.command("list")
+@click.pass_obj
+def list_cmd(settings: Settings) -> None:
+    """Documents with their progress."""
+    from rich.console import Console
+
+    from .tables import library_table
+
+    store = open_store(settings)
+    Console().print(library_table(store.library()))
+
+
+@click.command("stats")
+@click.pass_obj
+def stats_cmd(settings: Settings) -> None:
+    """Counts of annotations by kind, label and annotator."""
+    from rich.console import Console
+
+    from annotations.stats import corpus_stats
+
+    from .tables import stats_tables
+
+    store = open_store(settings)
+    console = Console()
+    for table in stats_tables(corpus_stats(store)):
+        console.print(table)
+
+
+COMMANDS = [import_cmd, export_cmd, list_cmd, stats_cmd]

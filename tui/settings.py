@@ -1,0 +1,37 @@
+"""Global options shared by every command: database path, spaCy pipeline, annotator."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def default_db() -> Path:
+    """`$REDLINE_DB`, else `redline.db` in the platform's user data folder."""
+    env = os.environ.get("REDLINE_DB")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("redline", appauthor=False)) / "redline.db"
+
+
+def default_annotator() -> str:
+    """The login name, or 'annotator' where there is none (e.g. in a container)."""
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):
+        return "annotator"
+
+
+@dataclass
+class Settings:
+    """What the global options resolved to."""
+
+    db: Path
+    model: str | None
+    annotator: str
