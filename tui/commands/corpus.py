@@ -42,7 +42,9 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
                 result = store_records(store, read_file(path, fmt=fmt))
             except RedlineError as e:
                 failures.append(e.one_line())
-                err.print(f"[red]redline: error:[/] {e.one_line()}", highlight=False)
+                # soft_wrap: the error stays one line, whatever the terminal width
+                err.print(f"redline: error: {e.one_line()}", style="red", highlight=False,
+                          markup=False, soft_wrap=True)
             else:
                 total.update(result)
             progress.advance(task)
