@@ -69,8 +69,6 @@ class Store:
         conn = self.db.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if str(self.path) != ":memory:" and self._pragma("journal_mode") != "wal":
-            self.db.enable_wal()
         conn.execute("PRAGMA synchronous = NORMAL")
 
     def _pragma(self, name: str) -> Any:
@@ -91,9 +89,17 @@ class Store:
                 f"{self.path}: is a database of another program (tables: {', '.join(tables[:5])})",
                 hint="give --db a redline database, or a new file name to create one",
             )
+        # WAL only once the file is known to be ours: switching journal mode rewrites the
+        # header, so doing it first would alter another program's database before refusing it
+        if str(self.path) != ":memory:" and self._pragma("journal_mode") != "wal":
+            self.db.enable_wal()
         if version == SCHEMA_VERSION:
             return
         with self._write():
+            # another process may have migrated while this one waited for the write lock
+            version = int(self._pragma("user_version"))
+            if version >= SCHEMA_VERSION:
+                return
             if version == 0:
                 self.db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             for step in MIGRATIONS[version:]:
@@ -316,6 +322,28 @@ class Store:
         for d in self._rows("SELECT key FROM decisions WHERE annotation_id = ?", (ann_id,)):
             changes.append(self._decision_change(before["doc_id"], d["key"], None, None))
         self._commit(before["doc_id"], "delete", changes)
+
+    def document_state(self, doc_id: str
+                       ) -> tuple[Document, list[Annotation], dict[str, str], int]:
+        """A document, its annotations and decisions, and the last journal seq, from one snapshot.
+
+        One read transaction, so another process's commit cannot land between the reads; the
+        seq lets a screen drop a snapshot older than one it already shows.
+        """
+        with self._lock:
+            conn = self.db.conn
+            own = not conn.in_transaction
+            if own:
+                conn.execute("BEGIN")
+            try:
+                doc = self.get_document(doc_id)
+                anns = self.annotations(doc_id)
+                decided = self.decisions(doc_id)
+                seq = int(self._rows("SELECT coalesce(max(seq), 0) AS n FROM journal")[0]["n"])
+            finally:
+                if own and conn.in_transaction:
+                    conn.execute("COMMIT")
+        return doc, anns, decided, seq
 
     # -- suggestion decisions -----------------------------------------------------------------
     def decisions(self, doc_id: str) -> dict[str, str]:
