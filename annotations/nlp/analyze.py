@@ -1,0 +1,140 @@
+"""Suggestion records (DESIGN.md "`redline analyze` output") for spaCy docs and raw texts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .attribution import Attr, QuoteResult, link_quotes
+from .indirect import clause_for, indirect_attributions
+from .quotes import find_quotes
+from .text import TextIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .pipeline import Pipeline
+
+# Part of the analysis cache key: bump whenever a rule changes what comes out.
+EXTRACTOR_VERSION = "1.0"
+# Texts longer than this are parsed in paragraph-aligned pieces and joined back together,
+# which keeps spaCy's memory flat and its max_length out of the way.
+CHUNK_CHARS = 100_000
+_PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def _span(pair: tuple[int, int] | None) -> list[int] | None:
+    return [pair[0], pair[1]] if pair else None
+
+
+def _attr_record(a: Attr, aid: str) -> dict[str, Any]:
+    spans = sorted(a.contents)
+    return {
+        "id": aid,
+        "key": f"a:{spans[0][0]}-{spans[-1][1]}",
+        "type": a.type,
+        "source_span": _span((a.source.start, a.source.end)) if a.source else None,
+        "source_text": a.source.text if a.source else None,
+        "speaker": a.speaker or (a.source.text if a.source else None),
+        "cue_span": _span(a.cue),
+        "cue": a.cue_text,
+        "content_spans": [[s, e] for s, e in spans],
+        "confidence": round(max(0.0, min(1.0, a.confidence)), 2),
+    }
+
+
+def _quote_record(text: str, r: QuoteResult, ids: dict[int, str]) -> dict[str, Any]:
+    q, a = r.quote, r.attr
+    src = a.source if a else None
+    return {
+        "start": q.start,
+        "end": q.end,
+        "key": f"q:{q.start}-{q.end}",
+        "text": text[q.start : q.end],
+        "speech": r.kind == "speech",
+        "kind": r.kind,
+        "speaker": src.text if src else None,
+        "speaker_span": _span((src.start, src.end)) if src else None,
+        "speaker_resolved": a.speaker if a else None,
+        "cue": a.cue_text if a else None,
+        "cue_span": _span(a.cue) if a else None,
+        "attribution": ids.get(id(a)) if a else None,
+        "confidence": round(max(0.0, min(1.0, r.confidence)), 2),
+    }
+
+
+def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
+    """One suggestion record (entities, quotes, attributions) for a processed spaCy Doc."""
+    text = doc.text
+    index = TextIndex.build(text)
+    lk, results = link_quotes(doc, index, find_quotes(text))
+    attrs: list[Attr] = []
+    seen: set[int] = set()
+    for r in results:
+        if r.attr is not None and id(r.attr) not in seen:
+            seen.add(id(r.attr))
+            attrs.append(r.attr)
+    for a in attrs:
+        if a.type == "mixed" and a.cue is not None:
+            # A mixed quotation's content is the whole reported clause it sits in.
+            clause = clause_for(lk, lk.tokens_in(a.cue[0], a.cue[1])[0])
+            if clause and clause[0] <= min(a.contents)[0] and clause[1] >= max(a.contents)[1]:
+                a.contents = [clause]
+    attrs.extend(indirect_attributions(lk))
+    attrs.sort(key=lambda a: min(a.contents))
+    ids = {id(a): f"a{n}" for n, a in enumerate(attrs, 1)}
+    return {
+        "id": doc_id,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "model": model_id,
+        "entities": [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
+            for e in doc.ents
+        ],
+        "quotes": [_quote_record(text, r, ids) for r in results],
+        "attributions": [_attr_record(a, ids[id(a)]) for a in attrs],
+    }
+
+
+def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut a text into pieces of about size chars at paragraph ends; they join back exactly."""
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        m = None
+        for m in _PARAGRAPH_END.finditer(text, start + size // 2, start + size):
+            pass
+        cut = m.end() if m else text.rfind(" ", start + size // 2, start + size) + 1
+        if cut <= start:
+            cut = start + size  # one enormous word: cut anywhere rather than fail
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def analyze_texts(
+    pipeline: Pipeline, items: Iterable[tuple[str, str]], *, batch_size: int = 32
+) -> Iterator[dict[str, Any]]:
+    """Run (id, text) pairs through the pipeline in batches, yielding records in order."""
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
+        for doc_id, text in items:
+            parts = split_text(text)
+            for n, part in enumerate(parts):
+                yield part, (doc_id, n, len(parts))
+
+    pending: list[Doc] = []
+    for doc, (doc_id, n, total) in pipeline.nlp.pipe(pieces(), as_tuples=True,
+                                                      batch_size=batch_size):
+        pending.append(doc)
+        if n + 1 < total:
+            continue
+        whole = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        pending = []
+        yield analyze_doc(whole, doc_id=doc_id, model_id=pipeline.model_id)

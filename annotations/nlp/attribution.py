@@ -1,0 +1,225 @@
+"""Direct quotations linked to their cue and source, with floating quotes inheriting speakers."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .classify import FRAGMENT_BEFORE, Context, classify
+from .cues import cue_lemma, cue_span, is_according_to, is_phrasal_only
+from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
+from .quotes import QuoteSpan
+from .speakers import Resolver, build_people, subject_events
+from .text import TextIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PRE_ADJACENT = 4  # tokens allowed between a cue and the quotation it introduces ("told CNN:")
+_POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smith, the CEO, said)
+_NOT_BETWEEN = frozenset("that if whether what how why when where".split())
+
+
+@dataclass
+class Attr:
+    """An attribution being built: one cue and source, one or more content spans."""
+
+    type: str
+    source: Mention | None
+    speaker: str | None
+    cue: tuple[int, int] | None
+    cue_text: str | None
+    contents: list[tuple[int, int]]
+    confidence: float
+    para: int = 0
+
+
+@dataclass
+class QuoteResult:
+    """A quotation with its kind and, for speech and mixed quotes, its attribution."""
+
+    quote: QuoteSpan
+    kind: str
+    attr: Attr | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Linker:
+    """Per-document state: token offsets, quotation mask, speaker resolver."""
+
+    doc: Doc
+    index: TextIndex
+    quotes: list[QuoteSpan]
+    blocked: bytearray = field(init=False)  # tokens inside any quotation
+    speech: bytearray = field(init=False)  # tokens inside speech quotations
+    starts: list[int] = field(init=False)
+    parsed: bool = field(init=False)
+    used_cues: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.idx for t in self.doc]
+        self.parsed = self.doc.has_annotation("DEP")
+        self.blocked = bytearray(len(self.doc))
+        self.speech = bytearray(len(self.doc))
+        for q in self.quotes:
+            a, b = self.tokens_in(q.open_mark, q.outer_end)
+            self.blocked[a:b] = b"\x01" * (b - a)
+        self.people = build_people(self.doc, self.blocked)
+
+    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
+        """Token index range [a, b) of the tokens starting within [start, end)."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def resolver(self) -> Resolver:
+        """A fresh resolver positioned at the document start."""
+        return Resolver(self.people, subject_events(self.doc, self.blocked, self.people))
+
+    def cue_at(self, i: int, *, direct: bool, naming: bool = False, loose: bool = False) -> bool:
+        """Whether token i (outside quotations) is a usable cue."""
+        tok = self.doc[i]
+        if self.blocked[i] or not (tok.is_alpha and len(tok) > 1):
+            return False
+        if is_according_to(tok):
+            return True
+        lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
+        return lemma is not None and not is_phrasal_only(tok)
+
+    def source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
+        """The source mention of a cue and whether it came from the parse."""
+        if self.parsed:
+            subj = parsed_subject(cue, self.blocked)
+            if subj is not None and abs(subj.i - cue.i) <= _POST_REACH:
+                m = parsed_phrase(subj)
+                if m is not None:
+                    return m, True
+        span = cue_span(cue)
+        return heuristic_source(self.doc, span.start, span.end, self.blocked, after_quote), False
+
+    def context(self, k: int) -> tuple[Context, int | None, int | None, bool]:
+        """Sentence context of quotation k, its nearest cues before and after."""
+        q, text, idx = self.quotes[k], self.index.text, self.index
+        ps, _ = idx.paragraphs[idx.paragraph_of(q.open_mark)]
+        prev_end = self.quotes[k - 1].outer_end if k else 0
+        pre_start = max(idx.sentence_start(q.open_mark, ps), prev_end)
+        _, pe = idx.paragraphs[idx.paragraph_of(max(q.outer_end - 1, 0))]
+        nxt = self.quotes[k + 1].open_mark if k + 1 < len(self.quotes) else len(text)
+        post_end = max(idx.sentence_end(q.outer_end, min(pe, nxt)), q.outer_end)
+        a, b = self.tokens_in(pre_start, q.open_mark)
+        pre_cue = next((i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=True)), None)
+        naming = pre_cue or next(
+            (i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=False, naming=True)), None
+        )
+        adjacent = False
+        if pre_cue is not None:
+            between = [t for t in self.doc[cue_span(self.doc[pre_cue]).end : b] if not t.is_punct]
+            adjacent = len(between) <= _PRE_ADJACENT and not any(
+                t.lower_ in _NOT_BETWEEN for t in between
+            )
+            if between and between[-1].lower_ in FRAGMENT_BEFORE:
+                adjacent = False
+        post_cue = self._post_cue(q, text, post_end)
+        ctx = Context(text[pre_start : q.open_mark], text[q.outer_end : post_end],
+                      naming is not None, adjacent, post_cue is not None)
+        return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent
+
+    def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> int | None:
+        """The first cue after a quotation, near enough to belong to it."""
+        a, b = self.tokens_in(q.outer_end, post_end)
+        content = text[q.start : q.end].rstrip()
+        new_sentence = content[-1:] in ".?!…" and text[q.outer_end : post_end].strip()[:1].isupper()
+        # After a sentence-final quotation a cue must come at once ("“Why?” Smith asked."),
+        # otherwise the next sentence's verbs are not this quotation's cue.
+        reach = 4 if new_sentence else _POST_REACH
+        if content[-1:] == "." and not new_sentence and text[q.outer_end : post_end].strip():
+            reach = 4
+        first = next((i for i in range(a, b) if not self.doc[i].is_punct), None)
+        for i in range(a, min(b, a + reach)):
+            if self.cue_at(i, direct=True, loose=i == first):
+                return i
+        return None
+
+
+def _cue_fields(doc: Doc, i: int) -> tuple[tuple[int, int], str]:
+    span = cue_span(doc[i])
+    return (span.start_char, span.end_char), span.text
+
+
+def link_quotes(doc: Doc, index: TextIndex, quotes: list[QuoteSpan]) -> tuple[Linker, list[QuoteResult]]:
+    """Classify every quotation and attribute speech and mixed ones, in reading order."""
+    lk = Linker(doc, index, quotes)
+    res = lk.resolver()
+    by_cue: dict[int, Attr] = {}
+    results: list[QuoteResult] = []
+    last: QuoteResult | None = None
+    for k, q in enumerate(quotes):
+        ctx, pre_cue, post_cue, adjacent = lk.context(k)
+        kind = classify(index.text[q.start : q.end], ctx)
+        base = 1.0 if q.close_mark is not None and not q.single else 0.7
+        r = QuoteResult(q, kind, None, base * (0.85 if kind == "speech" else 0.7))
+        results.append(r)
+        if kind not in ("speech", "mixed"):
+            continue
+        if kind == "speech":
+            a, b = lk.tokens_in(q.open_mark, q.outer_end)
+            lk.speech[a:b] = b"\x01" * (b - a)
+        para = index.paragraph_of(q.open_mark)
+        if kind == "speech" and pre_cue is not None and adjacent:
+            cue, after = pre_cue, False
+        elif post_cue is not None:
+            cue, after = post_cue, True
+        else:
+            cue, after = pre_cue, False
+        if cue is not None:
+            attr = by_cue.get(cue)
+            if attr is None:
+                src, from_parse = lk.source_for(doc[cue], after_quote=after)
+                res.advance(src.start if src else q.open_mark)
+                speaker = res.resolve(src) if src else None
+                if src is not None:
+                    res.note(src, speaker)
+                conf = (0.9 if from_parse else 0.75) if src else 0.45
+                if src is not None and speaker is None:
+                    conf -= 0.15
+                cspan, ctext = _cue_fields(doc, cue)
+                attr = Attr("direct" if kind == "speech" else "mixed", src, speaker, cspan, ctext,
+                            [], conf, para)
+                by_cue[cue] = attr
+                lk.used_cues.add(cue)
+            attr.contents.append((q.start, q.end))
+            attr.para = para
+            r.attr = attr
+        elif kind == "speech":
+            r.attr, conf = _inherit(res, last, q, para, index)
+            r.confidence = round(min(base, conf), 2)
+        if r.attr is not None:
+            if cue is not None:
+                r.confidence = round(min(base, r.attr.confidence), 2)
+            if kind == "speech":
+                last = r
+    return lk, results
+
+
+def _inherit(res: Resolver, last: QuoteResult | None, q: QuoteSpan, para: int,
+             index: TextIndex) -> tuple[Attr | None, float]:
+    """A floating quotation's attribution: the previous speaker's, unless someone else spoke up."""
+    res.advance(q.open_mark)
+    noted = res.last_subject
+    prev = last.attr if last is not None else None
+    in_range = prev is not None and para - prev.para <= 1
+    since = last.quote.outer_end if last is not None else 0
+    if noted is not None and index.paragraph_of(noted.pos) >= para - 1:
+        other = not in_range or (noted.pos >= since and prev is not None
+                                 and noted.canonical != prev.speaker)
+        if other:
+            # "“A,” Smith said. Jones disagreed. “B.”": B is Jones's.
+            attr = Attr("direct", noted.mention, noted.canonical, None, None,
+                        [(q.start, q.end)], 0.45, para)
+            return attr, attr.confidence
+    if prev is None or not in_range:
+        return None, 0.5
+    prev.contents.append((q.start, q.end))
+    conf = min(prev.confidence, 0.8 if para == prev.para else 0.65)
+    prev.para = para
+    return prev, conf

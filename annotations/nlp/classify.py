@@ -1,0 +1,85 @@
+"""What a quotation is: speech, a mixed fragment of reported speech, a scare quote, a title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("speech", "mixed", "scare", "title")
+# Words after which a capitalised quotation names a work ("the book “…”", "a film called “…”").
+TITLE_TRIGGERS = frozenset(
+    """book books novel novels film films movie movies song songs album albums show shows
+    series play plays poem poems article articles essay essays documentary column op-ed
+    podcast episode memoir single track opera musical painting exhibition headline
+    headlined titled entitled called named dubbed slogan program programme magazine
+    newspaper bestseller hit sitcom drama ballad anthem""".split()
+)
+# A quotation right after one of these is a noun phrase or clause fragment, never speech.
+FRAGMENT_BEFORE = frozenset(
+    """the a an this that these those his her its their our my your to of for in on with as
+    by at from about than into is was are were be been being so very more most some any
+    no such called named dubbed""".split()
+)
+_SMALL = frozenset("a an the of and or in on at to for by with from as but nor vs".split())
+
+
+@dataclass(frozen=True)
+class Context:
+    """What surrounds a quotation inside its sentence (other quotations excluded)."""
+
+    pre: str  # text between the sentence (or previous quotation) start and the opening mark
+    post: str  # text between the closing mark and the sentence end (or next quotation)
+    pre_cue: bool  # a reporting verb before the quotation, same sentence
+    pre_adjacent: bool  # that verb introduces the quotation directly ("said:", "told CNN")
+    post_cue: bool  # a reporting verb right after the quotation ("…,” she said)
+
+
+def _words(content: str) -> list[str]:
+    return [w.strip("\"“”‘’'()[],.;:!?—–-…") for w in content.split()]
+
+
+def is_title_case(content: str) -> bool:
+    """Whether every long word is capitalised, as in a work's title."""
+    words = [w for w in _words(content) if w]
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
+
+
+def _last_words(pre: str, n: int) -> list[str]:
+    return [w.lower() for w in _words(pre)[-n:] if w]
+
+
+def classify(content: str, ctx: Context) -> str:
+    """The kind of a quotation, from its content and its sentence context."""
+    text = content.strip()
+    words = [w for w in _words(text) if w]
+    if not words:
+        return "scare"
+    first = text.lstrip("\"“‘'(—–-…. ")[:1]
+    upper = first.isupper()
+    title = is_title_case(text) and len(words) >= 1 and text[-1:] not in ".,;:"
+    pre = ctx.pre.rstrip()
+    last = _last_words(pre, 1)
+    if title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3)):
+        return "title"
+    if not pre or pre[-1] in "([":
+        # Opens its sentence: speech, unless a short fragment runs on into the sentence
+        # ("“Maximum pressure” has failed").
+        runs_on = ctx.post[:2].strip()[:1].islower() and not ctx.post_cue
+        if runs_on and len(words) <= 3 and text[-1:] not in ".,!?…":
+            return "title" if title and len(words) > 1 else "scare"
+        return "speech"
+    fragment = bool(last) and last[0] in FRAGMENT_BEFORE
+    if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):
+        if pre[-1] == ":" or (ctx.pre_adjacent and not fragment):
+            if upper or not title:
+                return "speech"
+        elif upper and not (title and len(words) > 1):
+            return "speech"
+    if title and len(words) > 1:
+        return "title"
+    if upper and len(words) >= 4 and ctx.pre_cue and not fragment:
+        return "speech"
+    if ctx.pre_cue or ctx.post_cue:
+        return "mixed"
+    return "scare"

@@ -1,0 +1,92 @@
+"""Indirect speech ("X said that …", "according to X, …") proposed as attributions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .attribution import Attr, Linker
+from .cues import cue_span, is_according_to
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MIN_TOKENS = 3
+_THAT_REACH = 4  # "told reporters on Monday that …"
+
+
+def _trim(lk: Linker, a: int, b: int) -> tuple[int, int] | None:
+    """Char span of tokens [a, b) without edge punctuation, if long enough and quote-free."""
+    doc = lk.doc
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b - a < _MIN_TOKENS or any(lk.speech[a:b]):
+        return None
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
+def _sentence_tokens(lk: Linker, i: int) -> tuple[int, int]:
+    """Token range of the (rule-based) sentence around token i."""
+    idx = lk.index
+    pos = lk.doc[i].idx
+    ps, pe = idx.paragraphs[idx.paragraph_of(pos)]
+    return lk.tokens_in(idx.sentence_start(pos, ps), idx.sentence_end(pos, pe))
+
+
+def _according_content(lk: Linker, tok: Token) -> tuple[int, int] | None:
+    doc = lk.doc
+    s, e = _sentence_tokens(lk, tok.i)
+    end_of_source = tok.i + 2
+    while end_of_source < e and doc[end_of_source].text not in (",", ".", ";"):
+        end_of_source += 1
+    if tok.i - s <= 1:  # "According to X, <content>."
+        return _trim(lk, end_of_source + 1, e)
+    return _trim(lk, s, tok.i)  # "<content>, according to X."
+
+
+def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
+    """The reported content governed by cue token i, as a char span."""
+    doc = lk.doc
+    tok = doc[i]
+    if is_according_to(tok):
+        return _according_content(lk, tok)
+    if lk.parsed:
+        for child in tok.rights:
+            if child.dep_ == "ccomp" and child.left_edge.i > tok.i:
+                a = child.left_edge.i
+                if doc[a].lower_ == "that":
+                    a += 1
+                return _trim(lk, a, child.right_edge.i + 1)
+    end = cue_span(tok).end
+    s, e = _sentence_tokens(lk, i)
+    for j in range(end, min(e, end + _THAT_REACH)):
+        if doc[j].is_punct or lk.blocked[j]:
+            break
+        if doc[j].lower_ == "that":
+            return _trim(lk, j + 1, e)
+    return None
+
+
+def indirect_attributions(lk: Linker) -> list[Attr]:
+    """Indirect-speech proposals for every free reporting verb with a that-clause."""
+    res = lk.resolver()
+    found: list[Attr] = []
+    doc = lk.doc
+    for i in range(len(doc)):
+        if i in lk.used_cues or not lk.cue_at(i, direct=False):
+            continue
+        content = clause_for(lk, i)
+        if content is None:
+            continue
+        src, from_parse = lk.source_for(doc[i], after_quote=False)
+        if src is None or src.start >= content[0] and src.end <= content[1]:
+            continue
+        res.advance(src.start)
+        speaker = res.resolve(src)
+        res.note(src, speaker)
+        conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
+        span = cue_span(doc[i])
+        found.append(Attr("indirect", src, speaker, (span.start_char, span.end_char), span.text,
+                          [content], round(conf, 2), lk.index.paragraph_of(content[0])))
+    return found

@@ -1,0 +1,159 @@
+"""Rule-based quotation finder working on raw text, so it needs no trained model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import paragraph_spans
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+SINGLE_MARKS = re.compile(r"['‘’‚]")
+_OPEN_BEFORE = "([{—–-/"  # characters after which a straight mark opens
+_ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|bout|round|\d\d)s?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation: content offsets (marks excluded) and where its marks are."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when unterminated
+    single: bool = False  # top-level single quotes (‘…’), which are less certain
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the closing mark (or the content end when unterminated)."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def _role(text: str, pos: int) -> str:
+    """Whether the mark at pos opens, closes, or cannot be told from its neighbours."""
+    ch = text[pos]
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    left_open = prev.isspace() or prev in _OPEN_BEFORE or prev in DOUBLE_OPEN
+    right_open = nxt.isspace() or nxt in ".,;:!?)]}—–-" or nxt in DOUBLE_CLOSE
+    if ch in "„«":
+        return "open"
+    if ch == "»":
+        return "close"
+    if ch == "“":
+        # A “ glued to a word on its left and followed by space closes („…“ or a typo).
+        return "close" if not left_open and right_open else "open"
+    if ch == "”":
+        return "open" if left_open and not right_open else "close"
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    return "either"
+
+
+def _is_inch_mark(text: str, pos: int) -> bool:
+    """A straight mark right after a digit is an inch sign (6'2\"), not a quote."""
+    return text[pos] == STRAIGHT and pos > 0 and text[pos - 1].isdigit()
+
+
+def _at_par_start(text: str, par_start: int, pos: int) -> bool:
+    return not text[par_start:pos].strip()
+
+
+def _speechlike_open(text: str, par_start: int, pos: int) -> bool:
+    """An unterminated opener is kept only where a quotation would start."""
+    before = text[par_start:pos].rstrip()
+    return not before or before[-1] in ":,.!?—"
+
+
+def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pair double marks paragraph by paragraph, continuing quotes over open paragraphs."""
+    found: list[QuoteSpan] = []
+    pending: tuple[int, int, int] | None = None  # (open mark, its paragraph start, last end)
+    opened_at = 0
+    for ps, pe in paragraphs:
+        marks = [(m.start(), _role(text, m.start())) for m in DOUBLE_MARKS.finditer(text, ps, pe)]
+        opened: int | None = None
+        k = 0
+        if pending is not None:
+            if marks and marks[0][1] != "close" and _at_par_start(text, ps, marks[0][0]):
+                opened, k = pending[0], 1  # a new paragraph of the same quotation
+            else:
+                _unterminated(text, found, pending)
+            pending = None
+        for pos, role in marks[k:]:
+            if opened is None:
+                if role != "close" and not _is_inch_mark(text, pos):
+                    opened, opened_at = pos, ps
+            elif role == "open" and text[pos] != STRAIGHT:
+                # A second explicit opener: the first one was never closed; start afresh.
+                opened, opened_at = pos, ps
+            else:
+                found.append(QuoteSpan(opened + 1, pos, opened, pos))
+                opened = None
+        if opened is not None:
+            pending = (opened, opened_at, pe)
+    if pending is not None:
+        _unterminated(text, found, pending)
+    return [q for q in found if q.end > q.start]
+
+
+def _unterminated(text: str, found: list[QuoteSpan], pending: tuple[int, int, int]) -> None:
+    """Keep a quotation left open at a paragraph end if it opened like speech."""
+    open_mark, par_start, par_end = pending
+    if _speechlike_open(text, par_start, open_mark) and len(text[open_mark:par_end].split()) > 1:
+        found.append(QuoteSpan(open_mark + 1, par_end, open_mark, None))
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """Top-level ‘…’ quotations in a stretch of text that has no double quotation."""
+    found: list[QuoteSpan] = []
+    opened: int | None = None
+    for m in SINGLE_MARKS.finditer(text, start, end):
+        pos = m.start()
+        ch = text[pos]
+        prev = text[pos - 1] if pos > start else " "
+        nxt = text[pos + 1] if pos + 1 < end else " "
+        if opened is None:
+            if ch in "‘‚'" and (prev.isspace() or prev in _OPEN_BEFORE) and nxt.isalnum():
+                if ch == "'" and _ELISION.match(text, pos + 1):
+                    continue
+                opened = pos
+            continue
+        if ch in "’'" and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–"):
+            # "the players’ union": a plural possessive, not a closing mark.
+            if prev in "sS" and nxt == " " and text[pos + 2 : pos + 3].islower():
+                continue
+            found.append(QuoteSpan(opened + 1, pos, opened, pos, single=True))
+            opened = None
+    return found
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every quotation in a text, in order: double marks first, then top-level singles."""
+    paragraphs = paragraph_spans(text)
+    doubles = _double_quotes(text, paragraphs)
+    if "‘" not in text and "'" not in text:
+        return doubles
+    # Single marks are looked for only outside double quotations, paragraph by paragraph,
+    # so apostrophes and nested quotes inside doubles never start anything.
+    singles: list[QuoteSpan] = []
+    k = 0
+    for ps, pe in paragraphs:
+        pos = ps
+        while k < len(doubles) and doubles[k].open_mark < pe:
+            q = doubles[k]
+            if q.open_mark > pos:
+                singles.extend(_single_quotes(text, pos, q.open_mark))
+            pos = max(pos, q.outer_end)
+            if q.outer_end > pe:
+                break  # a quotation running on into the next paragraph
+            k += 1
+        if pos < pe:
+            singles.extend(_single_quotes(text, pos, pe))
+    singles = [q for q in singles if q.end > q.start]
+    return sorted(doubles + singles, key=lambda q: q.start)

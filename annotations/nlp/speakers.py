@@ -1,0 +1,231 @@
+"""Who a mention refers to: full names for surnames and titles, people for pronouns."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .mentions import _DETS, PRONOUNS, TITLES, Mention, is_capitalised, make_mention, parsed_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Capitalised words that open sentences or name things other than people.
+_NOT_NAME = frozenset(
+    """the a an in on at but and or if as for from to of by with when while after before
+    however this that these those his her their its our my i we you he she they it
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+_NON_PERSON_WORDS = frozenset(
+    """university department police ministry street house party council company inc corp
+    post journal times news revolution festival city state states union agency court
+    bank group committee office church school hospital airport road avenue park river
+    county republic kingdom nations fest association institute foundation""".split()
+)
+_MAX_RECENT = 8
+
+
+@dataclass
+class Person:
+    """A person introduced by full name, with the words used to describe them."""
+
+    name: str
+    pos: int
+    words: set[str] = field(default_factory=set)
+
+
+def _name_words(text: str) -> tuple[list[str], set[str]]:
+    """Split a name mention into name words and the title/description words before them."""
+    words = text.replace("’s", "").replace("'s", "").split()
+    desc: set[str] = set()
+    while words and (words[0].lower().strip(".") in TITLES or words[0].lower() in _NOT_NAME):
+        desc.add(words.pop(0).lower().strip("."))
+    return words, desc
+
+
+class PersonTable:
+    """Full names seen in a document, findable by surname or first name."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self._by_word: dict[str, list[Person]] = {}
+
+    def add(self, text: str, pos: int, words: set[str] | None = None) -> str | None:
+        """Record a full name (two or more name words); returns its canonical form."""
+        names, desc = _name_words(text)
+        if len(names) < 2 or len(names) > 4:
+            return None
+        name = " ".join(names)
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name, pos)
+            for w in (names[0], names[-1]):
+                self._by_word.setdefault(w.lower(), []).append(person)
+        person.words |= desc | (words or set()) | {w.lower() for w in names}
+        return name
+
+    def lookup(self, word: str, pos: int) -> str | None:
+        """The full name a lone surname (or first name) refers to at pos."""
+        people = self._by_word.get(word.lower())
+        if not people:
+            return None
+        before = [p for p in people if p.pos <= pos]
+        return (before[-1] if before else people[0]).name
+
+    def describe(self, words: set[str], pos: int) -> list[Person]:
+        """People whose descriptions share words with a "the Iranian leader" phrase."""
+        best: list[Person] = []
+        score = 0
+        for p in self.people.values():
+            s = len(words & p.words)
+            if s > score:
+                best, score = [p], s
+            elif s == score and s:
+                best.append(p)
+        return best
+
+
+@dataclass
+class Noted:
+    """The last subject the resolver saw: where, what, and who it was."""
+
+    pos: int
+    mention: Mention
+    canonical: str
+
+
+class Resolver:
+    """Walks a document's subject mentions in order and resolves mentions at each point."""
+
+    def __init__(self, table: PersonTable, events: list[Mention]) -> None:
+        self.table = table
+        self.events = sorted(events, key=lambda m: m.start)
+        self._starts = [m.start for m in self.events]
+        self._next = 0
+        self.recent: list[str] = []
+        self.gender: dict[str, str] = {}
+        self.orgs: list[str] = []
+        self.last_subject: Noted | None = None
+
+    def advance(self, pos: int) -> None:
+        """Take in every subject mention that starts before pos."""
+        end = bisect_left(self._starts, pos)
+        while self._next < end:
+            m = self.events[self._next]
+            self._next += 1
+            self.note(m, self.resolve(m))
+
+    def resolve(self, m: Mention) -> str | None:
+        """The canonical speaker a mention stands for, given what came before it."""
+        if m.kind == "pronoun":
+            g = PRONOUNS.get(m.text.lower(), "")
+            if g in ("m", "f"):
+                for p in reversed(self.recent):
+                    if self.gender.get(p, g) == g:
+                        return p
+                return None
+            if g in ("p", "n"):
+                return self.orgs[-1] if self.orgs else None
+            return None
+        if m.kind == "name":
+            names, _ = _name_words(m.text)
+            if len(names) == 1:
+                return self.table.lookup(names[0], m.start) or names[0]
+            if len(names) >= 2:
+                known = self.table.lookup(names[-1], m.start)
+                return known if known and known.endswith(" ".join(names)) else " ".join(names)
+            return m.text
+        if m.kind == "role":
+            words = {w.lower() for w in m.text.split()} - _DETS
+            found = self.table.describe(words, m.start)
+            if found:
+                ranked = [p for p in reversed(self.recent) if any(f.name == p for f in found)]
+                return ranked[0] if ranked else found[-1].name
+            return self.recent[-1] if self.recent and m.text.lower().startswith("the ") else None
+        if m.kind == "org":
+            if m.text[:1].isupper() and m.text.split()[0].lower() not in _DETS:
+                return m.text
+            return self.orgs[-1] if self.orgs else None
+        return None
+
+    def is_person(self, m: Mention, canonical: str | None) -> bool:
+        """Whether a resolved mention is a person (not an organisation)."""
+        if canonical is None:
+            return False
+        if m.kind == "pronoun":
+            return PRONOUNS.get(m.text.lower()) in ("m", "f")
+        if m.kind == "name":
+            known = canonical in self.table.people
+            return known or m.label not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+        return m.kind == "role"
+
+    def note(self, m: Mention, canonical: str | None) -> None:
+        """Make a resolved mention the most recent of its kind."""
+        if canonical is None:
+            return
+        if self.is_person(m, canonical):
+            if canonical in self.recent:
+                self.recent.remove(canonical)
+            self.recent.append(canonical)
+            del self.recent[:-_MAX_RECENT]
+            g = PRONOUNS.get(m.text.lower(), "")
+            if g in ("m", "f"):
+                self.gender.setdefault(canonical, g)
+            self.last_subject = Noted(m.start, m, canonical)
+        elif m.kind in ("org", "name") or PRONOUNS.get(m.text.lower()) in ("p", "n"):
+            self.orgs.append(canonical)
+            del self.orgs[:-_MAX_RECENT]
+
+
+def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
+    """Full names from PERSON entities, or from capitalised runs when there is no NER."""
+    table = PersonTable()
+    if doc.has_annotation("ENT_IOB"):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not blocked[ent.start]:
+                before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.is_alpha}
+                table.add(ent.text, ent.start_char, before - _NOT_NAME)
+        return table
+    i, n = 0, len(doc)
+    while i < n:
+        if blocked[i] or not is_capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not blocked[j] and is_capitalised(doc[j]):
+            j += 1
+        words = [t.lower_ for t in doc[i:j]]
+        if not any(w in _NON_PERSON_WORDS for w in words):
+            table.add(doc[i:j].text, doc[i].idx)
+        i = j
+    return table
+
+
+def subject_events(doc: Doc, blocked: bytearray, table: PersonTable) -> list[Mention]:
+    """Mentions that make someone the topic: subjects (parsed) or names and pronouns."""
+    events: list[Mention] = []
+    parsed = doc.has_annotation("DEP")
+    for tok in doc:
+        if blocked[tok.i]:
+            continue
+        if parsed:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+                m = parsed_phrase(tok)
+                if m is not None and m.kind != "other":
+                    events.append(m)
+        elif tok.lower_ in ("he", "she"):
+            events.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
+        elif is_capitalised(tok) and table.lookup(tok.text, tok.idx):
+            m = make_mention(doc, tok.i, tok.i + 1)
+            if m is not None:
+                events.append(Mention(m.start, m.end, m.text, "name"))
+    if parsed:
+        # Organisations named anywhere are what a later "it" or "they" most likely means.
+        events.extend(
+            Mention(e.start_char, e.end_char, e.text, "org", "ORG")
+            for e in doc.ents
+            if e.label_ == "ORG" and not blocked[e.start]
+        )
+    return events
