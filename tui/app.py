@@ -1,0 +1,133 @@
+"""The redline terminal app: the library and annotation screens over one Store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from annotations.errors import RedlineError
+from annotations.store import Store
+
+from .messages import Notice
+from .screens.annotate import AnnotationScreen
+from .screens.dialogs import PromptDialog
+from .screens.help import HelpScreen, key_rows
+from .screens.library import LibraryScreen
+from .screens.palette import RedlineCommands
+from .settings import Settings
+from .workers import PipelineCache
+
+if TYPE_CHECKING:
+    from annotations.nlp.pipeline import Pipeline
+
+
+def local_now() -> datetime:
+    """The current time in the local zone (what the library's "last edit" is relative to)."""
+    return datetime.now().astimezone()
+
+
+class RedlineApp(App[None]):
+    """Library and annotation screens; owns the Store and the loaded spaCy pipelines."""
+
+    CSS_PATH = "redline.tcss"
+    TITLE = "redline"
+    COMMANDS: ClassVar = App.COMMANDS | {RedlineCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+p", "command_palette", "Command palette", show=False),
+        Binding("ctrl+q", "quit", "Quit redline", show=False, priority=True),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self, settings: Settings, store: Store, *, doc_id: str | None = None,
+                 owns_store: bool = False, now: Callable[[], datetime] = local_now,
+                 pipeline_loader: Callable[[str | None], Pipeline] | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store = store
+        self.doc_id = doc_id
+        self.owns_store = owns_store
+        self.now = now
+        self.pipelines = PipelineCache(pipeline_loader)
+
+    def on_mount(self) -> None:
+        """The library, with the requested document opened on top of it."""
+        self.push_screen(LibraryScreen())
+        if self.doc_id:
+            self.push_screen(AnnotationScreen(self.doc_id))
+
+    def on_unmount(self) -> None:
+        """Close the database if this app opened it."""
+        if self.owns_store:
+            self.store.close()
+
+    def open_document(self, doc_id: str) -> None:
+        """Show a document in the annotation screen (replacing the one shown, if any)."""
+        if isinstance(self.screen, AnnotationScreen):
+            self.screen.load_document(doc_id)
+        else:
+            self.push_screen(AnnotationScreen(doc_id))
+
+    def action_back(self) -> None:
+        """From a document back to the library; from the library, quit."""
+        if isinstance(self.screen, AnnotationScreen) and \
+                any(isinstance(s, LibraryScreen) for s in self.screen_stack):
+            self.pop_screen()
+        else:
+            self.exit()
+
+    def action_help(self) -> None:
+        """Show every key of the current screen (generated from the bindings)."""
+        screen = self.screen
+        if isinstance(screen, AnnotationScreen):
+            sections = AnnotationScreen.help_sections()
+            title = "Keys: annotation screen"
+        else:
+            sections = [("library", LibraryScreen)]
+            title = "Keys: library"
+        self.push_screen(HelpScreen(title, key_rows([*sections, ("anywhere", RedlineApp)])))
+
+    def action_export(self) -> None:
+        """Ask where to, then export the corpus as redline JSONL."""
+        default = str(Path.cwd() / "redline-export.jsonl")
+
+        def chosen(path: object) -> None:
+            if isinstance(path, str) and path:
+                self.export(path)
+
+        self.push_screen(PromptDialog("Export the corpus (redline JSONL) to", default), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export(self, path: str) -> None:
+        """Write the export file (streams the whole corpus; may take a while)."""
+        from annotations.formats import exporter
+
+        n = exporter("redline")(self.store, path, status=(), annotators=(), ids=())
+        self.post_message(Notice(f"exported {n} documents to {path}"))
+
+    def on_notice(self, message: Notice) -> None:
+        """Show a worker's remark that no screen took."""
+        self.notify(message.text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures are reported: a notification naming what failed."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        text = error.one_line() if isinstance(error, RedlineError) else f"{error!r}"
+        self.notify(f"{event.worker.name} failed: {text}", severity="error", timeout=10)
+
+
+def make_app(settings: Settings, *, doc_id: str | None = None,
+             store: Store | None = None) -> RedlineApp:
+    """The app for the CLI (opens the database in `settings`) or for tests (given a store)."""
+    owns = store is None
+    if store is None:
+        store = Store(settings.db, annotator=settings.annotator)
+    return RedlineApp(settings, store, doc_id=doc_id, owns_store=owns)

@@ -1,0 +1,208 @@
+"""The annotation dialogs: attribution, stance, claim and a one-line prompt (keyboard first).
+
+Every dialog works the same way: ↑/↓ (or Tab) move between fields, ←/→ change a choice,
+Enter saves, Escape cancels. A dialog only returns what the user chose; the screen builds
+the annotation and writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ..widgets.choice_row import ChoiceRow
+from .actions import Candidate, clip
+
+HINT = "←/→ change  ↑/↓ field  Enter save  Esc cancel"
+TYPES = ["direct", "indirect", "mixed"]
+POLARITIES = ["favor", "against", "none"]
+
+
+@dataclass(frozen=True)
+class AttributionChoice:
+    """What the attribution dialog returns."""
+
+    source: Candidate
+    cue: Candidate
+    type: str
+    speaker: str
+
+
+@dataclass(frozen=True)
+class StanceChoice:
+    """What the stance dialog returns."""
+
+    polarity: str
+    holder: Candidate
+    target: Candidate
+    target_text: str
+
+
+class Dialog(ModalScreen[object]):
+    """Shared keys and frame of the dialogs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "confirm", "Save", priority=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        """Close with the choices (each dialog builds its result)."""
+        self.dismiss(self.result())
+
+    def result(self) -> object:
+        """The dialog's answer."""
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a text field saves too."""
+        event.stop()
+        self.action_confirm()
+
+
+class AttributionDialog(Dialog):
+    """Content is the selection; pick the source (speaker follows it), cue and type."""
+
+    def __init__(self, content: str, sources: list[Candidate], cues: list[Candidate], *,
+                 type_: str, speaker: str = "", title: str = "Attribution",
+                 source_index: int = 0, cue_index: int = 0) -> None:
+        super().__init__()
+        self.content = content
+        self.sources = sources
+        self.cues = cues
+        self.type_ = type_ if type_ in TYPES else "direct"
+        self.title_text = title
+        self.source_index = source_index
+        self.cue_index = cue_index
+        first = sources[source_index] if sources else None
+        self.speaker = speaker or (first.speaker if first else "")
+        self._auto_speaker = self.speaker
+
+    def compose(self) -> ComposeResult:
+        """Title, the content, then one row per field."""
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(f"“{clip(self.content, 200)}”", classes="dialog-content")
+            yield ChoiceRow("Source", [c.label for c in self.sources], index=self.source_index,
+                            id="source")
+            yield ChoiceRow("Cue", [c.label for c in self.cues], index=self.cue_index, id="cue")
+            yield ChoiceRow("Type", TYPES, index=TYPES.index(self.type_), id="type")
+            with Vertical(classes="field"):
+                yield Label("Speaker (canonical name)")
+                yield Input(self.speaker, id="speaker")
+            yield Static(HINT, classes="dialog-hint")
+
+    @on(ChoiceRow.Changed, "#source")
+    def _source_changed(self, event: ChoiceRow.Changed) -> None:
+        """Prefill the speaker from the chosen source unless the user typed one."""
+        field = self.query_one("#speaker", Input)
+        if field.value == self._auto_speaker:
+            self._auto_speaker = self.sources[event.index].speaker
+            field.value = self._auto_speaker
+
+    def result(self) -> AttributionChoice:
+        """The chosen source, cue, type and speaker."""
+        return AttributionChoice(
+            source=self.sources[self.query_one("#source", ChoiceRow).index],
+            cue=self.cues[self.query_one("#cue", ChoiceRow).index],
+            type=self.query_one("#type", ChoiceRow).value,
+            speaker=self.query_one("#speaker", Input).value.strip(),
+        )
+
+
+class StanceDialog(Dialog):
+    """Polarity, holder and target of a stance over the selection."""
+
+    def __init__(self, content: str, holders: list[Candidate], targets: list[Candidate], *,
+                 polarity: str = "favor", holder_index: int = 0, target_index: int = 0,
+                 target_text: str = "", title: str = "Stance") -> None:
+        super().__init__()
+        self.content = content
+        self.holders = holders
+        self.targets = targets
+        self.polarity = polarity if polarity in POLARITIES else "favor"
+        self.holder_index = holder_index
+        self.target_index = target_index
+        self.target_text = target_text
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        """Title, the stance text, then one row per field."""
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(f"“{clip(self.content, 200)}”", classes="dialog-content")
+            yield ChoiceRow("Polarity", POLARITIES, index=POLARITIES.index(self.polarity),
+                            id="polarity")
+            yield ChoiceRow("Holder", [c.label for c in self.holders], index=self.holder_index,
+                            id="holder")
+            yield ChoiceRow("Target", [c.label for c in self.targets], index=self.target_index,
+                            id="target")
+            with Vertical(classes="field"):
+                yield Label("Target, if not in the text")
+                yield Input(self.target_text, id="target_text")
+            yield Static(HINT, classes="dialog-hint")
+
+    def result(self) -> StanceChoice:
+        """The chosen polarity, holder, target and free-text target."""
+        return StanceChoice(
+            polarity=self.query_one("#polarity", ChoiceRow).value,
+            holder=self.holders[self.query_one("#holder", ChoiceRow).index],
+            target=self.targets[self.query_one("#target", ChoiceRow).index],
+            target_text=self.query_one("#target_text", Input).value.strip(),
+        )
+
+
+class ClaimDialog(Dialog):
+    """Edit a claim: is it check-worthy?"""
+
+    def __init__(self, content: str, checkworthy: str = "yes") -> None:
+        super().__init__()
+        self.content = content
+        self.checkworthy = checkworthy if checkworthy in ("yes", "no") else "yes"
+
+    def compose(self) -> ComposeResult:
+        """Title, the claim, the one choice."""
+        with Vertical(classes="dialog"):
+            yield Label("Claim", classes="dialog-title")
+            yield Static(f"“{clip(self.content, 200)}”", classes="dialog-content")
+            yield ChoiceRow("Check-worthy", ["yes", "no"],
+                            index=0 if self.checkworthy == "yes" else 1, id="checkworthy")
+            yield Static(HINT, classes="dialog-hint")
+
+    def result(self) -> str:
+        """`yes` or `no`."""
+        return self.query_one("#checkworthy", ChoiceRow).value
+
+
+class PromptDialog(Dialog):
+    """Ask for one line of text (e.g. where to export)."""
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        """Title and the input."""
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, id="value")
+            yield Static("Enter confirm  Esc cancel", classes="dialog-hint")
+
+    def result(self) -> str:
+        """The typed text."""
+        return self.query_one("#value", Input).value.strip()

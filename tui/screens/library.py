@@ -1,0 +1,179 @@
+"""The library screen: every document with its progress; type to filter, Enter opens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from ..messages import LibraryLoaded
+
+if TYPE_CHECKING:
+    from ..app import RedlineApp
+
+COLUMNS = (("title", "Title"), ("words", "Words"), ("annotations", "Annotations"),
+           ("pending", "Pending"), ("status", "Status"), ("edited", "Last edit"))
+
+
+def format_when(iso: str, now: datetime) -> str:
+    """A stored UTC time in `now`'s zone: `14:03` today, `Mar 02 14:03` this year, else a date."""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(now.tzinfo)
+    except ValueError:
+        return iso
+    if when.date() == now.date():
+        return when.strftime("%H:%M")
+    if when.year == now.year:
+        return when.strftime("%b %d %H:%M")
+    return when.strftime("%Y-%m-%d")
+
+
+def matches(row: dict[str, Any], query: str) -> bool:
+    """True if every word of the query occurs in the row's title, id or status."""
+    hay = f"{row['title']} {row['id']} {row['status']}".lower()
+    return all(word in hay for word in query.lower().split())
+
+
+class LibraryScreen(Screen[None]):
+    """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open"),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter"),
+        Binding("R", "reload", "Reload"),
+        Binding("question_mark", "app.help", "Keys"),
+        Binding("q", "app.back", "Quit"),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+
+    @property
+    def redline(self) -> RedlineApp:
+        """The app, typed."""
+        from ..app import RedlineApp
+
+        assert isinstance(self.app, RedlineApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Title line, filter, table, keys."""
+        yield Label(f"redline · library · {self.redline.settings.db}", id="library-title")
+        yield Input(placeholder="type to filter by title, id or status", id="filter")
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        yield table
+        yield Label("", id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the rows; the table takes the keys."""
+        self.query_one("#documents", DataTable).focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a document: its counts may have changed."""
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library")
+    def load(self) -> None:
+        """Read the library rows (may wait on another process's write)."""
+        self.post_message(LibraryLoaded(self.redline.store.library()))
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        """Show the rows."""
+        self.rows = message.rows
+        self.refill()
+
+    def refill(self) -> None:
+        """Rebuild the table from the rows that match the filter, keeping the cursor's row."""
+        table = self.query_one("#documents", DataTable)
+        keep = self.current_id()
+        query = self.query_one("#filter", Input).value.strip()
+        shown = [r for r in self.rows if matches(r, query)] if query else self.rows
+        now = self.redline.now()
+        table.clear()
+        for r in shown:
+            pending = "–" if r["pending"] is None else str(r["pending"])
+            title = r["title"] or r["id"]
+            if r.get("needs_review"):
+                title += " ⚠"
+            table.add_row(title, str(r["words"]), str(r["annotations"]), pending, r["status"],
+                          format_when(r["updated_at"], now), key=r["id"])
+        ids = [r["id"] for r in shown]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+        done = sum(1 for r in self.rows if r["status"] == "done")
+        label = f"{len(shown)} of {len(self.rows)} documents · {done} done"
+        self.query_one("#library-status", Label).update(label)
+
+    def current_id(self) -> str | None:
+        """The id of the document under the table cursor."""
+        table = self.query_one("#documents", DataTable)
+        if not table.row_count:
+            return None
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return key.value
+
+    def on_key(self, event: Key) -> None:
+        """Type to filter: a printable key the table does not use goes to the filter."""
+        table = self.query_one("#documents", DataTable)
+        if table.has_focus and event.is_printable and event.character and \
+                event.character not in "q?/R" and not event.character.isspace():
+            event.stop()
+            event.prevent_default()
+            field = self.query_one("#filter", Input)
+            field.value += event.character
+            field.cursor_position = len(field.value)
+            field.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filtered(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected, "#documents")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the document under the cursor."""
+        doc_id = self.current_id()
+        if doc_id:
+            self.redline.open_document(doc_id)
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        """Empty the filter and give the keys back to the table."""
+        self.query_one("#filter", Input).value = ""
+        self.query_one("#documents", DataTable).focus()
+
+    def action_reload(self) -> None:
+        """Re-read the library (another process may have changed it)."""
+        self.load()
+
+    def action_cursor(self, step: int) -> None:
+        """Move the table cursor while the filter has the keys."""
+        table = self.query_one("#documents", DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()

@@ -1,0 +1,72 @@
+"""The side panel: the document's annotations in reading order; choosing one jumps to it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from annotations.models import Annotation
+
+from ..screens.actions import describe
+
+EMPTY_ID = "-empty-"
+
+
+class SidePanel(OptionList):
+    """One row per annotation (`Source → cue → “content”`); Enter or a click jumps to it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Jump(Message):
+        """The user chose an annotation: show it in the article."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._annotations: dict[str, Annotation] = {}
+
+    def on_mount(self) -> None:
+        """Start with the empty hint so the panel never looks broken."""
+        self.set_annotations([])
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        """Show these annotations (already in reading order), keeping the highlighted row."""
+        keep = self.highlighted_id
+        self._annotations = {a.id: a for a in annotations}
+        options = [Option(describe(a), id=a.id) for a in annotations]
+        if not options:
+            options = [Option("no annotations yet: select text, then c, s or a",
+                              id=EMPTY_ID, disabled=True)]
+        self.set_options(options)
+        if keep and keep in self._annotations:
+            self.highlighted = self.get_option_index(keep)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the highlighted annotation, if any."""
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id
+        return option_id if option_id != EMPTY_ID else None
+
+    def follow(self, ann_id: str | None) -> None:
+        """Highlight the row of the annotation under the article cursor (without jumping)."""
+        if ann_id and ann_id in self._annotations and ann_id != self.highlighted_id:
+            self.highlighted = self.get_option_index(ann_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn a chosen row into a Jump for the screen."""
+        event.stop()
+        ann = self._annotations.get(event.option.id or "")
+        if ann is not None:
+            self.post_message(self.Jump(ann))
