@@ -105,10 +105,8 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > size:
-        m = None
-        for m in _PARAGRAPH_END.finditer(text, start + size // 2, start + size):
-            pass
-        cut = m.end() if m else text.rfind(" ", start + size // 2, start + size) + 1
+        ends = [m.end() for m in _PARAGRAPH_END.finditer(text, start + size // 2, start + size)]
+        cut = ends[-1] if ends else text.rfind(" ", start + size // 2, start + size) + 1
         if cut <= start:
             cut = start + size  # one enormous word: cut anywhere rather than fail
         pieces.append(text[start:cut])

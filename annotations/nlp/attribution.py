@@ -11,14 +11,15 @@ from .cues import cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
 from .speakers import Resolver, build_people, subject_events
-from .text import TextIndex
+from .text import TextIndex, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PRE_ADJACENT = 4  # tokens allowed between a cue and the quotation it introduces ("told CNN:")
 _POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smith, the CEO, said)
-_NOT_BETWEEN = frozenset("that if whether what how why when where".split())
+_NOUN_BEFORE = words("the a an this these those his her its their our my your")
+_NOT_BETWEEN = words("that if whether what how why when where")
 
 
 @dataclass
@@ -83,6 +84,8 @@ class Linker:
             return False
         if is_according_to(tok):
             return True
+        if i and self.doc[i - 1].lower_ in _NOUN_BEFORE:
+            return False  # "the report", "a statement": nouns, whatever the tagger says
         lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
         return lemma is not None and not is_phrasal_only(tok)
 
@@ -146,7 +149,9 @@ def _cue_fields(doc: Doc, i: int) -> tuple[tuple[int, int], str]:
     return (span.start_char, span.end_char), span.text
 
 
-def link_quotes(doc: Doc, index: TextIndex, quotes: list[QuoteSpan]) -> tuple[Linker, list[QuoteResult]]:
+def link_quotes(
+    doc: Doc, index: TextIndex, quotes: list[QuoteSpan]
+) -> tuple[Linker, list[QuoteResult]]:
     """Classify every quotation and attribute speech and mixed ones, in reading order."""
     lk = Linker(doc, index, quotes)
     res = lk.resolver()
@@ -165,6 +170,7 @@ def link_quotes(doc: Doc, index: TextIndex, quotes: list[QuoteSpan]) -> tuple[Li
             a, b = lk.tokens_in(q.open_mark, q.outer_end)
             lk.speech[a:b] = b"\x01" * (b - a)
         para = index.paragraph_of(q.open_mark)
+        cue: int | None
         if kind == "speech" and pre_cue is not None and adjacent:
             cue, after = pre_cue, False
         elif post_cue is not None:

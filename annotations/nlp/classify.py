@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import words
+
 KINDS = ("speech", "mixed", "scare", "title")
 # Words after which a capitalised quotation names a work ("the book “…”", "a film called “…”").
-TITLE_TRIGGERS = frozenset(
+TITLE_TRIGGERS = words(
     """book books novel novels film films movie movies song songs album albums show shows
     series play plays poem poems article articles essay essays documentary column op-ed
     podcast episode memoir single track opera musical painting exhibition headline
     headlined titled entitled called named dubbed slogan program programme magazine
-    newspaper bestseller hit sitcom drama ballad anthem""".split()
+    newspaper bestseller hit sitcom drama ballad anthem"""
 )
 # A quotation right after one of these is a noun phrase or clause fragment, never speech.
-FRAGMENT_BEFORE = frozenset(
+FRAGMENT_BEFORE = words(
     """the a an this that these those his her its their our my your to of for in on with as
     by at from about than into is was are were be been being so very more most some any
-    no such called named dubbed""".split()
+    no such called named dubbed"""
 )
-_SMALL = frozenset("a an the of and or in on at to for by with from as but nor vs".split())
+_SMALL = words("a an the of and or in on at to for by with from as but nor vs")
 
 
 @dataclass(frozen=True)

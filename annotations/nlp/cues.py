@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .text import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Verbs that introduce speech or writing and take a that-clause (direct and indirect cues).
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = words(
     """say tell remark insist ask emphasize emphasise stress declare add note explain concede
     claim state question reply respond answer announce argue assert affirm reaffirm
     acknowledge admit allege comment confirm contend deny warn write tweet post recall
@@ -16,15 +18,15 @@ SPEECH_VERBS = frozenset(
     maintain mention demand boast complain lament conclude counter caution inform advise
     recount concur query wonder muse posit propose disclose proclaim retort charge
     estimate point agree stipulate clarify elaborate highlight underline underscore
-    opine interject reason rule""".split()
+    opine interject reason rule"""
 )
 # Verbs that frame a direct quotation only ("…,” she laughed), never an indirect one.
-MANNER_VERBS = frozenset(
+MANNER_VERBS = words(
     """shout scream yell whisper mutter exclaim joke laugh quip sigh cry snap scoff smile
-    continue begin go chuckle murmur plead beg grumble gush rave huff fume""".split()
+    continue begin go chuckle murmur plead beg grumble gush rave huff fume"""
 )
 # Verbs that name rather than report ("he called it “a disaster”"): mixed quotes only.
-NAMING_VERBS = frozenset("call describe term dub label brand characterize characterise".split())
+NAMING_VERBS = words("call describe term dub label brand characterize characterise")
 # Particles that complete a phrasal cue ("pointed out", "went on").
 PARTICLES = {"point": "out", "go": "on"}
 _IRREGULAR = {
@@ -54,12 +56,12 @@ def _table(lemmas: frozenset[str]) -> dict[str, str]:
     return {form: lemma for lemma in lemmas for form in _inflections(lemma)}
 
 
-_IRREGULAR_PAST = frozenset("said told wrote went began pled".split())
+_IRREGULAR_PAST = words("said told wrote went began pled")
 _SPEECH = _table(SPEECH_VERBS)
 _MANNER = _table(MANNER_VERBS)
 _NAMING = _table(NAMING_VERBS)
 _PAST = frozenset(f for f in {**_SPEECH, **_MANNER} if f.endswith("ed") or f in _IRREGULAR_PAST)
-_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_DETERMINERS = words("the a an this that these those his her its their our my your")
 
 
 def cue_lemma(

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import Attr, Linker
-from .cues import cue_span, is_according_to
+from .cues import cue_lemma, cue_span, is_according_to
+from .text import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MIN_TOKENS = 3
+_WH = words("what which who whom how why where when")
+_ASKING = words("ask wonder question query")
 _THAT_REACH = 4  # "told reporters on Monday that …"
 
 
@@ -32,6 +35,11 @@ def _sentence_tokens(lk: Linker, i: int) -> tuple[int, int]:
     pos = lk.doc[i].idx
     ps, pe = idx.paragraphs[idx.paragraph_of(pos)]
     return lk.tokens_in(idx.sentence_start(pos, ps), idx.sentence_end(pos, pe))
+
+
+def lemma_of(tok: Token) -> str:
+    """The lexicon lemma of a cue token ("" when it is not one)."""
+    return cue_lemma(tok, loose=True) or ""
 
 
 def _according_content(lk: Linker, tok: Token) -> tuple[int, int] | None:
@@ -57,9 +65,11 @@ def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
                 a = child.left_edge.i
                 if doc[a].lower_ == "that":
                     a += 1
+                elif doc[a].lower_ in _WH and lemma_of(tok) not in _ASKING:
+                    return None  # "highlighted what he described as …": not reported content
                 return _trim(lk, a, child.right_edge.i + 1)
     end = cue_span(tok).end
-    s, e = _sentence_tokens(lk, i)
+    _, e = _sentence_tokens(lk, i)
     for j in range(end, min(e, end + _THAT_REACH)):
         if doc[j].is_punct or lk.blocked[j]:
             break
@@ -80,7 +90,7 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
         if content is None:
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
-        if src is None or src.start >= content[0] and src.end <= content[1]:
+        if src is None or (src.start >= content[0] and src.end <= content[1]):
             continue
         res.advance(src.start)
         speaker = res.resolve(src)

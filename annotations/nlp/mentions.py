@@ -5,44 +5,51 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .text import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "", "we": "", "you": ""}
 # Words that are part of how a person is introduced, not of their name.
-TITLES = frozenset(
+TITLES = words(
     """mr mrs ms miss dr prof professor president vice prime minister secretary senator sen
     rep representative gov governor mayor judge justice officer detective sgt sergeant lt
     lieutenant capt captain col colonel gen general adm admiral cmdr commander chief
     ambassador chancellor king queen prince princess pope rev reverend father sister sir
     dame lord lady chairman chairwoman ceo coach deputy inspector agent attorney councilman
     councilwoman councillor congressman congresswoman speaker supreme leader ayatollah
-    sheikh premier foreign defense defence interior finance state former acting""".split()
+    sheikh premier foreign defense defence interior finance state former acting"""
 )
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = words(
     """president leader minister spokesman spokeswoman spokesperson official officer chief
     director governor mayor senator secretary chancellor premier ambassador general
     commander chairman chairwoman ceo executive founder judge lawyer attorney prosecutor
     analyst expert researcher professor economist scientist doctor author activist witness
     resident driver owner manager coach player candidate lawmaker legislator diplomat
     envoy negotiator adviser advisor aide man woman boy girl source king queen prince
-    pope cleric ayatollah monarch ruler dictator premier chief-executive""".split()
+    pope cleric ayatollah monarch ruler dictator premier chief-executive"""
 )
-ORG_NOUNS = frozenset(
+ORG_NOUNS = words(
     """company firm ministry government agency department administration organization
     organisation group party council committee commission court police army military
     union bank network newspaper paper outlet campaign team club board office embassy
     authority authorities regime cabinet parliament congress senate house university
-    school hospital foundation institute association federation league report statement
-    white-house kremlin""".split()
+    school hospital foundation institute association federation league white-house
+    kremlin"""
 )
 _NAME_JOINERS = frozenset({"and", "&", "de", "van", "von", "bin", "al", "da", "del", "la", "le"})
-_SKIP_BEFORE_CUE = frozenset(
+_SKIP_BEFORE_CUE = words(
     """also further then later again previously once never still had has have was is
     were are would will did does do not reportedly repeatedly publicly privately often
-    recently earlier once simply just only even quickly firmly had've""".split()
+    recently earlier once simply just only even quickly firmly had've"""
 )
-_DETS = frozenset("the a an this that these those his her its their our my your".split())
+DETERMINERS = words("the a an this that these those his her its their our my your")
+# Capitalised only because they open a sentence: never a name.
+FUNCTION_WORDS = DETERMINERS | words(
+    """in on at but and or if as for from to of by with when while after before however
+    although though because since during despite yet so still meanwhile instead"""
+)
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _LEFT_KEEP = frozenset({"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case"})
 
@@ -75,13 +82,15 @@ def kind_of(tokens: list[Token]) -> str:
     if any(t.ent_type_ for t in tokens) and head.pos_ == "PROPN":
         return "name"
     words = [t.lower_ for t in tokens]
-    nouns = [w for w in words if w not in _DETS and w not in ("’s", "'s")]
+    nouns = [w for w in words if w not in DETERMINERS and w not in ("’s", "'s")]
     last = nouns[-1] if nouns else ""
     if last in ROLE_NOUNS or last in TITLES:
         return "role"
     if last in ORG_NOUNS:
         return "org"
-    if all(is_capitalised(t) or t.lower_ in _NAME_JOINERS for t in tokens):
+    if head.pos_ in ("PROPN", "") and all(
+        is_capitalised(t) or t.lower_ in _NAME_JOINERS for t in tokens
+    ):
         return "name"
     return "other"
 
@@ -131,6 +140,10 @@ def parsed_phrase(tok: Token) -> Mention | None:
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
         start, end = min(start, s), max(end, e)
+    for k in range(tok.i - 1, start - 1, -1):
+        if doc[k].is_punct and doc[k].text not in ("-", "’s", "'s"):
+            start = k + 1  # "the Revolution, Pezeshkian": a clause before, not a modifier
+            break
     return make_mention(doc, start, end)
 
 
@@ -157,14 +170,14 @@ def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
 def _name_left(doc: Doc, i: int, floor: int) -> int:
     """Extend a capitalised run leftwards ("Officer Tusk", "Burton and Nick")."""
     while i - 1 >= floor and (
-        is_capitalised(doc[i - 1])
+        (is_capitalised(doc[i - 1]) and doc[i - 1].lower_ not in FUNCTION_WORDS)
         or (doc[i - 1].lower_ in _NAME_JOINERS and i - 2 >= floor and is_capitalised(doc[i - 2]))
     ):
         i -= 1
     return i
 
 
-def _name_right(doc: Doc, i: int, ceiling: int) -> int:
+def name_end(doc: Doc, i: int, ceiling: int) -> int:
     """Extend a capitalised run rightwards; returns the end (exclusive)."""
     while i < ceiling and (
         is_capitalised(doc[i])
@@ -193,9 +206,9 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
     tok = doc[i]
     if tok.lower_ in ("he", "she", "they"):
         return make_mention(doc, i, i + 1)
-    if is_capitalised(tok):
-        return make_mention(doc, i, _name_right(doc, i, min(n, i + 6)))
-    if tok.lower_ in _DETS:
+    if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
+        return make_mention(doc, i, name_end(doc, i, min(n, i + 6)))
+    if tok.lower_ in DETERMINERS:
         for j in range(i + 1, min(n, i + 5)):
             if blocked[j] or doc[j].is_punct:
                 break
@@ -225,14 +238,14 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         return None
     if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "you"):
         return make_mention(doc, i, i + 1)
-    if is_capitalised(tok):
+    if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
         return make_mention(doc, _name_left(doc, i, max(0, i - 6)), i + 1)
     if tok.is_alpha and tok.is_lower:
         for j in range(i - 1, max(-1, i - 5), -1):
             if blocked[j] or doc[j].is_punct:
                 break
-            if doc[j].lower_ in _DETS or doc[j].lower_ in ("’s", "'s"):
-                start = j if doc[j].lower_ in _DETS else _name_left(doc, j - 1, max(0, j - 5))
+            if doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("’s", "'s"):
+                start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
                 if tok.lower_ in ROLE_NOUNS or tok.lower_ in ORG_NOUNS:
                     return make_mention(doc, start, i + 1)
                 break

