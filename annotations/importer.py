@@ -66,10 +66,14 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if not path.exists():
+            if path.is_symlink():
+                raise InputError(str(path), "is a broken symbolic link (or a loop of them)",
+                                 hint="point it at a file, or name the file itself")
             raise InputError(str(path), "no such file or folder", hint="check the path")
         if path.is_dir():
             seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
+            found = 0
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=_walk_error):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen:
                     dirs[:] = []
@@ -78,16 +82,32 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 dirs.sort()
                 for name in sorted(files):
                     f = Path(root) / name
-                    if f.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES and not name.startswith("."):
+                    if f.suffix.lower() in IMPORTABLE and not name.startswith("."):
+                        found += 1
                         yield f
+            if not found:
+                # an empty result would look like success: say why nothing was imported
+                raise InputError(str(path), "holds no .txt, .md or .jsonl files",
+                                 hint="name a folder with articles in it")
         else:
             yield path
 
 
+IMPORTABLE = TEXT_SUFFIXES + JSONL_SUFFIXES
+
+
+def _walk_error(e: OSError) -> None:
+    """os.walk skips unreadable folders silently; say which one instead."""
+    raise InputError(str(e.filename), f"cannot be read ({e.strerror})",
+                     hint="check its permissions") from None
+
+
 def _decode(path: Path, data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "is a binary file (it holds NUL bytes)",
-                         hint="import .txt, .md or .jsonl text files")
+    # the whole file, not just its head: a NUL deep inside would otherwise be stored in the text
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(str(path), f"is a binary file (it holds a NUL byte at offset {nul})",
+                         hint="import .txt, .md or .jsonl text files saved as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -127,10 +147,76 @@ def read_text_file(path: Path, data: bytes | None = None) -> list[ImportRecord]:
     return [ImportRecord(text=text, source=str(path), title=title or path.stem.replace("_", " "))]
 
 
-def _check_size(where: str, text: str) -> None:
+def _check_size(where: str | None, text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(where, f"text of {len(text):,} characters is over the "
-                                f"{MAX_TEXT_CHARS:,} limit", hint="split the document")
+        message = f"text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,} limit"
+        if where is None:
+            # a JSONL record: read_jsonl_file adds the file and line itself
+            raise RedlineError(message, hint="split the document")
+        raise InputError(where, message, hint="split the document")
+
+
+def _json_type(value: object) -> str:
+    """What a JSON value is, in the words of an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# optional annotation fields and the JSON type each must have when present
+_ANN_STR_FIELDS = ("id", "origin", "annotator", "created_at", "updated_at")
+
+
+def _check_annotation(a: dict[str, Any], n: int, text: str, seen: set[str]) -> None:
+    """Raise RedlineError naming the annotation unless its shape, scheme and spans are sound.
+
+    Types are checked strictly (no `"start": true` read as 1, no list read as an id), since a
+    silently coerced value is a silently moved span. A span flagged `needs_review` was left
+    where an older version of the text had it, so only its shape is checked, not its text.
+    """
+    name = f"annotation {a['id']}" if isinstance(a.get("id"), str) else f"annotation {n}"
+    for key in _ANN_STR_FIELDS:
+        if a.get(key) is not None and not isinstance(a[key], str):
+            raise RedlineError(f'{name}: "{key}" must be a string, not {_json_type(a[key])}')
+    if not isinstance(a.get("kind"), str):
+        raise RedlineError(f'{name}: "kind" must be a string, not {_json_type(a.get("kind"))}')
+    attrs = a.get("attrs")
+    if attrs is not None and not (isinstance(attrs, dict)
+                                  and all(isinstance(v, str) for v in attrs.values())):
+        raise RedlineError(f'{name}: "attrs" must be an object of strings')
+    review = a.get("needs_review", False)
+    if not isinstance(review, bool):
+        raise RedlineError(f'{name}: "needs_review" must be true or false')
+    spans = a.get("spans")
+    if not isinstance(spans, list) or not spans or not all(isinstance(s, dict) for s in spans):
+        raise RedlineError(f'{name}: "spans" must be a non-empty list of objects')
+    for s in spans:
+        if not (isinstance(s.get("role"), str) and isinstance(s.get("text"), str)
+                and _is_int(s.get("start")) and _is_int(s.get("end"))):
+            raise RedlineError(f'{name}: each span needs "role" and "text" strings and integer '
+                               '"start" and "end"')
+        if not 0 <= s["start"] < s["end"] <= MAX_TEXT_CHARS:
+            raise RedlineError(f"{name}: span {s['role']} [{s['start']}, {s['end']}) is not a "
+                               "stretch of text", hint="fix the offsets")
+    if isinstance(a.get("id"), str):
+        if a["id"] in seen:
+            raise RedlineError(f"{name} appears twice", hint="give each annotation its own id")
+        seen.add(a["id"])
+    try:
+        Annotation.from_dict(a).with_defaults().validate(None if review else text)
+    except RedlineError as e:
+        message = e.message if e.message.startswith("annotation ") else f"{name}: {e.message}"
+        raise RedlineError(message, hint=e.hint) from None
 
 
 def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
@@ -139,7 +225,8 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
     if not isinstance(text, str):
         raise RedlineError('has no "text" string', hint='give each line a "text" field')
     normalised = normalise_newlines(text)
-    anns = obj.get("annotations") or []
+    anns = obj.get("annotations")
+    anns = [] if anns is None else anns
     if not isinstance(anns, list) or not all(isinstance(a, dict) for a in anns):
         raise RedlineError('"annotations" must be a list of objects')
     if normalised != text and anns:
@@ -147,10 +234,11 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
                            hint="export the document again with redline")
     if not normalised.strip():
         raise RedlineError('"text" is empty', hint="give it some text, or leave the line out")
-    _check_size(where, normalised)
+    _check_size(None, normalised)
     if "text_sha256" in obj and anns and obj["text_sha256"] != sha256(text):
         raise RedlineError("text_sha256 does not match the text", hint="the text was changed by hand; export it again")
-    meta = obj.get("meta") or {}
+    meta = obj.get("meta")
+    meta = {} if meta is None else meta
     if not isinstance(meta, dict):
         raise RedlineError('"meta" must be an object')
     title = obj.get("title")
@@ -160,16 +248,19 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
     if status is not None and status not in STATUSES:
         raise RedlineError(f"unknown status {status!r}", hint=f"use one of {', '.join(STATUSES)}")
     doc_id = obj.get("id")
-    if doc_id is not None and not isinstance(doc_id, (str, int)):
-        raise RedlineError('"id" must be a string or a number')
+    if doc_id is not None and (not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool)
+                               or doc_id == ""):
+        raise RedlineError('"id" must be a non-empty string or a number')
+    for key in ("created_at", "updated_at"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise RedlineError(f'"{key}" must be a string, not {_json_type(obj[key])}')
     entities = obj.get("entities")
-    if entities is not None and not isinstance(entities, list):
-        raise RedlineError('"entities" must be a list')
-    for a in anns:
-        try:
-            Annotation.from_dict(a).with_defaults().validate(normalised)
-        except (KeyError, TypeError, ValueError) as e:
-            raise RedlineError(f"annotation {a.get('id', '?')} is malformed ({e!r})") from None
+    if entities is not None and not (isinstance(entities, list)
+                                     and all(isinstance(e, dict) for e in entities)):
+        raise RedlineError('"entities" must be a list of objects')
+    seen: set[str] = set()
+    for n, a in enumerate(anns, start=1):
+        _check_annotation(a, n, normalised, seen)
     return ImportRecord(text=normalised, source=where, id=None if doc_id is None else str(doc_id),
                         title=title, meta=meta, status=status, annotations=anns, entities=entities,
                         created_at=obj.get("created_at"), updated_at=obj.get("updated_at"))
