@@ -396,8 +396,9 @@ class Store:
         """Revert this annotator's last edit in the document; None when there is none."""
         with self._write():
             rows = self._rows(
-                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ? AND annotator = ?"
-                " ORDER BY seq", (doc_id, self.annotator))
+                # everyone's re-imports too: they clear the stacks (their offsets are stale)
+                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ?"
+                " AND (annotator = ? OR op = 'reimport') ORDER BY seq", (doc_id, self.annotator))
             undo_stack, _ = journal_mod.stacks(rows)
             if not undo_stack:
                 return None
@@ -410,8 +411,9 @@ class Store:
         """Re-apply the edit the last undo reverted; None when there is none."""
         with self._write():
             rows = self._rows(
-                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ? AND annotator = ?"
-                " ORDER BY seq", (doc_id, self.annotator))
+                # everyone's re-imports too: they clear the stacks (their offsets are stale)
+                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ?"
+                " AND (annotator = ? OR op = 'reimport') ORDER BY seq", (doc_id, self.annotator))
             _, redo_stack = journal_mod.stacks(rows)
             if not redo_stack:
                 return None
