@@ -1,0 +1,627 @@
+"""ArticleView: a line-API article reader with highlights, a token cursor and selection."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on, work
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.filter import LineFilter
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from tui.widgets.article_layout import (
+    WrapChunk,
+    cells,
+    first_token_from,
+    line_of,
+    next_token,
+    offset_at_column,
+    paragraph_start,
+    prev_token,
+    sentence_start_before,
+    sentence_starts_after,
+    snap_span,
+    token_at_column,
+    token_containing,
+    token_end,
+    wrap,
+)
+from tui.widgets.article_style import (
+    CURSOR,
+    LEGEND,
+    SELECTION,
+    Highlight,
+    HighlightIndex,
+    LinePainter,
+    Mark,
+)
+
+__all__ = ["LEGEND", "ArticleView", "Highlight"]
+
+Span = tuple[int, int]
+
+# Beyond this offset a re-wrap does not wait to reach the cursor: the first screen is shown
+# at once and the view returns to the cursor when the background pass completes.
+_SYNC_WRAP_LIMIT = 200_000
+
+
+@dataclass
+class _WrapResult(Message, bubble=False):
+    generation: int
+    chunk: WrapChunk
+
+
+def _b(keys: str, action: str, description: str) -> Binding:
+    return Binding(keys, action, description, show=False)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """An article wrapped to the widget width, with highlights, a token cursor and selection."""
+
+    ALLOW_SELECT = False  # the view draws its own token-snapped selection
+
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("left,h", "token(-1)", "Previous word"),
+        _b("right,l", "token(1)", "Next word"),
+        _b("shift+left", "token(-1, True)", "Select previous word"),
+        _b("shift+right", "token(1, True)", "Select next word"),
+        _b("up,k", "line(-1)", "Line up"),
+        _b("down,j", "line(1)", "Line down"),
+        _b("shift+up", "line(-1, True)", "Select line up"),
+        _b("shift+down", "line(1, True)", "Select line down"),
+        _b("left_parenthesis", "sentence(-1)", "Previous sentence"),
+        _b("right_parenthesis", "sentence(1)", "Next sentence"),
+        _b("left_curly_bracket", "paragraph(-1)", "Previous paragraph"),
+        _b("right_curly_bracket", "paragraph(1)", "Next paragraph"),
+        _b("0,home", "line_edge(-1)", "Start of line"),
+        _b("dollar_sign,end", "line_edge(1)", "End of line"),
+        _b("shift+home", "line_edge(-1, True)", "Select to start of line"),
+        _b("shift+end", "line_edge(1, True)", "Select to end of line"),
+        _b("g,ctrl+home", "doc_edge(-1)", "Top of article"),
+        _b("G,ctrl+end", "doc_edge(1)", "End of article"),
+        _b("pageup", "page(-1)", "Page up"),
+        _b("pagedown", "page(1)", "Page down"),
+        _b("shift+pageup", "page(-1, True)", "Select page up"),
+        _b("shift+pagedown", "page(1, True)", "Select page down"),
+        _b("v", "toggle_visual", "Visual selection on/off"),
+        _b("escape", "clear_selection", "Clear selection"),
+    ]
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor or selection changed."""
+
+        cursor: int
+        selection: Span | None
+        article_view: ArticleView = field(repr=False)
+
+        @property
+        def control(self) -> ArticleView:
+            """The view that moved."""
+            return self.article_view
+
+        def can_replace(self, message: Message) -> bool:
+            """A held key queues moves faster than a parent handles them: keep the last."""
+            return (
+                isinstance(message, ArticleView.CursorMoved)
+                and message.article_view is self.article_view
+            )
+
+    @dataclass
+    class Wrapped(Message):
+        """The whole article is wrapped to the current width."""
+
+        lines: int
+        article_view: ArticleView = field(repr=False)
+
+        @property
+        def control(self) -> ArticleView:
+            """The view that finished wrapping."""
+            return self.article_view
+
+    def __init__(
+        self,
+        text: str = "",
+        highlights: Sequence[Highlight] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Create the view, optionally with a document."""
+        super().__init__(name=name, id=id, classes=classes)
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._painter = LinePainter(Style())
+        self._render_state: tuple[object, ...] = ()
+        self._fast = False
+        self._filters: tuple[LineFilter, ...] = ()
+        self._background = Color(0, 0, 0, 0)
+        self._width = self._pad_left = 0
+        self._blank = Strip.blank(0)
+        self._generation = 0
+        self.set_document(text, highlights)
+
+    # ------------------------------------------------------------------------ public API
+
+    @property
+    def text(self) -> str:
+        """The article text."""
+        return self._text
+
+    @property
+    def cursor(self) -> int:
+        """Offset of the token under the cursor."""
+        return self._cursor
+
+    @property
+    def selection(self) -> Span | None:
+        """Selected (start, end) offsets, snapped to tokens, or None."""
+        return self._selection
+
+    @property
+    def visual(self) -> bool:
+        """True while visual mode makes plain movement extend the selection."""
+        return self._visual
+
+    @property
+    def line_count(self) -> int:
+        """Number of visual lines wrapped so far."""
+        return len(self._starts)
+
+    @property
+    def fully_wrapped(self) -> bool:
+        """True once every paragraph is wrapped to the current width."""
+        return self._limit > len(self._text)
+
+    def line_span(self, line: int) -> Span:
+        """(start, end) offsets of a visual line."""
+        return self._starts[line], self._ends[line]
+
+    def set_document(self, text: str, highlights: Sequence[Highlight] = ()) -> None:
+        """Show a new article; the cursor goes to its first token."""
+        self._text = text
+        self._index = HighlightIndex(highlights)
+        self._sentences: list[int] | None = None
+        self._cursor = first_token_from(text, 0) or 0
+        self._cursor_end = token_end(text, self._cursor)
+        self._anchor: int | None = None
+        self._selection: Span | None = None
+        self._visual = False
+        self._goal: int | None = None
+        self._dragging = False
+        self._pending: int | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._limit = 0
+        self._wrap_width = 0
+        self._cache.clear()
+        if self.is_mounted:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            self._rewrap()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Replace every highlight; redraws the visible lines only."""
+        self._index = HighlightIndex(highlights)
+        self._cache.clear()
+        self.refresh()
+
+    def set_sentences(self, starts: Iterable[int]) -> None:
+        """Use these sentence start offsets (e.g. from spaCy) instead of the regex."""
+        self._sentences = sorted(starts)
+
+    def move_to(self, offset: int, *, select: bool = False) -> None:
+        """Put the cursor on the token at (or after) offset, centring it if off screen."""
+        target = token_containing(self._text, offset)
+        if target is None:
+            target = prev_token(self._text, offset)
+        self._move(target, select, centre=True)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) widened to whole tokens; the cursor goes to its last token."""
+        span = snap_span(self._text, start, end)
+        if span is None:
+            return
+        self._visual = False
+        self._anchor = None
+        self._move(span[0], False, centre=True)
+        self._move(prev_token(self._text, span[1]), True, centre=True)
+
+    def clear_selection(self) -> None:
+        """Drop the selection and leave visual mode."""
+        self._visual = False
+        self._move(self._cursor, False)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so offset is visible, centring it if it is off screen."""
+        if offset >= self._limit:
+            return
+        line = line_of(self._starts, offset)
+        top, height = self.scroll_offset.y, self._height
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
+
+    # --------------------------------------------------------------------------- actions
+
+    def action_token(self, delta: int, select: bool = False) -> None:
+        """Move by one token."""
+        text, cursor = self._text, self._cursor
+        self._move(next_token(text, cursor) if delta > 0 else prev_token(text, cursor), select)
+
+    def action_line(self, delta: int, select: bool = False) -> None:
+        """Move by visual lines, keeping the column."""
+        self._move(self._line_target(delta), select, keep_goal=True)
+
+    def action_page(self, delta: int, select: bool = False) -> None:
+        """Move and scroll by a page, keeping the cursor's row."""
+        step = max(1, self._height - 1) * delta
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
+        self._move(self._line_target(step), select, keep_goal=True)
+
+    def action_sentence(self, delta: int, select: bool = False) -> None:
+        """Move to the next sentence, or the start of this (or the previous) one."""
+        self._move(self._sentence_target(delta), select)
+
+    def action_paragraph(self, delta: int, select: bool = False) -> None:
+        """Move to the next paragraph, or the start of this (or the previous) one."""
+        text, cursor = self._text, self._cursor
+        if delta > 0:
+            q = text.find("\n", cursor)
+            self._move(None if q < 0 else first_token_from(text, q), select)
+            return
+        first = first_token_from(text, paragraph_start(text, cursor))
+        if first is None or first >= cursor:
+            before = prev_token(text, paragraph_start(text, cursor))
+            first = (
+                None if before is None else first_token_from(text, paragraph_start(text, before))
+            )
+        self._move(first, select)
+
+    def action_line_edge(self, delta: int, select: bool = False) -> None:
+        """Move to the first or last token of the visual line."""
+        start, end = self.line_span(line_of(self._starts, self._cursor))
+        target = first_token_from(self._text, start) if delta < 0 else prev_token(self._text, end)
+        self._move(target if target is not None and start <= target < end else None, select)
+
+    def action_doc_edge(self, delta: int, select: bool = False) -> None:
+        """Move to the first or last token of the article."""
+        text = self._text
+        self._move(first_token_from(text, 0) if delta < 0 else prev_token(text, len(text)), select)
+
+    def action_toggle_visual(self) -> None:
+        """Start or end visual mode (ending it drops the selection)."""
+        if self._visual:
+            self.clear_selection()
+        else:
+            self._visual = True
+            self._move(self._cursor, True)
+
+    def action_clear_selection(self) -> None:
+        """Clear the selection; with nothing selected let escape reach the screen."""
+        if self._selection is None and not self._visual:
+            raise SkipAction()
+        self.clear_selection()
+
+    # -------------------------------------------------------------------------- movement
+
+    @property
+    def _height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _line_target(self, delta: int) -> int | None:
+        text, starts, ends = self._text, self._starts, self._ends
+        if not starts:
+            return None
+        line = line_of(starts, self._cursor)
+        if self._goal is None:
+            self._goal = cells(text[starts[line] : self._cursor])
+        last = len(starts) - 1
+        target = min(last, max(0, line + delta))
+        step = 1 if delta > 0 else -1
+        # Lines holding no token start (blank, or the tail of a hard-broken word) are skipped
+        # in the direction of travel, then back towards the cursor.
+        onward = range(target, last + 1 if step > 0 else -1, step)
+        for probe in chain(onward, range(target, line, -step)):
+            if probe == line:
+                continue
+            found = token_at_column(text, starts[probe], ends[probe], self._goal)
+            if found is not None:
+                return found
+        return None
+
+    def _sentence_target(self, delta: int) -> int | None:
+        text, cursor, starts = self._text, self._cursor, self._sentences
+        if delta > 0:
+            if starts is None:
+                start = sentence_starts_after(text, cursor)
+            else:
+                i = bisect_right(starts, cursor)
+                start = starts[i] if i < len(starts) else None
+            while start is not None:
+                target = first_token_from(text, start)
+                if target is None or target > cursor:
+                    return target
+                start = self._sentence_after(start)
+            return None
+        pos = cursor
+        for _ in range(64):  # a run of empty "sentences" (e.g. "...") is skipped
+            if starts is None:
+                start = sentence_start_before(text, pos)
+            else:
+                i = bisect_left(starts, pos) - 1
+                start = starts[i] if i >= 0 else 0
+            target = token_containing(text, start)
+            if target is not None and target < cursor:
+                return target
+            if start <= 0:
+                return None
+            pos = start
+        return None
+
+    def _sentence_after(self, pos: int) -> int | None:
+        if self._sentences is None:
+            return sentence_starts_after(self._text, pos)
+        i = bisect_right(self._sentences, pos)
+        return self._sentences[i] if i < len(self._sentences) else None
+
+    def _move(
+        self, target: int | None, select: bool, *, keep_goal: bool = False, centre: bool = False
+    ) -> None:
+        if target is None:
+            return
+        if target >= self._limit:
+            # Not wrapped yet: go there when the background pass completes.
+            self._pending = target
+            return
+        if not keep_goal:
+            self._goal = None
+        old_cursor = (self._cursor, self._cursor_end)
+        old_selection = self._selection
+        if select or self._visual:
+            if self._anchor is None:
+                self._anchor = self._cursor
+        else:
+            self._anchor = None
+        self._cursor = target
+        self._cursor_end = token_end(self._text, target)
+        anchor = self._anchor
+        if anchor is None:
+            self._selection = None
+        else:
+            lo = min(anchor, target)
+            self._selection = (lo, max(token_end(self._text, anchor), self._cursor_end))
+        # An empty cursor span (no token) still marks its line for repaint.
+        self._invalidate(
+            [
+                (old_cursor[0], max(old_cursor[0] + 1, old_cursor[1])),
+                (target, max(target + 1, self._cursor_end)),
+            ]
+        )
+        if old_selection != self._selection:
+            self._invalidate(_selection_delta(old_selection, self._selection))
+        if centre:
+            self.scroll_to_offset(target)
+        else:
+            self._keep_visible(line_of(self._starts, target))
+        self.post_message(self.CursorMoved(self._cursor, self._selection, self))
+
+    def _keep_visible(self, line: int) -> None:
+        top, height = self.scroll_offset.y, self._height
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    def _invalidate(self, spans: Iterable[Span]) -> None:
+        """Forget the cached strips of lines touching spans and repaint the visible ones."""
+        if not self._starts:
+            return
+        top, height = self.scroll_offset.y, self._height
+        for start, end in spans:
+            if end <= start:
+                continue
+            first = line_of(self._starts, start)
+            last = line_of(self._starts, max(start, end - 1))
+            if last - first > 256:
+                for key in [k for k in list(self._cache.keys()) if first <= k <= last]:
+                    self._cache.discard(key)
+            else:
+                for key in range(first, last + 1):
+                    self._cache.discard(key)
+            lo, hi = max(first, top), min(last, top + height - 1)
+            if lo <= hi:
+                self.refresh_lines(lo, hi - lo + 1)
+
+    # ---------------------------------------------------------------------------- mouse
+
+    def _token_at_pointer(self, event: events.MouseEvent) -> int | None:
+        if not self._starts:
+            return None
+        pos = event.get_content_offset_capture(self)
+        line = min(len(self._starts) - 1, max(0, pos.y + self.scroll_offset.y))
+        start, end = self.line_span(line)
+        if start == end:
+            return first_token_from(self._text, start)
+        offset = offset_at_column(self._text, start, end, max(0, pos.x))
+        target = token_containing(self._text, min(offset, end - 1))
+        if target is None or target >= end:
+            target = prev_token(self._text, end)
+        return target
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Put the cursor on the clicked token and start a drag selection."""
+        target = self._token_at_pointer(event)
+        if target is None or event.button != 1:
+            return
+        self._visual = False
+        self._move(target, event.shift)
+        self._dragging = True
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Extend the selection while dragging."""
+        if self._dragging:
+            target = self._token_at_pointer(event)
+            if target is not None and target != self._cursor:
+                self._move(target, True)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """Finish a drag selection."""
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    # ---------------------------------------------------------------------- wrapping
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap when the width changes (a height change needs no new layout)."""
+        if self.scrollable_content_region.width != self._wrap_width:
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        keep_row = line_of(self._starts, self._cursor) - self.scroll_offset.y if self._starts else 0
+        self._generation += 1
+        self._wrap_width = width
+        self._cache.clear()
+        cursor = self._cursor if self._cursor < _SYNC_WRAP_LIMIT else 0
+        chunk = wrap(self._text, 0, width, min_offset=cursor + 1, min_lines=2 * self._height)
+        self._starts, self._ends, self._limit = chunk.starts, chunk.ends, chunk.stop
+        self.virtual_size = Size(width, len(self._starts))
+        if self._cursor < self._limit:
+            top = line_of(self._starts, self._cursor) - min(max(keep_row, 0), self._height - 1)
+            self.scroll_to(y=max(0, top), animate=False, immediate=True)
+        else:
+            self._pending = self._cursor
+        self.refresh()
+        if self.fully_wrapped:
+            self.post_message(self.Wrapped(len(self._starts), self))
+        else:
+            self._wrap_rest(self._text, self._generation, chunk.stop, width)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="wrap")
+    def _wrap_rest(self, text: str, generation: int, start: int, width: int) -> None:
+        worker = get_current_worker()
+        chunk = wrap(text, start, width, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(_WrapResult(generation, chunk))
+
+    @on(_WrapResult)
+    def _wrap_done(self, message: _WrapResult) -> None:
+        if message.generation != self._generation or message.chunk.stop <= len(self._text):
+            return  # superseded by a newer document or width
+        self._starts.extend(message.chunk.starts)
+        self._ends.extend(message.chunk.ends)
+        self._limit = message.chunk.stop
+        self.virtual_size = Size(self._wrap_width, len(self._starts))
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._move(pending, False, centre=True)
+        self.post_message(self.Wrapped(len(self._starts), self))
+
+    # ---------------------------------------------------------------------- rendering
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Render the visible rows, from finished (padded, filtered) cached strips when the
+        widget has no border, vertical padding or opacity effects; otherwise via Textual's
+        styles cache with render_line."""
+        styles = self.styles
+        fast = not (
+            styles.padding.top
+            or styles.padding.bottom
+            or any(edge for edge, _color in styles.border)
+            or any(edge for edge, _color in styles.outline)
+            or styles.tint.a
+            or styles.opacity != 1
+            or styles.text_opacity != 1
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        )
+        base = self.rich_style
+        filters = tuple(self.get_line_filters()) if fast else ()
+        background = self.background_colors[1]
+        width = self.region.width if fast else self.size.width
+        state = (fast, base, filters, background, width, styles.padding.left)
+        if state != self._render_state:
+            self._render_state = state
+            self._fast, self._filters, self._background = fast, filters, background
+            self._width, self._pad_left = width, styles.padding.left
+            self._painter = LinePainter(base)
+            self._cache.clear()
+            self._blank = self._finish([], width, filters, background)
+        if not fast:
+            return super().render_lines(crop)
+        top = self.scroll_offset.y
+        strips = [self._row(top + y) for y in crop.line_range]
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        """Render one visible row (used when render_lines falls back to Textual's path)."""
+        return self._row(self.scroll_offset.y + y)
+
+    def _row(self, index: int) -> Strip:
+        if index >= len(self._starts):
+            return self._blank
+        strip = self._cache.get(index)
+        if strip is None:
+            start, end = self._starts[index], self._ends[index]
+            marks: list[Mark] = [
+                (h.start, h.end, h.kind) for h in self._index.overlapping(start, end)
+            ]
+            if self._selection is not None:
+                marks.append((*self._selection, SELECTION))
+            marks.append((self._cursor, self._cursor_end, CURSOR))
+            segments = self._painter.paint(self._text, start, end, marks)
+            if self._fast and self._pad_left:
+                segments.insert(0, Segment(" " * self._pad_left, self._painter.base))
+            strip = self._finish(segments, self._width, self._filters, self._background)
+            self._cache[index] = strip
+        return strip
+
+    def _finish(
+        self,
+        segments: list[Segment],
+        width: int,
+        filters: tuple[LineFilter, ...],
+        background: Color,
+    ) -> Strip:
+        strip = Strip(segments).adjust_cell_length(width, self._painter.base)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        return strip
+
+
+def _selection_delta(old: Span | None, new: Span | None) -> list[Span]:
+    """Offsets whose selected state differs between two selections."""
+    if old is None or new is None:
+        return [s for s in (old, new) if s is not None]
+    return [
+        (min(old[0], new[0]), max(old[0], new[0])),
+        (min(old[1], new[1]), max(old[1], new[1])),
+    ]
