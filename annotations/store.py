@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from . import journal as journal_mod
-from .errors import DatabaseError, NotFoundError, SchemaError
+from .errors import DatabaseError, NotFoundError, RedlineError, SchemaError
 from .models import STATUSES, Annotation, Document, Span, now_iso, sha256
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -304,10 +304,18 @@ class Store:
         if before is None:
             raise NotFoundError(f"no annotation {ann.id!r}")
         doc = self.get_document(ann.doc_id)
+        if before["updated_at"] != ann.updated_at:
+            # the caller edited a copy read before someone else's change: writing it would
+            # silently throw that change away
+            raise RedlineError(
+                f"annotation {ann.id} was changed elsewhere (another window or annotator) "
+                "since it was read", hint="reload the document (R) and edit it again")
         ann.updated_at = now_iso()
         if ann.origin == "suggested":
             ann.origin = "edited"
         ann.validate(doc.text)
+        # its spans match the text now, so whatever flagged it for review is resolved
+        ann.needs_review = False
         self._commit(ann.doc_id, "update", [{"table": "annotation", "key": ann.id,
                                              "before": before,
                                              "after": {"doc_id": ann.doc_id, **ann.to_dict()}}])
@@ -403,6 +411,7 @@ class Store:
             if not undo_stack:
                 return None
             entry = undo_stack[-1]
+            self._check_unchanged(entry["changes"], "after", "undo")
             inverse = journal_mod.invert(entry["changes"])
             self._commit(doc_id, "undo", inverse, target=entry["seq"])
         return entry
@@ -418,8 +427,32 @@ class Store:
             if not redo_stack:
                 return None
             entry = redo_stack[-1]
+            self._check_unchanged(entry["changes"], "before", "redo")
             self._commit(doc_id, "redo", entry["changes"], target=entry["seq"])
         return entry
+
+    def _current(self, change: dict[str, Any]) -> Any:
+        """What the database holds now for the thing a journal change touched."""
+        table, key = change["table"], change["key"]
+        if table == "annotation":
+            return self._ann_state(key)
+        if table == "decision":
+            doc_id, k = key.split("\x00", 1)
+            rows = self._rows("SELECT * FROM decisions WHERE doc_id = ? AND key = ?", (doc_id, k))
+            return rows[0] if rows else None
+        rows = self._rows("SELECT status FROM documents WHERE id = ?", (key,))
+        return rows[0]["status"] if rows else None
+
+    def _check_unchanged(self, changes: list[dict[str, Any]], side: str, verb: str) -> None:
+        """Refuse to undo/redo over an edit someone else made since (it would be lost)."""
+        for change in changes:
+            if self._current(change) != change[side]:
+                what = (f"annotation {change['key']}" if change["table"] == "annotation"
+                        else "the document's status" if change["table"] == "status"
+                        else "a suggestion decision")
+                raise RedlineError(
+                    f"cannot {verb}: {what} was changed elsewhere (another window or annotator) "
+                    "since", hint="reload the document (R) and change it directly")
 
     # -- analysis cache -------------------------------------------------------------------------
     @staticmethod
