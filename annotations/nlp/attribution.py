@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _PRE_ADJACENT = 4  # tokens allowed between a cue and the quotation it introduces ("told CNN:")
 _POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smith, the CEO, said)
+_SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses included
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
 _NOT_BETWEEN = words("that if whether what how why when where")
 
@@ -93,7 +94,7 @@ class Linker:
         """The source mention of a cue and whether it came from the parse."""
         if self.parsed:
             subj = parsed_subject(cue, self.blocked)
-            if subj is not None and abs(subj.i - cue.i) <= _POST_REACH:
+            if subj is not None and abs(subj.i - cue.i) <= _SUBJECT_REACH:
                 m = parsed_phrase(subj)
                 if m is not None:
                     return m, True
@@ -137,9 +138,15 @@ class Linker:
         reach = 4 if new_sentence else _POST_REACH
         if content[-1:] == "." and not new_sentence and text[q.outer_end : post_end].strip():
             reach = 4
+        elif content[-1:] in ",—–" or text[q.outer_end : q.outer_end + 1] == ",":
+            # "…,” one aide, who spoke on condition of anonymity …, said": the sentence
+            # goes on for the attribution, however long it takes.
+            reach = b - a
         first = next((i for i in range(a, b) if not self.doc[i].is_punct), None)
         for i in range(a, min(b, a + reach)):
             if self.cue_at(i, direct=True, loose=i == first):
+                if self.parsed and self.doc[i].dep_ in ("relcl", "acl") and i != first:
+                    continue  # "…,” Smith, who said earlier …, told": not this quote's cue
                 return i
         return None
 
@@ -171,7 +178,7 @@ def link_quotes(
             lk.speech[a:b] = b"\x01" * (b - a)
         para = index.paragraph_of(q.open_mark)
         cue: int | None
-        if kind == "speech" and pre_cue is not None and adjacent:
+        if pre_cue is not None and (adjacent or kind == "mixed"):
             cue, after = pre_cue, False
         elif post_cue is not None:
             cue, after = post_cue, True

@@ -89,7 +89,7 @@ def kind_of(tokens: list[Token]) -> str:
     if last in ORG_NOUNS:
         return "org"
     if head.pos_ in ("PROPN", "") and all(
-        is_capitalised(t) or t.lower_ in _NAME_JOINERS for t in tokens
+        is_capitalised(t) or t.lower_ in _NAME_JOINERS or t.text == "." for t in tokens
     ):
         return "name"
     return "other"
@@ -179,9 +179,13 @@ def _name_left(doc: Doc, i: int, floor: int) -> int:
 
 def name_end(doc: Doc, i: int, ceiling: int) -> int:
     """Extend a capitalised run rightwards; returns the end (exclusive)."""
+    start = i
     while i < ceiling and (
         is_capitalised(doc[i])
         or (doc[i].lower_ in _NAME_JOINERS and i + 1 < ceiling and is_capitalised(doc[i + 1]))
+        # "Lt. Bob O'Neil" when the tokenizer splits the title's full stop off
+        or (doc[i].text == "." and i > start and doc[i - 1].lower_ in TITLES
+            and i + 1 < ceiling and is_capitalised(doc[i + 1]))
     ):
         i += 1
     return i
@@ -201,6 +205,8 @@ def heuristic_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray,
 def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
     i = cue_end
     n = len(doc)
+    while i < n and doc[i].is_space:  # hard-wrapped text: "said\nSmith"
+        i += 1
     if i >= n or blocked[i]:
         return None
     tok = doc[i]
@@ -219,6 +225,8 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
 
 def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
     i = cue_start - 1
+    while i >= 0 and doc[i].is_space:  # hard-wrapped text: "Smith\nsaid"
+        i -= 1
     skipped = 0
     while i >= 0 and not blocked[i] and skipped < 3 and (
         doc[i].lower_ in _SKIP_BEFORE_CUE or (doc[i].lower_.endswith("ly") and doc[i].is_lower)

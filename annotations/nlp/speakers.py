@@ -37,6 +37,8 @@ _NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+_FIRM_NOUNS = words("company firm group maker giant retailer bank")
+_FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
 _OBJECT_BEFORE = words(
     """of at in on to from with by for about near into onto than the a an against over
     under between among toward towards"""
@@ -184,7 +186,13 @@ class Resolver:
         if m.kind == "org":
             if m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS:
                 return m.text
-            return self.orgs[-1] if self.orgs else None
+            # "the ministry" → "the Ministry of Defence"; "the company" → "Acme Inc."
+            head = m.text.split()[-1].lower()
+            for org in reversed(self.orgs):
+                low = org.lower()
+                if head in low.split() or (head in _FIRM_NOUNS and low.endswith(_FIRM_ENDINGS)):
+                    return org
+            return None
         return None
 
     def is_person(self, m: Mention, canonical: str | None) -> bool:
@@ -235,14 +243,13 @@ def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
         if blocked[i] or not is_capitalised(doc[i]):
             i += 1
             continue
-        j = i
-        while j < n and not blocked[j] and is_capitalised(doc[j]):
-            j += 1
+        j = name_end(doc, i, min(n, i + 8))
+        j = next((k for k in range(i, j) if blocked[k]), j)
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
         if opens and doc[i].lower_.endswith(("ing", "ed", "ly")):
             i += 1  # "Questioning Washington's …": a sentence-initial verb, not a first name
-        names = [t.lower_ for t in doc[i:j]]
-        if not any(w in _NON_PERSON_WORDS or w in lower for w in names):
+        names, _ = _name_words(doc[i:j].text)
+        if not any(w.lower() in _NON_PERSON_WORDS or w.lower() in lower for w in names):
             table.add(doc[i:j].text, doc[i].idx)
         i = j
     return table
