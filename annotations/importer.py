@@ -324,3 +324,12 @@ def to_document(rec: ImportRecord) -> Document:
 def _title_from(text: str) -> str:
     first = text.strip().split("\n", 1)[0]
     return first if len(first) <= TITLE_MAX else first[: TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _register_interchange_readers() -> None:
+    """Let `redline import` read (and detect) Prodigy and doccano JSONL; they import this module,
+    so they are loaded last."""
+    from .formats import doccano, prodigy  # noqa: F401
+
+
+_register_interchange_readers()

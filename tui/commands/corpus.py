@@ -18,16 +18,20 @@ from .common import open_store
 @click.option("--format", "fmt", default=None, help="JSONL format [default: detected per line].")
 @click.option("--no-analyze", is_flag=True, help="Store the documents without running spaCy.")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--labels", "labels_file", default=None, type=click.Path(path_type=Path),
+              help="JSON label map for Prodigy/doccano input [default: redline's labels].")
 @click.pass_obj
 def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_analyze: bool,
-               batch_size: int) -> None:
+               batch_size: int, labels_file: Path | None) -> None:
     """Import .txt/.md files, .jsonl files and folders (each file all or nothing)."""
     from rich.console import Console
 
+    from annotations.formats import labels as label_maps
     from annotations.importer import iter_files, read_file
     from annotations.ingest import IngestResult, store_records
 
     err = Console(stderr=True)
+    label_map = label_maps.activate(labels_file)
     store = open_store(settings)
     total, failures = IngestResult(), []
     files = list(iter_files(paths))
@@ -55,6 +59,9 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
     moved = (f", {total.reanchored} annotations re-anchored, {total.flagged} flagged for review"
              if total.reanchored or total.flagged else "")
     click.echo(f"imported {len(total.added)} documents{dup}{extra}{moved} into {settings.db}", err=True)
+    if label_map.unmapped:
+        click.echo("redline: left out (no mapping; see --labels): "
+                   + ", ".join(label_map.report()), err=True)
     if failures:
         click.echo(f"redline: {len(failures)} file(s) not imported (see above); nothing from them "
                    "was stored", err=True)

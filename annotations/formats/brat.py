@@ -1,0 +1,129 @@
+"""brat standoff: a folder of `<doc>.txt` + `<doc>.ann` pairs and an `annotation.conf`.
+
+T lines carry each role span (code point offsets into the `.txt`, split into fragments at line
+breaks as brat requires), R lines link the spans of one frame, A lines carry the attributes with
+fixed values (Checkworthy, Polarity, Type), and an AnnotatorNotes line on each frame's first span
+carries the free-text ones (speaker, target_text) with the annotator and annotation id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import RedlineError
+from ..export import select_documents
+from ..models import ATTRS, Annotation, sha256
+from ..store import Store
+from . import labels, register_exporter
+
+ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
+NOTE_ATTRS = ("speaker", "target_text")
+
+
+def annotation_conf() -> str:
+    """The brat configuration for redline's labels, relations and attributes."""
+    entities = "\n".join(dict.fromkeys(labels.ROLE_LABELS.values()))
+    relations = "\n".join(f"{name}\tArg1:{head}, Arg2:{child}"
+                          for name, (head, child) in labels.RELATIONS.items())
+    attributes = []
+    for kind, attrs in ATTRS.items():
+        label = labels.ROLE_LABELS[(kind, ANCHOR[kind])]
+        for key, (values, _) in attrs.items():
+            if values is not None:
+                attributes.append(f"{key.capitalize()}\tArg:{label}, Value:{'|'.join(values)}")
+    return (f"[entities]\n{entities}\n\n[relations]\n{relations}\n"
+            "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n"
+            f"[attributes]\n" + "\n".join(attributes) + "\n")
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at line breaks into non-empty pieces (a T line's text is one line)."""
+    pieces, at = [], start
+    for m in re.finditer(r"\n+", text[start:end]):
+        pieces.append((at, start + m.start()))
+        at = start + m.end()
+    pieces.append((at, end))
+    return [(s, e) for s, e in pieces if s < e] or [(start, end)]
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def ann_lines(text: str, anns: list[Annotation]) -> Iterator[str]:
+    """The `.ann` lines for one document's annotations."""
+    parts, links = labels.decompose(anns)
+    anchors: dict[str, int] = {}
+    for i, p in enumerate(parts, start=1):
+        frags = fragments(text, p.span.start, p.span.end)
+        offsets = ";".join(f"{s} {e}" for s, e in frags)
+        yield f"T{i}\t{p.label} {offsets}\t{' '.join(text[s:e] for s, e in frags)}\n"
+        if p.span.role == ANCHOR[p.ann.kind]:
+            anchors.setdefault(p.ann.id, i)
+    for k, (head, child, label) in enumerate(links, start=1):
+        yield f"R{k}\t{label} Arg1:T{head + 1} Arg2:T{child + 1}\n"
+    n_attr = 0
+    for n_note, ann in enumerate(anns, start=1):
+        t = anchors[ann.id]
+        for key, value in sorted(ann.attrs.items()):
+            if key not in NOTE_ATTRS:
+                n_attr += 1
+                yield f"A{n_attr}\t{key.capitalize()} T{t} {value}\n"
+        notes = [f"{key}={_one_line(ann.attrs[key])}" for key in NOTE_ATTRS if ann.attrs.get(key)]
+        notes += [f"annotator={_one_line(ann.annotator)}", f"origin={ann.origin}", f"id={ann.id}"]
+        yield f"#{n_note}\tAnnotatorNotes T{t}\t{'; '.join(notes)}\n"
+
+
+def file_stem(doc_id: str, taken: set[str]) -> str:
+    """A safe, unique file name stem for a document id."""
+    stem = re.sub(r"[^A-Za-z0-9._-]", "_", doc_id)[:100].lstrip(".")
+    if not stem or stem != doc_id or stem in taken:
+        stem = f"{stem or 'doc'}-{sha256(doc_id)[:8]}"
+    taken.add(stem)
+    return stem
+
+
+def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (),
+                ids: Any = ()) -> int:
+    """Write a brat folder to `out` (built aside and swapped in whole); the document count."""
+    if out == "-":
+        raise RedlineError("brat writes a folder, not stdout", hint="give a folder name")
+    path = Path(out)
+    if path.exists() and not (path / "annotation.conf").is_file() and (
+            not path.is_dir() or any(path.iterdir())):
+        raise RedlineError(f"{path}: exists and is not a brat export",
+                           hint="give a new folder name (an earlier brat export is replaced)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        n, taken = 0, set()
+        for doc in select_documents(store, status=status, ids=ids):
+            stem = file_stem(doc.id, taken)
+            anns = labels.exportable(store, doc, annotators)
+            (tmp / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")
+            with (tmp / f"{stem}.ann").open("w", encoding="utf-8", newline="") as f:
+                f.writelines(ann_lines(doc.text, anns))
+            n += 1
+        (tmp / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
+        old = None
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
+            os.replace(path, old / path.name)
+        os.replace(tmp, path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return n
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(tmp)
+        raise
+
+
+register_exporter("brat", export_brat)

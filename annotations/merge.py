@@ -1,0 +1,153 @@
+"""Merging annotators' databases into one: documents matched by text, nothing dropped.
+
+A source document whose text (SHA-256) the destination already holds gets its annotations added
+to that document; any other is added whole (under a new id if its id is taken by another text).
+Every annotation keeps its id and annotator; one with no annotator is credited to its database's
+file name. An annotation already present unchanged is not added twice; a different one under the
+same id is added under a new id, so both versions survive. Cached analyses and suggestion
+decisions come along, so pending-suggestion counts stay right.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import journal as journal_mod
+from .errors import InputError
+from .models import sha256
+from .store import Store
+
+
+@dataclass
+class MergeResult:
+    """What merging one source database did."""
+
+    source: str
+    documents_added: int = 0
+    documents_matched: int = 0
+    annotations_added: int = 0
+    annotations_present: int = 0
+    annotations_renamed: int = 0
+    renamed_documents: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The counts as a plain dict."""
+        return dict(self.__dict__)
+
+
+def open_source(path: Path) -> Store:
+    """An existing database to read from (InputError when there is none)."""
+    if not path.is_file():
+        raise InputError(str(path), "no such database", hint="give the path of a redline .db file")
+    return Store(path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _free_id(conn: Any, doc_id: str, text_sha: str) -> str:
+    candidate, n = doc_id, 0
+    while conn.execute("SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = f"{doc_id}-{text_sha[:8]}" + (f"-{n}" if n > 1 else "")
+    return candidate
+
+
+def _comparable(a: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in a.items() if k not in ("doc_id", "needs_review")}
+
+
+def merge_one(src: Store, dst: Store, *, label: str) -> MergeResult:
+    """Merge one open source database into `dst` in a single transaction."""
+    result = MergeResult(source=label)
+    with dst._write() as db:
+        conn = db.conn
+        for doc in src.iter_documents():
+            src_doc = doc.id
+            row = conn.execute("SELECT id FROM documents WHERE text_sha256 = ? ORDER BY position"
+                               " LIMIT 1", (doc.text_sha256,)).fetchone()
+            if row is None:
+                target = _free_id(conn, src_doc, doc.text_sha256)
+                if target != src_doc:
+                    result.renamed_documents[src_doc] = target
+                doc.id, doc.position = target, 0
+                dst.insert_document(doc, entities=src.document_entities(src_doc))
+                result.documents_added += 1
+            else:
+                target = row[0]
+                result.documents_matched += 1
+            added = _merge_annotations(src, conn, src_doc, target, label, result)
+            if added:
+                conn.execute("UPDATE documents SET status = 'in progress' WHERE id = ?"
+                             " AND status = 'new'", (target,))
+            _copy_decisions(src, conn, src_doc, target)
+        for row in src._rows("SELECT * FROM analyses"):
+            conn.execute("INSERT OR IGNORE INTO analyses (key, text_sha256, model,"
+                         " extractor_version, result, created_at) VALUES (:key, :text_sha256,"
+                         " :model, :extractor_version, :result, :created_at)", row)
+    return result
+
+
+def _merge_annotations(src: Store, conn: Any, src_doc: str, target: str, label: str,
+                       result: MergeResult) -> int:
+    added = 0
+    for ann in src.annotations(src_doc):
+        d = {"doc_id": target, **ann.to_dict()}
+        d["annotator"] = d["annotator"] or label
+        have = conn.execute("SELECT doc_id FROM annotations WHERE id = ?", (d["id"],)).fetchone()
+        if have is not None:
+            if have[0] == target and _stored(conn, d["id"]) == _comparable(d):
+                result.annotations_present += 1
+                continue
+            d["id"] = sha256(f"{d['id']}|{label}|{d['updated_at']}")[:16]
+            if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (d["id"],)).fetchone():
+                result.annotations_present += 1
+                continue
+            result.annotations_renamed += 1
+        journal_mod.insert_annotation(conn, d)
+        result.annotations_added += 1
+        added += 1
+    return added
+
+
+def _stored(conn: Any, ann_id: str) -> dict[str, Any]:
+    """The stored annotation with this id in export form (without doc_id)."""
+    row = conn.execute("SELECT id, kind, attrs, origin, annotator, created_at, updated_at"
+                       " FROM annotations WHERE id = ?", (ann_id,)).fetchone()
+    spans = [{"role": r, "start": s, "end": e, "text": t} for r, s, e, t in conn.execute(
+        "SELECT role, start, \"end\", text FROM spans WHERE annotation_id = ? ORDER BY ord",
+        (ann_id,))]
+    return {"id": row[0], "kind": row[1], "attrs": dict(sorted(json.loads(row[2]).items())),
+            "spans": spans, "origin": row[3], "annotator": row[4], "created_at": row[5],
+            "updated_at": row[6]}
+
+
+def _copy_decisions(src: Store, conn: Any, src_doc: str, target: str) -> None:
+    for row in src._rows("SELECT * FROM decisions WHERE doc_id = ?", (src_doc,)):
+        conn.execute("INSERT OR IGNORE INTO decisions (doc_id, key, decision, annotation_id,"
+                     " annotator, at) VALUES (?, ?, ?, ?, ?, ?)",
+                     (target, row["key"], row["decision"], row["annotation_id"],
+                      row["annotator"], row["at"]))
+
+
+def merge_databases(sources: list[Path], dst: Store) -> list[MergeResult]:
+    """Merge each source database into `dst`, one transaction per source."""
+    results = []
+    for path in sources:
+        if str(dst.path) != ":memory:" and _same_file(path, dst.path):
+            raise InputError(str(path), "is the database being merged into",
+                             hint="give --into a different file")
+        src = open_source(path)
+        try:
+            results.append(merge_one(src, dst, label=path.stem))
+        finally:
+            src.close()
+    return results
