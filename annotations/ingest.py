@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import journal as journal_mod
+from .errors import RedlineError
 from .importer import ImportRecord, to_document
 from .models import Annotation, now_iso, sha256
 from .store import Store
@@ -31,24 +33,58 @@ class IngestResult:
         self.flagged += other.flagged
 
 
-def reanchor(ann: dict[str, Any], old_text: str, new_text: str) -> tuple[dict[str, Any], bool]:
-    """Move each span to the one place its text occurs in the new text; (annotation, ok).
+def _longest(holds: Callable[[int], bool], limit: int) -> int:
+    """The largest k <= limit for which `holds(k)`, given it holds for 0 and stops holding once
+    it fails (binary search: each probe is one C-level string comparison)."""
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if holds(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
-    A span whose text occurs nowhere or more than once in the new text is not moved: the
-    annotation is flagged `needs_review` instead, so no span is ever shifted silently.
+
+def common_affixes(old_text: str, new_text: str) -> tuple[int, int]:
+    """Lengths of the longest common prefix and the longest common suffix that does not
+    overlap it: the text outside them is what changed."""
+    limit = min(len(old_text), len(new_text))
+    prefix = _longest(lambda k: old_text[:k] == new_text[:k], limit)
+    suffix = _longest(lambda k: old_text[len(old_text) - k:] == new_text[len(new_text) - k:],
+                      limit - prefix)
+    return prefix, suffix
+
+
+def reanchor(ann: dict[str, Any], old_text: str, new_text: str,
+             affixes: tuple[int, int] | None = None) -> tuple[dict[str, Any], bool]:
+    """Place each span in the new text; (annotation, ok).
+
+    A span inside the unchanged beginning stays; one inside the unchanged end moves by the
+    change in length; any other moves to the one place its text occurs in the new text. A span
+    whose text occurs nowhere or more than once is not moved: the annotation is flagged
+    `needs_review` instead, so no span is ever shifted silently. A span already out of step
+    with the old text (flagged before) only ever moves by the last rule.
     """
+    prefix, suffix = affixes if affixes is not None else common_affixes(old_text, new_text)
+    delta = len(new_text) - len(old_text)
     spans, ok = [], True
     for s in ann["spans"]:
-        if old_text[: s["end"]] == new_text[: s["end"]]:
+        start, end, text = s["start"], s["end"], s["text"]
+        sound = old_text[start:end] == text
+        if sound and end <= prefix:
             spans.append(s)
             continue
-        first = new_text.find(s["text"])
-        if first >= 0 and new_text.find(s["text"], first + 1) < 0:
-            spans.append({**s, "start": first, "end": first + len(s["text"])})
+        if sound and start >= len(old_text) - suffix:
+            spans.append({**s, "start": start + delta, "end": end + delta})
+            continue
+        first = new_text.find(text)
+        if first >= 0 and new_text.find(text, first + 1) < 0:
+            spans.append({**s, "start": first, "end": first + len(text)})
         else:
             spans.append(s)
             ok = False
-    return {**ann, "spans": spans, "needs_review": not ok or bool(ann.get("needs_review"))}, ok
+    return {**ann, "spans": spans, "needs_review": not ok}, ok
 
 
 def store_records(store: Store, records: list[ImportRecord]) -> IngestResult:
@@ -80,6 +116,14 @@ def store_records(store: Store, records: list[ImportRecord]) -> IngestResult:
                 if str(a.get("id")) in have:
                     continue
                 ann = Annotation.from_dict(a, doc_id=doc.id).with_defaults()
+                owner = conn.execute("SELECT doc_id FROM annotations WHERE id = ?",
+                                     (ann.id,)).fetchone()
+                if owner is not None:
+                    # the same id on another document: storing it would either fail deep in
+                    # SQLite or overwrite that document's annotation
+                    raise RedlineError(
+                        f"{rec.source}: annotation {ann.id} already belongs to document "
+                        f"{owner[0]}", hint="give it a new id, or import it into that document")
                 journal_mod.insert_annotation(conn, {"doc_id": doc.id, **ann.to_dict()})
                 if existing is not None:
                     result.merged_annotations += 1
@@ -92,8 +136,9 @@ def _replace_text(store: Store, doc_id: str, old_text: str, new_text: str,
     conn = store.db.conn
     anns = store.annotations(doc_id)
     store.replace_text(doc_id, new_text)
+    affixes = common_affixes(old_text, new_text)
     for ann in anns:
-        moved, ok = reanchor({"doc_id": doc_id, **ann.to_dict()}, old_text, new_text)
+        moved, ok = reanchor({"doc_id": doc_id, **ann.to_dict()}, old_text, new_text, affixes)
         moved["updated_at"] = now_iso()
         conn.execute("DELETE FROM annotations WHERE id = ?", (ann.id,))
         journal_mod.insert_annotation(conn, moved)
