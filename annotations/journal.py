@@ -66,15 +66,26 @@ def apply(conn: sqlite3.Connection, change: dict[str, Any], side: str) -> None:
         raise ValueError(f"unknown journal table {table!r}")
 
 
+# The one serialisation of attrs and spans, shared by the table and the export.
+ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(", ", ": "),
+                           sort_keys=True)
+_SPAN_KEYS = ("role", "start", "end", "text")
+
+
+def encode_spans(spans: list[dict[str, Any]]) -> str:
+    """Spans as stored and exported: keys in a fixed order, sorted by (start, end, role)."""
+    ordered = sorted(spans, key=lambda s: (s["start"], s["end"], s["role"]))
+    return "[" + ", ".join(
+        "{" + ", ".join(f'"{k}": {json.dumps(s[k], ensure_ascii=False)}' for k in _SPAN_KEYS) + "}"
+        for s in ordered) + "]"
+
+
 def insert_annotation(conn: sqlite3.Connection, a: dict[str, Any]) -> None:
-    """Insert an annotation row and its spans from its export form (plus doc_id)."""
+    """Insert an annotation row from its export form (plus doc_id)."""
     spans = a["spans"]
     conn.execute(
         "INSERT INTO annotations (id, doc_id, kind, attrs, origin, annotator, start, \"end\","
-        " needs_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (a["id"], a["doc_id"], a["kind"], json.dumps(a["attrs"], ensure_ascii=False, sort_keys=True),
-         a["origin"], a["annotator"], min(s["start"] for s in spans), max(s["end"] for s in spans),
+        " spans, needs_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a["id"], a["doc_id"], a["kind"], ENCODER.encode(a["attrs"]), a["origin"], a["annotator"],
+         min(s["start"] for s in spans), max(s["end"] for s in spans), encode_spans(spans),
          int(bool(a.get("needs_review"))), a["created_at"], a["updated_at"]))
-    conn.executemany(
-        "INSERT INTO spans (annotation_id, ord, role, start, \"end\", text) VALUES (?, ?, ?, ?, ?, ?)",
-        [(a["id"], i, s["role"], s["start"], s["end"], s["text"]) for i, s in enumerate(spans)])

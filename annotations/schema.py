@@ -1,4 +1,8 @@
-"""Schema migrations: each step moves `PRAGMA user_version` up by one."""
+"""Schema migrations: each step moves `PRAGMA user_version` up by one.
+
+An annotation's role spans are a JSON array in its row (export form: role, start, end, text, in
+text order): a frame is read and written whole, and export splices the stored JSON as it is.
+"""
 
 from __future__ import annotations
 
@@ -34,20 +38,12 @@ CREATE TABLE annotations (
     annotator TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    spans TEXT NOT NULL,
     needs_review INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX annotations_doc ON annotations(doc_id, start);
-CREATE TABLE spans (
-    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL,
-    role TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (annotation_id, ord)
-);
+CREATE INDEX annotations_doc ON annotations(doc_id, start, "end", created_at, id);
 CREATE TABLE decisions (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     key TEXT NOT NULL,

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from . import journal as journal_mod
 from .errors import DatabaseError, NotFoundError, RedlineError, SchemaError
-from .models import STATUSES, Annotation, Document, Span, now_iso, sha256
+from .models import STATUSES, Annotation, Document, now_iso, sha256
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
@@ -245,28 +245,30 @@ class Store:
                                          "before": before, "after": status}])
 
     # -- annotations --------------------------------------------------------------------------
+    def annotation_rows(self, doc_id: str) -> list[tuple[Any, ...]]:
+        """Raw rows in reading order: (id, kind, attrs JSON, spans JSON, origin, annotator,
+        created_at, updated_at, needs_review) — what export splices without decoding."""
+        with self._lock:
+            return self.db.conn.execute(
+                "SELECT id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
+                " needs_review FROM annotations WHERE doc_id = ?"
+                " ORDER BY start, \"end\", created_at, id", (doc_id,)).fetchall()
+
+    def annotation_records(self, doc_id: str) -> list[dict[str, Any]]:
+        """The document's annotations in reading order, in export form."""
+        out = []
+        for ann_id, kind, attrs, spans, origin, who, created, updated, review in \
+                self.annotation_rows(doc_id):
+            d = {"id": ann_id, "kind": kind, "attrs": json.loads(attrs), "spans": json.loads(spans),
+                 "origin": origin, "annotator": who, "created_at": created, "updated_at": updated}
+            if review:
+                d["needs_review"] = True
+            out.append(d)
+        return out
+
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order."""
-        with self._lock:
-            rows = self._rows(
-                "SELECT * FROM annotations WHERE doc_id = ? ORDER BY start, \"end\", created_at, id",
-                (doc_id,))
-            spans: dict[str, list[Span]] = {}
-            for s in self._rows(
-                "SELECT s.* FROM spans s JOIN annotations a ON a.id = s.annotation_id"
-                " WHERE a.doc_id = ? ORDER BY s.annotation_id, s.ord", (doc_id,)):
-                spans.setdefault(s["annotation_id"], []).append(
-                    Span(s["role"], s["start"], s["end"], s["text"]))
-        return [self._ann(r, spans.get(r["id"], [])) for r in rows]
-
-    @staticmethod
-    def _ann(row: dict[str, Any], spans: list[Span]) -> Annotation:
-        return Annotation(
-            kind=row["kind"], spans=spans, attrs=json.loads(row["attrs"]), id=row["id"],
-            doc_id=row["doc_id"], origin=row["origin"], annotator=row["annotator"],
-            created_at=row["created_at"], updated_at=row["updated_at"],
-            needs_review=bool(row["needs_review"]),
-        )
+        return [Annotation.from_dict(d, doc_id=doc_id) for d in self.annotation_records(doc_id)]
 
     def get_annotation(self, ann_id: str) -> Annotation:
         """One annotation by id (NotFoundError if none)."""

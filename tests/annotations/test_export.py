@@ -91,7 +91,8 @@ def test_export_filters_by_status_and_annotator(store: Store) -> None:
 
 def test_export_refuses_a_mismatched_span(store: Store) -> None:
     doc_id = build_corpus(store)
-    store.db.conn.execute("UPDATE spans SET text = 'tampered' WHERE role = 'claim'")
+    store.db.conn.execute("UPDATE annotations SET spans = replace(spans, '東京 reagierte', 'tampered')"
+                          " WHERE kind = 'claim'")
     store.db.conn.commit()
     try:
         list(export_redline(store))

@@ -1,0 +1,100 @@
+"""Store figures: one annotation written and committed (p95), export of 100k annotations.
+
+Run: python benchmarks/store_bench.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from annotations.export import export_redline  # noqa: E402
+from annotations.models import Annotation, Document, Span  # noqa: E402
+from annotations.store import Store  # noqa: E402
+from benchmarks.common import median, pct, seed_text, write_result  # noqa: E402
+
+
+def write_latency(folder: Path, n: int = 500) -> dict[str, float]:
+    """Milliseconds to validate, write and commit (WAL, synchronous=NORMAL) one claim."""
+    store = Store(folder / "write.db", annotator="bench")
+    text = seed_text()
+    store.insert_document(Document(id="d", text=text, title="seed"))
+    words = [(i, i + 4) for i in range(0, len(text) - 10, 7)]
+    times = []
+    for k in range(n):
+        a, b = words[k % len(words)]
+        span = Span("claim", a, b, text[a:b])
+        t0 = time.perf_counter()
+        store.add_annotation(Annotation(kind="claim", doc_id="d", spans=[span]))
+        times.append((time.perf_counter() - t0) * 1000)
+    store.close()
+    return {"writes": n, "median_ms": median(times), "p95_ms": pct(times, 95)}
+
+
+def build_corpus(path: Path, docs: int, per_doc: int) -> None:
+    """A database of `docs` seed copies with `per_doc` annotations each (bulk, no journal)."""
+    from annotations import journal
+
+    store = Store(path, annotator="bench")
+    text = seed_text()
+    with store._write() as db:
+        for d in range(docs):
+            doc = Document(id=f"d{d:06}", text=text, title=f"copy {d}")
+            store.insert_document(doc)
+            for k in range(per_doc):
+                a = (k * 13) % (len(text) - 20)
+                ann = Annotation(kind="claim", doc_id=doc.id, spans=[Span("claim", a, a + 12, text[a:a + 12])],
+                                 attrs={"checkworthy": "yes"}, annotator="bench")
+                journal.insert_annotation(db.conn, {"doc_id": doc.id, **ann.to_dict()})
+    store.close()
+
+
+def _export_once(store: Store, out: Path) -> int:
+    size = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for line in export_redline(store):
+            f.write(line)
+            size += len(line)
+    return size
+
+
+def export_figures(folder: Path, total: int, runs: int = 3) -> dict[str, float]:
+    """Median seconds over `runs`, and peak traced memory (MiB, a separate run because tracing
+    slows Python down), to export `total` annotations (100 per document)."""
+    path = folder / f"export{total}.db"
+    build_corpus(path, total // 100, 100)
+    store = Store(path, annotator="bench")
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        size = _export_once(store, folder / "out.jsonl")
+        times.append(time.perf_counter() - t0)
+    tracemalloc.start()
+    _export_once(store, folder / "out.jsonl")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    store.close()
+    return {"annotations": total, "seconds": median(times), "peak_mib": peak / 2**20,
+            "mb_written": size / 1e6}
+
+
+def main() -> None:
+    """Print the figures and write benchmarks/results/store.json."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        w = write_latency(folder)
+        exports = [export_figures(folder, n) for n in (1_000, 10_000, 100_000)]
+    print(f"one annotation written+committed: median {w['median_ms']:.2f} ms, p95 {w['p95_ms']:.2f} ms")
+    for e in exports:
+        print(f"export {e['annotations']:>7,} annotations: {e['seconds']:.2f} s, "
+              f"peak {e['peak_mib']:.1f} MiB")
+    write_result("store", {"write": w, "export": exports})
+
+
+if __name__ == "__main__":
+    main()
