@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring as q  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as q
 from typing import Any
 
 from .analysis import entities_for
@@ -53,7 +53,7 @@ def annotation_json(store: Store, doc: Document, *, annotators: Iterable[str] = 
     all_spans = json.loads("[" + ", ".join(r[3] for r in rows) + "]")
     out = []
     for (ann_id, kind, attrs, spans, origin, annotator, created, updated, review), decoded in \
-            zip(rows, all_spans):
+            zip(rows, all_spans, strict=True):
         if not review:
             check_spans(doc, ann_id, decoded)
         out.append(

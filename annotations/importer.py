@@ -120,7 +120,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(str(path), f"is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB limit",
+            raise InputError(str(path),
+                             f"is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB limit",
                              hint="split it into smaller files")
         return path.read_bytes()
     except OSError as e:
@@ -236,7 +237,8 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
         raise RedlineError('"text" is empty', hint="give it some text, or leave the line out")
     _check_size(None, normalised)
     if "text_sha256" in obj and anns and obj["text_sha256"] != sha256(text):
-        raise RedlineError("text_sha256 does not match the text", hint="the text was changed by hand; export it again")
+        raise RedlineError("text_sha256 does not match the text",
+                           hint="the text was changed by hand; export it again")
     meta = obj.get("meta")
     meta = {} if meta is None else meta
     if not isinstance(meta, dict):

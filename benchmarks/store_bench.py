@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotations.export import export_redline  # noqa: E402
-from annotations.models import Annotation, Document, Span  # noqa: E402
-from annotations.store import Store  # noqa: E402
-from benchmarks.common import median, pct, seed_text, write_result  # noqa: E402
+from annotations.export import export_redline
+from annotations.models import Annotation, Document, Span
+from annotations.store import Store
+from benchmarks.common import median, pct, seed_text, write_result
 
 
 def write_latency(folder: Path, n: int = 500) -> dict[str, float]:

@@ -84,7 +84,7 @@ def test_a_bad_file_among_good_ones_keeps_the_good(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     (tmp_path / "ok.txt").write_text("Fine text.", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text('{"text": "first"}\nnot json\n', encoding="utf-8")
-    code, out = _run(db, "import", "--no-analyze", str(tmp_path / "bad.jsonl"), str(tmp_path / "ok.txt"))
+    code, _ = _run(db, "import", "--no-analyze", str(tmp_path / "bad.jsonl"), str(tmp_path / "ok.txt"))
     assert code == 2
     assert [d["text"] for d in _dump(db)] == ["Fine text."]  # nothing from bad.jsonl, not even line 1
 
