@@ -8,6 +8,8 @@ immediate one waits for the busy timeout. Multi-step writes nest in `db.atomic()
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import sqlite3
 import threading
@@ -501,6 +503,47 @@ class Store:
             r["pending"] = max(0, len(suggestion_keys(analysis)) - decided) if analysis else None
             r["needs_review"] = bool(r["needs_review"]) or bool(r.pop("to_review"))
         return rows
+
+
+def _plain_error(store: Store, e: sqlite3.DatabaseError) -> Exception:
+    """A damaged or long-locked file as a one-line DatabaseError; anything else unchanged."""
+    text = str(e)
+    if type(e) is sqlite3.DatabaseError or "disk I/O error" in text:
+        return DatabaseError(f"{store.path}: is damaged ({text})",
+                             hint="restore it from a backup, or import your last export into a "
+                                  "new database")
+    if "database is locked" in text:
+        return DatabaseError(f"{store.path}: another program held it locked for over "
+                             f"{BUSY_TIMEOUT_MS // 1000} s ({text})",
+                             hint="close the other program and try again")
+    return e
+
+
+def _reporting(fn: Any) -> Any:
+    """Wrap a Store method so SQLite's damaged-file and timeout errors reach the user as one line
+    (IntegrityError and friends are bugs, and keep their traceback)."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(self: Store, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from fn(self, *args, **kwargs)
+            except sqlite3.DatabaseError as e:
+                raise _plain_error(self, e) from e
+        return gen
+
+    @functools.wraps(fn)
+    def call(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise _plain_error(self, e) from e
+    return call
+
+
+# every public method: a damaged page can surface in any query, long after the file opened
+for _name, _fn in list(vars(Store).items()):
+    if not _name.startswith("_") and inspect.isfunction(_fn):
+        setattr(Store, _name, _reporting(_fn))
 
 
 def suggestion_keys(analysis: dict[str, Any]) -> set[str]:

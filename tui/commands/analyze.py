@@ -63,3 +63,35 @@ def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
 
 
 COMMANDS = [analyze_cmd]
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", default=None, help="Score only gold lines with this language.")
+@click.option("--show-errors", is_flag=True, help="List each missed quote and wrong speaker.")
+@click.pass_obj
+def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool) -> None:
+    """Score the suggestions against GOLD.jsonl (same figures as shared/eval/score_quotes.py)."""
+    from annotations.evaluate import THRESHOLDS, misses, score
+    from annotations.nlp.analyze import analyze_texts
+    from annotations.nlp.pipeline import load_pipeline
+
+    cases = []
+    for n, line in enumerate(gold.read_text(encoding="utf-8").split("\n"), start=1):
+        if line.strip():
+            try:
+                cases.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise InputError(str(gold), f"is not valid JSON ({e.msg})", line=n, hint="fix that line") from None
+    pipeline = load_pipeline(settings.model)
+    pred = list(analyze_texts(pipeline, [(str(i), c["text"]) for i, c in enumerate(cases)]))
+    pairs = [(c, p) for c, p in zip(cases, pred, strict=True) if not lang or c.get("lang", lang) == lang]
+    g, p = [c for c, _ in pairs], [x for _, x in pairs]
+    for threshold in THRESHOLDS:
+        click.echo(json.dumps(score(g, p, threshold)))
+    if show_errors:
+        for line in misses(g, p):
+            click.echo(line, err=True)
+
+
+COMMANDS.append(eval_cmd)

@@ -1,0 +1,92 @@
+"""Scoring quote suggestions against gold cases (`redline eval`).
+
+Matches `shared/eval/score_quotes.py`: a predicted speech quote matches a gold quote when their
+overlap covers at least the threshold of the gold span (one-to-one, best first); speaker is right
+when the normalised strings contain each other or the spans overlap; resolved speaker when the
+surnames agree; cue when every predicted cue word is in the gold cue; gold `non_quotes`
+predicted as speech are false positives like any unmatched prediction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+THRESHOLDS = (0.3, 0.8, 1.0)
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"[^\w ]", "", (s or "").lower()).strip()
+
+
+def _overlap(a: Sequence[int], b: Sequence[int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _speaker_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    if not (gold.get("speaker") and pred.get("speaker")):
+        return False
+    a, b = _norm(gold["speaker"]), _norm(pred["speaker"])
+    if a and b and (a == b or a in b or b in a):
+        return True
+    gs, ps = gold.get("speaker_span"), pred.get("speaker_span")
+    return bool(gs and ps and _overlap(gs, ps) > 0)
+
+
+def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
+    """Precision, recall, F1, speaker/cue/resolved accuracy at one overlap threshold."""
+    tp = fp = fn = speaker = cue = resolved = resolved_n = 0
+    for g, p in zip(gold, pred, strict=True):
+        predicted = [x for x in p.get("quotes", []) if x.get("speech", True)]
+        used: set[int] = set()
+        for q in g["quotes"]:
+            best, best_share = None, 0.0
+            for j, x in enumerate(predicted):
+                if j in used:
+                    continue
+                share = _overlap((q["start"], q["end"]), (x["start"], x["end"])) / max(1, q["end"] - q["start"])
+                if share >= threshold and share > best_share:
+                    best, best_share = j, share
+            if best is None:
+                fn += 1
+                continue
+            used.add(best)
+            tp += 1
+            x = predicted[best]
+            speaker += _speaker_ok(q, x)  # a right speaker on a found quote is an end-to-end hit
+            if q.get("cue") and x.get("cue"):
+                cue += set(_norm(x["cue"]).split()) <= set(_norm(q["cue"]).split())
+            if q.get("speaker_resolved"):
+                resolved_n += 1
+                r = _norm(x.get("speaker_resolved")).split()
+                resolved += bool(r) and r[-1] == _norm(q["speaker_resolved"]).split()[-1]
+        fp += len(predicted) - len(used)
+    p_ = tp / max(1, tp + fp)
+    r_ = tp / max(1, tp + fn)
+    out: dict[str, Any] = {
+        "threshold": threshold, "gold": tp + fn, "predicted": tp + fp, "precision": round(p_, 3),
+        "recall": round(r_, 3), "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3),
+        "speaker_acc": round(speaker / max(1, tp), 3), "cue_acc": round(cue / max(1, tp), 3)}
+    ep, er = speaker / max(1, tp + fp), speaker / max(1, tp + fn)
+    out["quote_speaker_f1"] = round(2 * ep * er / max(1e-9, ep + er), 3)
+    if resolved_n:
+        out["resolved_speaker_acc"] = round(resolved / resolved_n, 3)
+    return out
+
+
+def misses(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = 0.8
+           ) -> list[str]:
+    """One line per gold quote not found or given the wrong speaker (for `--show-errors`)."""
+    lines = []
+    for n, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        predicted = [x for x in p.get("quotes", []) if x.get("speech", True)]
+        for q in g["quotes"]:
+            hit = next((x for x in predicted if _overlap((q["start"], q["end"]), (x["start"], x["end"]))
+                        >= threshold * max(1, q["end"] - q["start"])), None)
+            quote = g["text"][q["start"]:q["end"]][:60]
+            if hit is None:
+                lines.append(f"case {n}: missed “{quote}”")
+            elif not _speaker_ok(q, hit):
+                lines.append(f"case {n}: “{quote}” speaker {hit.get('speaker')!r}, gold {q.get('speaker')!r}")
+    return lines
