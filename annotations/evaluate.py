@@ -45,7 +45,8 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: flo
             for j, x in enumerate(predicted):
                 if j in used:
                     continue
-                share = _overlap((q["start"], q["end"]), (x["start"], x["end"])) / max(1, q["end"] - q["start"])
+                share = (_overlap((q["start"], q["end"]), (x["start"], x["end"]))
+                         / max(1, q["end"] - q["start"]))
                 if share >= threshold and share > best_share:
                     best, best_share = j, share
             if best is None:

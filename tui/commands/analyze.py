@@ -82,7 +82,8 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
             try:
                 cases.append(json.loads(line))
             except json.JSONDecodeError as e:
-                raise InputError(str(gold), f"is not valid JSON ({e.msg})", line=n, hint="fix that line") from None
+                raise InputError(str(gold), f"is not valid JSON ({e.msg})", line=n,
+                                 hint="fix that line") from None
     pipeline = load_pipeline(settings.model)
     pred = list(analyze_texts(pipeline, [(str(i), c["text"]) for i, c in enumerate(cases)]))
     pairs = [(c, p) for c, p in zip(cases, pred, strict=True) if not lang or c.get("lang", lang) == lang]
