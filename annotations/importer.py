@@ -235,6 +235,10 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
                            hint="export the document again with redline")
     if not normalised.strip():
         raise RedlineError('"text" is empty', hint="give it some text, or leave the line out")
+    if "\x00" in normalised:
+        # legal in JSON as \u0000, but never in an article: it is a binary file in disguise
+        raise RedlineError('"text" holds a NUL character (\\u0000)',
+                           hint="remove it; articles are plain text")
     _check_size(None, normalised)
     if "text_sha256" in obj and anns and obj["text_sha256"] != sha256(text):
         raise RedlineError("text_sha256 does not match the text",
