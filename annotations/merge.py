@@ -10,7 +10,6 @@ decisions come along, so pending-suggestion counts stay right.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +83,7 @@ def merge_one(src: Store, dst: Store, *, label: str) -> MergeResult:
             else:
                 target = row[0]
                 result.documents_matched += 1
-            added = _merge_annotations(src, conn, src_doc, target, label, result)
+            added = _merge_annotations(src, dst, src_doc, target, label, result)
             if added:
                 conn.execute("UPDATE documents SET status = 'in progress' WHERE id = ?"
                              " AND status = 'new'", (target,))
@@ -96,15 +95,15 @@ def merge_one(src: Store, dst: Store, *, label: str) -> MergeResult:
     return result
 
 
-def _merge_annotations(src: Store, conn: Any, src_doc: str, target: str, label: str,
+def _merge_annotations(src: Store, dst: Store, src_doc: str, target: str, label: str,
                        result: MergeResult) -> int:
-    added = 0
+    conn, added = dst.db.conn, 0
     for ann in src.annotations(src_doc):
         d = {"doc_id": target, **ann.to_dict()}
         d["annotator"] = d["annotator"] or label
         have = conn.execute("SELECT doc_id FROM annotations WHERE id = ?", (d["id"],)).fetchone()
         if have is not None:
-            if have[0] == target and _stored(conn, d["id"]) == _comparable(d):
+            if have[0] == target and _stored(dst, d["id"]) == _comparable(d):
                 result.annotations_present += 1
                 continue
             d["id"] = sha256(f"{d['id']}|{label}|{d['updated_at']}")[:16]
@@ -118,16 +117,9 @@ def _merge_annotations(src: Store, conn: Any, src_doc: str, target: str, label: 
     return added
 
 
-def _stored(conn: Any, ann_id: str) -> dict[str, Any]:
-    """The stored annotation with this id in export form (without doc_id)."""
-    row = conn.execute("SELECT id, kind, attrs, origin, annotator, created_at, updated_at"
-                       " FROM annotations WHERE id = ?", (ann_id,)).fetchone()
-    spans = [{"role": r, "start": s, "end": e, "text": t} for r, s, e, t in conn.execute(
-        "SELECT role, start, \"end\", text FROM spans WHERE annotation_id = ? ORDER BY ord",
-        (ann_id,))]
-    return {"id": row[0], "kind": row[1], "attrs": dict(sorted(json.loads(row[2]).items())),
-            "spans": spans, "origin": row[3], "annotator": row[4], "created_at": row[5],
-            "updated_at": row[6]}
+def _stored(dst: Store, ann_id: str) -> dict[str, Any]:
+    """The stored annotation with this id in export form (without doc_id and review flag)."""
+    return _comparable(dst.get_annotation(ann_id).to_dict())
 
 
 def _copy_decisions(src: Store, conn: Any, src_doc: str, target: str) -> None:

@@ -50,6 +50,9 @@ def from_unit(text: str, unit: str) -> Callable[[Any], int]:
     back = {u: i for i, u in enumerate(table)}
 
     def convert(offset: Any) -> int:
+        if not 0 <= int(offset) <= table[-1]:
+            raise RedlineError(f"UTF-16 offset {offset} lies outside the text "
+                               f"({table[-1]} UTF-16 units)", hint="fix the offsets")
         if int(offset) not in back:
             raise RedlineError(f"UTF-16 offset {offset} falls inside a character",
                                hint='set "offset_unit": "codepoints" if offsets count characters')
