@@ -284,9 +284,12 @@ def read_jsonl_file(path: Path, data: bytes | None = None, *, fmt: str | None = 
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as e:
             raise InputError(str(path), f"is not valid JSON ({e.msg}, column {e.colno})", line=n,
+                             hint="fix or remove that line") from None
+        except ValueError as e:
+            raise InputError(str(path), f"is not valid JSON ({e})", line=n,
                              hint="fix or remove that line") from None
         if not isinstance(obj, dict):
             raise InputError(str(path), f"is a JSON {type(obj).__name__}, not an object", line=n,
