@@ -275,6 +275,12 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
 register_format("redline", read_redline_record)
 
 
+def _no_constant(name: str) -> Any:
+    """Python reads NaN and Infinity, but they are not JSON: stored, they would make the export
+    unreadable to every other tool."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def read_jsonl_file(path: Path, data: bytes | None = None, *, fmt: str | None = None
                     ) -> list[ImportRecord]:
     """Every line of a JSONL file as a record; the first bad line fails the whole file."""
