@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RedlineError
-from ..export import select_documents
 from ..models import ATTRS, Annotation, sha256
 from ..store import Store
 from . import labels, register_exporter
@@ -104,7 +103,7 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
         n, taken = 0, set()
-        for doc in select_documents(store, status=status, ids=ids):
+        for doc in labels.stream_documents(store, status=status, ids=ids):
             stem = file_stem(doc.id, taken)
             anns = labels.exportable(store, doc, annotators)
             (tmp / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")

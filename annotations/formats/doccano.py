@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import RedlineError
-from ..export import select_documents
 from ..importer import ImportRecord, register_format
 from ..models import STATUSES, normalise_newlines
 from ..store import Store
@@ -65,7 +64,7 @@ def doccano_lines(store: Store, *, status: Any = (), annotators: Any = (), ids: 
                   unit: str = "utf16") -> Iterator[str]:
     """The corpus as doccano JSONL lines; entity and relation ids run across the whole export."""
     next_entity, next_relation = 1, 1
-    for n, doc in enumerate(select_documents(store, status=status, ids=ids), start=1):
+    for n, doc in enumerate(labels.stream_documents(store, status=status, ids=ids), start=1):
         anns = labels.exportable(store, doc, annotators)
         conv = to_unit(doc.text, unit)
         parts, links = labels.decompose(anns)

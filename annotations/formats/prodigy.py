@@ -17,7 +17,6 @@ from typing import Any
 from murmurhash import mrmr
 
 from ..errors import RedlineError
-from ..export import select_documents
 from ..importer import ImportRecord, register_format
 from ..models import STATUSES, Annotation, Document, normalise_newlines
 from ..store import Store
@@ -82,7 +81,7 @@ def task(doc: Document, anns: list[Annotation]) -> dict[str, Any]:
 def prodigy_lines(store: Store, *, status: Any = (), annotators: Any = (), ids: Any = ()
                   ) -> Iterator[str]:
     """The corpus as Prodigy JSONL lines, one document at a time."""
-    for doc in select_documents(store, status=status, ids=ids):
+    for doc in labels.stream_documents(store, status=status, ids=ids):
         yield labels.dumps(task(doc, labels.exportable(store, doc, annotators))) + "\n"
 
 
