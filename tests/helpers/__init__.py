@@ -1,0 +1,1 @@
+"""Helpers shared by the reliability tests: the CLI, database snapshots, corpora, tmux."""
