@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
-from annotations.errors import RedlineError
 from annotations.store import Store
 
 from .messages import Notice
 from .screens.annotate import AnnotationScreen
+from .screens.base import report_failure
 from .screens.dialogs import PromptDialog
 from .screens.help import HelpScreen, key_rows
 from .screens.library import LibraryScreen
@@ -57,10 +57,8 @@ class RedlineApp(App[None]):
         self.pipelines = PipelineCache(pipeline_loader)
 
     def on_mount(self) -> None:
-        """The library, with the requested document opened on top of it."""
-        self.push_screen(LibraryScreen())
-        if self.doc_id:
-            self.push_screen(AnnotationScreen(self.doc_id))
+        """The requested document, else the library (built only when first needed)."""
+        self.push_screen(AnnotationScreen(self.doc_id) if self.doc_id else LibraryScreen())
 
     def on_unmount(self) -> None:
         """Close the database if this app opened it."""
@@ -76,11 +74,12 @@ class RedlineApp(App[None]):
 
     def action_back(self) -> None:
         """From a document back to the library; from the library, quit."""
-        if isinstance(self.screen, AnnotationScreen) and \
-                any(isinstance(s, LibraryScreen) for s in self.screen_stack):
+        if not isinstance(self.screen, AnnotationScreen):
+            self.exit()
+        elif any(isinstance(s, LibraryScreen) for s in self.screen_stack):
             self.pop_screen()
         else:
-            self.exit()
+            self.switch_screen(LibraryScreen())
 
     def action_help(self) -> None:
         """Show every key of the current screen (generated from the bindings)."""
@@ -116,12 +115,8 @@ class RedlineApp(App[None]):
         self.notify(message.text)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker failures are reported: a notification naming what failed."""
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        text = error.one_line() if isinstance(error, RedlineError) else f"{error!r}"
-        self.notify(f"{event.worker.name} failed: {text}", severity="error", timeout=10)
+        """The app's own workers (export) fail the same way the screens' do."""
+        report_failure(self, event)
 
 
 def make_app(settings: Settings, *, doc_id: str | None = None,

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -32,6 +31,7 @@ from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
 from ..workers import analyse, cached_analysis, fallback_entities, read_state
 from . import actions as act
+from .base import RedlineScreen
 from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 
 
-class AnnotationScreen(Screen[None]):
+class AnnotationScreen(RedlineScreen):
     """Read one document and annotate it from the keyboard."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,6 +78,7 @@ class AnnotationScreen(Screen[None]):
         self.analysis_note = ""
         self.note = ""
         self._current_key = ""
+        self.highlights: list[Highlight] = []
 
     @classmethod
     def help_sections(cls) -> list[tuple[str, type[DOMNode]]]:
@@ -161,7 +162,8 @@ class AnnotationScreen(Screen[None]):
         self.run_worker(job, name=label, group="write", thread=True, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A failed analysis must not leave 'analysing…' on screen (the app notifies the error)."""
+        """Report failures; a failed analysis must not leave 'analysing…' on screen."""
+        super().on_worker_state_changed(event)
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             self.analysis_note = "analysis failed: entities and suggestions unavailable"
             self.refresh_status()
@@ -268,7 +270,8 @@ class AnnotationScreen(Screen[None]):
                 marks.append(act.Mark(*current.source, "source", current.key))
             if current.cue:
                 marks.append(act.Mark(*current.cue, "cue", current.key))
-        self.article.set_highlights([Highlight(*m) for m in marks])
+        self.highlights = [Highlight(*m) for m in marks]
+        self.article.set_highlights(self.highlights)
 
     def refresh_status(self) -> None:
         """Progress on the first line; the suggestion or annotation under the cursor below."""
@@ -293,10 +296,11 @@ class AnnotationScreen(Screen[None]):
         """What the cursor is on: a suggestion (with its confidence) or an annotation."""
         assert self.view is not None
         sugg = self._suggestion_under()
-        if sugg is not None:
+        ann = self._annotation_under()
+        # an annotation wins, unless the suggestion was just jumped to (n/N select it exactly)
+        if sugg is not None and (ann is None or self.selection == (sugg.start, sugg.end)):
             return "suggestion: " + act.describe_suggestion(sugg, self.view.doc.text) + \
                 "   y accept · d reject"
-        ann = self._annotation_under()
         if ann is not None:
             return f"{act.describe(ann, 60)}   ({ann.origin}, {ann.annotator})   e edit · x delete"
         return ""

@@ -9,10 +9,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from ..messages import LibraryLoaded
+from .base import RedlineScreen
 
 if TYPE_CHECKING:
     from ..app import RedlineApp
@@ -40,7 +40,7 @@ def matches(row: dict[str, Any], query: str) -> bool:
     return all(word in hay for word in query.lower().split())
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(RedlineScreen):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,7 +69,8 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title line, filter, table, keys."""
         yield Label(f"redline · library · {self.redline.settings.db}", id="library-title")
-        yield Input(placeholder="type to filter by title, id or status", id="filter")
+        yield Input(placeholder="type to filter by title, id or status", id="filter",
+                    select_on_focus=False)
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="documents")
         for key, label in COLUMNS:
             table.add_column(label, key=key)

@@ -59,6 +59,11 @@ class SidePanel(OptionList):
         option_id = self.get_option_at_index(self.highlighted).id
         return option_id if option_id != EMPTY_ID else None
 
+    def on_focus(self) -> None:
+        """Arriving with Tab: start on the first row rather than on none."""
+        if self.highlighted is None and self._annotations:
+            self.highlighted = 0
+
     def follow(self, ann_id: str | None) -> None:
         """Highlight the row of the annotation under the article cursor (without jumping)."""
         if ann_id and ann_id in self._annotations and ann_id != self.highlighted_id:

@@ -1,0 +1,47 @@
+"""Fixtures for the terminal-app tests: a seeded database with its analysis cached.
+
+spaCy is loaded once per test session (`pipeline`); every app test starts from a database
+whose analysis cache already holds the seed's record, so no test waits for the model unless
+it is about the cache miss itself (and then it gets the already-loaded pipeline).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import SEED, freeze_times
+
+from annotations.analysis import extractor_version
+from annotations.importer import read_file, to_document
+from annotations.ingest import store_records
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
+from annotations.store import Store
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default spaCy pipeline, loaded once for the whole session."""
+    return load_pipeline(None)
+
+
+@pytest.fixture(scope="session")
+def seed_record(pipeline: Pipeline) -> dict[str, Any]:
+    """The seed article's analysis record (entities, quotes, attribution suggestions)."""
+    doc = to_document(read_file(SEED)[0])
+    return next(iter(analyze_texts(pipeline, [(doc.id, doc.text)])))
+
+
+@pytest.fixture
+def db(tmp_path: Path, seed_record: dict[str, Any]) -> Iterator[tuple[Store, str]]:
+    """A database with the seed imported and its analysis cached; (store, doc_id)."""
+    store = Store(tmp_path / "redline.db", annotator="tester")
+    doc_id = store_records(store, read_file(SEED)).added[0]
+    store.save_analysis(copy.deepcopy(seed_record), extractor_version=extractor_version())
+    freeze_times(store)
+    yield store, doc_id
+    store.close()

@@ -1,0 +1,53 @@
+"""Helpers for the terminal-app tests: build the app on a test store, wait for it, poll."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from annotations.nlp.pipeline import Pipeline
+from annotations.store import Store
+from tui.app import RedlineApp
+from tui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
+FIXED_NOW = datetime(2025, 3, 14, 12, 0, tzinfo=timezone.utc)
+FIXED_TIME = "2025-03-14T09:30:00.000Z"
+
+
+def freeze_times(store: Store) -> None:
+    """Pin the documents' timestamps so what the library shows never depends on the clock."""
+    with store._write() as w:
+        w.conn.execute("UPDATE documents SET created_at = ?, updated_at = ?",
+                       (FIXED_TIME, FIXED_TIME))
+
+
+def make(store: Store, doc_id: str | None = None, *,
+         loader: Callable[[str | None], Pipeline] | None = None) -> RedlineApp:
+    """The app as the CLI builds it, on the test store, with a frozen clock."""
+    settings = Settings(db=Path("redline.db"), model=None, annotator="tester")
+    return RedlineApp(settings, store, doc_id=doc_id, now=lambda: FIXED_NOW,
+                      pipeline_loader=loader)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let every worker finish and every posted message be handled."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], check: Callable[[], Any], timeout: float = 10.0) -> None:
+    """Poll until `check()` is truthy (raises on timeout), pumping the app meanwhile."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not check():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {check}")
+        await pilot.pause(0.02)
