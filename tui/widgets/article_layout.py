@@ -146,13 +146,14 @@ def token_at_column(text: str, start: int, end: int, column: int) -> int | None:
     """Start of the last token on line [start, end) drawn at or before `column` (the first
     token if all are further right); None if no token starts on the line."""
     best: int | None = None
+    uniform = is_uniform(text, start, end)
     for m in _tokens_from(text, start):
         t = m.start()
         if t < start:
             continue
         if t >= end:
             break
-        if best is not None and cells(text[start:t]) > column:
+        if best is not None and (t - start if uniform else cells(text[start:t])) > column:
             break
         best = t
     return best
@@ -287,7 +288,7 @@ def wrap(
         count += 1
         if min_lines is not None and p > min_offset and len(chunk.starts) >= min_lines:
             break
-        if cancelled is not None and count % 64 == 0 and cancelled():
+        if cancelled is not None and count % 16 == 0 and cancelled():
             break
     chunk.stop = p
     return chunk

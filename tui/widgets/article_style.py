@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, sub
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.filter import LineFilter
+from textual.strip import Strip
 
-from tui.widgets.article_layout import CONTROL_TABLE
+from tui.widgets.article_layout import CONTROL_TABLE, cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +123,19 @@ class HighlightIndex:
 
     def __init__(self, highlights: Iterable[Highlight] = ()) -> None:
         """Index the highlights (empty and unknown-kind spans are indexed but never drawn)."""
+        # map() with C-level getters: a 30,000-span replace must stay a few milliseconds.
         items = sorted(highlights, key=_START)
-        long = [h for h in items if h.end - h.start > self.SHORT]
-        self.short = [h for h in items if h.end - h.start <= self.SHORT] if long else items
-        self.short_starts = [h.start for h in self.short]
-        self.max_short = max([h.end - h.start for h in self.short], default=0)
+        starts = list(map(_START, items))
+        lengths = list(map(sub, map(_END, items), starts))
+        self.max_short = max(lengths, default=0)
+        long: list[Highlight] = []
+        if self.max_short > self.SHORT:
+            long = [h for h, n in zip(items, lengths, strict=True) if n > self.SHORT]
+            items = [h for h, n in zip(items, lengths, strict=True) if n <= self.SHORT]
+            starts = list(map(_START, items))
+            self.max_short = max([n for n in lengths if n <= self.SHORT], default=0)
+        self.short = items
+        self.short_starts = starts
         self.buckets: dict[int, list[Highlight]] = {}
         for h in long:
             for b in range(h.start // self.BUCKET, (h.end - 1) // self.BUCKET + 1):
@@ -145,6 +158,8 @@ class HighlightIndex:
 
 
 _START = attrgetter("start")
+_END = attrgetter("end")
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 Mark = tuple[int, int, str]  # start, end, kind
 
@@ -168,7 +183,9 @@ class LinePainter:
 
     def paint(self, text: str, start: int, end: int, marks: Iterable[Mark]) -> list[Segment]:
         """Segments for text[start:end] with marks (clipped to the line) applied."""
-        piece = text[start:end].translate(CONTROL_TABLE)
+        piece = text[start:end]
+        if _CONTROL.search(piece):
+            piece = piece.translate(CONTROL_TABLE)
         layers = _LAYERS
         clipped: list[tuple[int, int, int, int, str]] = []
         for s, e, k in marks:
@@ -192,3 +209,84 @@ class LinePainter:
             )
             for c0, c1 in pairwise(cuts)
         ]
+
+
+THUMB = Style.parse("bright_black")
+
+
+class RowCache:
+    """Finished rows (painted, padded, with the scroll indicator cell, line-filtered), kept per
+    (line, has-thumb) in an LRU so scrolling and cursor moves repaint only what changed."""
+
+    def __init__(self, size: int = 2048) -> None:
+        """An empty cache; `configure` must be called before rendering."""
+        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(size)
+        self._state: tuple[object, ...] = ()
+        self.painter = LinePainter(Style())
+        self._filters: tuple[LineFilter, ...] = ()
+        self._background = Color(0, 0, 0, 0)
+        self._width = self._pad_left = 0
+
+    def configure(
+        self,
+        base: Style,
+        filters: tuple[LineFilter, ...],
+        background: Color,
+        width: int,
+        pad_left: int,
+    ) -> None:
+        """Set what rows are drawn with; any change drops every cached row."""
+        state = (base, filters, background, width, pad_left)
+        if state != self._state:
+            self._state = state
+            self.painter = LinePainter(base)
+            self._filters, self._background = filters, background
+            self._width, self._pad_left = width, pad_left
+            self._cache.clear()
+
+    def clear(self) -> None:
+        """Drop every cached row."""
+        self._cache.clear()
+
+    def discard(self, first: int, last: int) -> None:
+        """Drop the cached rows of lines first..last."""
+        if last - first > 256:
+            for key in [k for k in list(self._cache.keys()) if first <= k[0] <= last]:
+                self._cache.discard(key)
+            return
+        for line in range(first, last + 1):
+            self._cache.discard((line, False))
+            self._cache.discard((line, True))
+
+    def row(self, line: int, thumb: bool, text: str, start: int, end: int, marks: Iterable[Mark]) -> Strip:
+        """The finished strip for line `line` (text[start:end]); marks are only read on a miss."""
+        key = (line, thumb)
+        strip = self._cache.get(key)
+        if strip is None:
+            segments = self.painter.paint(text, start, end, marks) if end > start else []
+            strip = self._finish(segments, cells(text[start:end]), thumb)
+            self._cache[key] = strip
+        return strip
+
+    def blank(self, thumb: bool) -> Strip:
+        """A row below the end of the article."""
+        key = (-1, thumb)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = self._finish([], 0, thumb)
+        return strip
+
+    def _finish(self, segments: list[Segment], used: int, thumb: bool) -> Strip:
+        base, width, pad_left = self.painter.base, self._width, self._pad_left
+        fill = width - 1 - pad_left - used
+        if fill < 0:  # wider than the view (a resize not yet re-wrapped): crop it
+            segments = list(Strip(segments).crop(0, width - 1 - pad_left))
+            fill = 0
+        row = [Segment(" " * pad_left, base)] if pad_left else []
+        row += segments
+        if fill:
+            row.append(Segment(" " * fill, base))
+        row.append(Segment("▐" if thumb else " ", base + THUMB))
+        for line_filter in self._filters:
+            row = line_filter.apply(row, self._background)
+        return Strip(row, width)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events, on, work
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.color import Color
 from textual.filter import LineFilter
 from textual.geometry import Region, Size
@@ -45,8 +44,8 @@ from tui.widgets.article_style import (
     SELECTION,
     Highlight,
     HighlightIndex,
-    LinePainter,
     Mark,
+    RowCache,
 )
 
 __all__ = ["LEGEND", "ArticleView", "Highlight"]
@@ -76,10 +75,9 @@ class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleView {
         height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        padding: 0 1;
+        overflow: hidden hidden;
+        scrollbar-size: 0 0;
+        padding: 0 0 0 1;
     }
     """
 
@@ -125,10 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
 
         def can_replace(self, message: Message) -> bool:
             """A held key queues moves faster than a parent handles them: keep the last."""
-            return (
-                isinstance(message, ArticleView.CursorMoved)
-                and message.article_view is self.article_view
-            )
+            return isinstance(message, ArticleView.CursorMoved) and message.article_view is self.article_view
 
     @dataclass
     class Wrapped(Message):
@@ -153,14 +148,15 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """Create the view, optionally with a document."""
         super().__init__(name=name, id=id, classes=classes)
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._painter = LinePainter(Style())
-        self._render_state: tuple[object, ...] = ()
-        self._fast = False
-        self._filters: tuple[LineFilter, ...] = ()
+        self._rows = RowCache()
+        self._thumb = range(0)
+        # Computing rich_style walks every ancestor; Textual clears its own copy on each
+        # refresh, so keep ours until the styles really change.
+        self._style_stale = True
+        self._fast = True
+        self._base = Style()
         self._background = Color(0, 0, 0, 0)
-        self._width = self._pad_left = 0
-        self._blank = Strip.blank(0)
+        self._filters: tuple[LineFilter, ...] = ()
         self._generation = 0
         self.set_document(text, highlights)
 
@@ -211,21 +207,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._selection: Span | None = None
         self._visual = False
         self._goal: int | None = None
-        self._dragging = False
+        self._dragging = self._bar_drag = False
         self._pending: int | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._limit = 0
         self._wrap_width = 0
-        self._cache.clear()
+        self._rows.clear()
         if self.is_mounted:
-            self.scroll_to(0, 0, animate=False, immediate=True)
+            self.scroll_to(0, 0, animate=False, immediate=True, force=True)
             self._rewrap()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Replace every highlight; redraws the visible lines only."""
         self._index = HighlightIndex(highlights)
-        self._cache.clear()
+        self._rows.clear()
         self.refresh()
 
     def set_sentences(self, starts: Iterable[int]) -> None:
@@ -261,7 +257,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = line_of(self._starts, offset)
         top, height = self.scroll_offset.y, self._height
         if not top <= line < top + height:
-            self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True, force=True)
 
     # --------------------------------------------------------------------------- actions
 
@@ -277,7 +273,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_page(self, delta: int, select: bool = False) -> None:
         """Move and scroll by a page, keeping the cursor's row."""
         step = max(1, self._height - 1) * delta
-        self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True, force=True)
         self._move(self._line_target(step), select, keep_goal=True)
 
     def action_sentence(self, delta: int, select: bool = False) -> None:
@@ -294,9 +290,7 @@ class ArticleView(ScrollView, can_focus=True):
         first = first_token_from(text, paragraph_start(text, cursor))
         if first is None or first >= cursor:
             before = prev_token(text, paragraph_start(text, cursor))
-            first = (
-                None if before is None else first_token_from(text, paragraph_start(text, before))
-            )
+            first = None if before is None else first_token_from(text, paragraph_start(text, before))
         self._move(first, select)
 
     def action_line_edge(self, delta: int, select: bool = False) -> None:
@@ -413,46 +407,48 @@ class ArticleView(ScrollView, can_focus=True):
             lo = min(anchor, target)
             self._selection = (lo, max(token_end(self._text, anchor), self._cursor_end))
         # An empty cursor span (no token) still marks its line for repaint.
-        self._invalidate(
-            [
-                (old_cursor[0], max(old_cursor[0] + 1, old_cursor[1])),
-                (target, max(target + 1, self._cursor_end)),
-            ]
-        )
+        changed = [
+            (old_cursor[0], max(old_cursor[0] + 1, old_cursor[1])),
+            (target, max(target + 1, self._cursor_end)),
+        ]
         if old_selection != self._selection:
-            self._invalidate(_selection_delta(old_selection, self._selection))
+            changed += _selection_delta(old_selection, self._selection)
+        top = self.scroll_offset.y
         if centre:
             self.scroll_to_offset(target)
         else:
             self._keep_visible(line_of(self._starts, target))
+        # A scroll repaints every row anyway; otherwise repaint just the changed ones.
+        self._invalidate(changed, repaint=self.scroll_offset.y == top)
         self.post_message(self.CursorMoved(self._cursor, self._selection, self))
 
     def _keep_visible(self, line: int) -> None:
         top, height = self.scroll_offset.y, self._height
-        if line < top:
-            self.scroll_to(y=line, animate=False, immediate=True)
+        if line < top - 2 or line >= top + height + 2:
+            # A far jump (sentence, paragraph, search): centre it, as vim does.
+            self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True, force=True)
+        elif line < top:
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
         elif line >= top + height:
-            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True, force=True)
 
-    def _invalidate(self, spans: Iterable[Span]) -> None:
-        """Forget the cached strips of lines touching spans and repaint the visible ones."""
+    def _invalidate(self, spans: Iterable[Span], *, repaint: bool = True) -> None:
+        """Forget the cached rows of lines touching spans; repaint those on screen."""
         if not self._starts:
             return
         top, height = self.scroll_offset.y, self._height
+        regions: list[Region] = []
         for start, end in spans:
             if end <= start:
                 continue
             first = line_of(self._starts, start)
             last = line_of(self._starts, max(start, end - 1))
-            if last - first > 256:
-                for key in [k for k in list(self._cache.keys()) if first <= k <= last]:
-                    self._cache.discard(key)
-            else:
-                for key in range(first, last + 1):
-                    self._cache.discard(key)
+            self._rows.discard(first, last)
             lo, hi = max(first, top), min(last, top + height - 1)
             if lo <= hi:
-                self.refresh_lines(lo, hi - lo + 1)
+                regions.append(Region(0, lo - top, self.size.width, hi - lo + 1))
+        if repaint and regions:
+            self.refresh(*regions)
 
     # ---------------------------------------------------------------------------- mouse
 
@@ -471,9 +467,16 @@ class ArticleView(ScrollView, can_focus=True):
         return target
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        """Put the cursor on the clicked token and start a drag selection."""
+        """Click: move the cursor and start a drag selection (or grab the scroll indicator)."""
+        if event.button != 1:
+            return
+        if event.get_content_offset_capture(self).x >= self._text_width:
+            self._bar_drag = True
+            self._scroll_to_pointer(event)
+            self.capture_mouse()
+            return
         target = self._token_at_pointer(event)
-        if target is None or event.button != 1:
+        if target is None:
             return
         self._visual = False
         self._move(target, event.shift)
@@ -481,52 +484,83 @@ class ArticleView(ScrollView, can_focus=True):
         self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Extend the selection while dragging."""
-        if self._dragging:
+        """Extend the selection (or move the scroll indicator) while dragging."""
+        if self._bar_drag:
+            self._scroll_to_pointer(event)
+        elif self._dragging:
             target = self._token_at_pointer(event)
             if target is not None and target != self._cursor:
                 self._move(target, True)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
-        """Finish a drag selection."""
-        if self._dragging:
-            self._dragging = False
+        """Finish a drag."""
+        if self._dragging or self._bar_drag:
+            self._dragging = self._bar_drag = False
             self.release_mouse()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """Wheel down scrolls (the widget hides Textual's scrollbar, so does this itself)."""
+        self.scroll_to(y=self.scroll_offset.y + 3, animate=False, immediate=True, force=True)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """Wheel up scrolls."""
+        self.scroll_to(y=self.scroll_offset.y - 3, animate=False, immediate=True, force=True)
+        event.stop()
+
+    def _scroll_to_pointer(self, event: events.MouseEvent) -> None:
+        height, total = self._height, len(self._starts)
+        row = min(height - 1, max(0, event.get_content_offset_capture(self).y))
+        top = round(row / max(1, height - 1) * max(0, total - height))
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     # ---------------------------------------------------------------------- wrapping
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the width changes (a height change needs no new layout)."""
-        if self.scrollable_content_region.width != self._wrap_width:
+        if self._text_width != self._wrap_width:
             self._rewrap()
 
+    @property
+    def _text_width(self) -> int:
+        # The last column holds the scroll indicator: Textual's own scrollbar costs more to
+        # repaint than all the text rows together, on every scroll.
+        return self.scrollable_content_region.width - 1
+
     def _rewrap(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self._text_width
         if width <= 0:
             return
         keep_row = line_of(self._starts, self._cursor) - self.scroll_offset.y if self._starts else 0
         self._generation += 1
         self._wrap_width = width
-        self._cache.clear()
+        self._rows.clear()
         cursor = self._cursor if self._cursor < _SYNC_WRAP_LIMIT else 0
         chunk = wrap(self._text, 0, width, min_offset=cursor + 1, min_lines=2 * self._height)
         self._starts, self._ends, self._limit = chunk.starts, chunk.ends, chunk.stop
         self.virtual_size = Size(width, len(self._starts))
         if self._cursor < self._limit:
             top = line_of(self._starts, self._cursor) - min(max(keep_row, 0), self._height - 1)
-            self.scroll_to(y=max(0, top), animate=False, immediate=True)
+            self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
         else:
             self._pending = self._cursor
         self.refresh()
         if self.fully_wrapped:
             self.post_message(self.Wrapped(len(self._starts), self))
         else:
-            self._wrap_rest(self._text, self._generation, chunk.stop, width)
+            # Start after the first screen is painted: the thread competes for the GIL.
+            self.call_after_refresh(self._wrap_rest, self._text, self._generation, chunk.stop, width)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="wrap")
+    # A description spares Textual from repr()-ing the whole article for the worker's name.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="wrap", description="wrap")
     def _wrap_rest(self, text: str, generation: int, start: int, width: int) -> None:
         worker = get_current_worker()
-        chunk = wrap(text, start, width, cancelled=lambda: worker.is_cancelled)
+
+        def cancelled() -> bool:
+            time.sleep(0)  # hand the GIL to the event loop now and then: keys stay responsive
+            return worker.is_cancelled
+
+        chunk = wrap(text, start, width, cancelled=cancelled)
         if not worker.is_cancelled:
             self.post_message(_WrapResult(generation, chunk))
 
@@ -545,76 +579,75 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------------- rendering
 
+    def notify_style_update(self) -> None:
+        """CSS, theme or pseudo-class changed: re-read the colours on the next frame."""
+        super().notify_style_update()
+        self._style_stale = True
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Render the visible rows, from finished (padded, filtered) cached strips when the
-        widget has no border, vertical padding or opacity effects; otherwise via Textual's
-        styles cache with render_line."""
-        styles = self.styles
-        fast = not (
-            styles.padding.top
-            or styles.padding.bottom
-            or any(edge for edge, _color in styles.border)
-            or any(edge for edge, _color in styles.outline)
-            or styles.tint.a
-            or styles.opacity != 1
-            or styles.text_opacity != 1
-            or (styles.has_rule("hatch") and styles.hatch != "none")
+        """Render the visible rows from finished cached strips when the widget has no border,
+        vertical padding or opacity effects (the common case); otherwise through Textual's
+        styles cache, which calls render_line."""
+        if self._style_stale:
+            self._style_stale = False
+            styles = self.styles
+            self._fast = not (
+                styles.padding.top
+                or styles.padding.bottom
+                or any(edge for edge, _color in styles.border)
+                or any(edge for edge, _color in styles.outline)
+                or styles.tint.a
+                or styles.opacity != 1
+                or styles.text_opacity != 1
+                or (styles.has_rule("hatch") and styles.hatch != "none")
+            )
+            self._base = self.rich_style
+            self._background = self.background_colors[1]
+            self._filters = tuple(self.get_line_filters())
+        fast = self._fast
+        self._rows.configure(
+            self._base,
+            self._filters if fast else (),
+            self._background,
+            self.region.width if fast else self.size.width,
+            self.styles.padding.left if fast else 0,
         )
-        base = self.rich_style
-        filters = tuple(self.get_line_filters()) if fast else ()
-        background = self.background_colors[1]
-        width = self.region.width if fast else self.size.width
-        state = (fast, base, filters, background, width, styles.padding.left)
-        if state != self._render_state:
-            self._render_state = state
-            self._fast, self._filters, self._background = fast, filters, background
-            self._width, self._pad_left = width, styles.padding.left
-            self._painter = LinePainter(base)
-            self._cache.clear()
-            self._blank = self._finish([], width, filters, background)
+        self._thumb = self._thumb_rows()
         if not fast:
             return super().render_lines(crop)
         top = self.scroll_offset.y
-        strips = [self._row(top + y) for y in crop.line_range]
+        strips = [self._row(top + y, y) for y in crop.line_range]
         x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
+        if (x1, x2) != (0, self.region.width):
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
 
     def render_line(self, y: int) -> Strip:
         """Render one visible row (used when render_lines falls back to Textual's path)."""
-        return self._row(self.scroll_offset.y + y)
+        return self._row(self.scroll_offset.y + y, y)
 
-    def _row(self, index: int) -> Strip:
+    def _thumb_rows(self) -> range:
+        """Rows of the scroll indicator's thumb (empty when everything fits)."""
+        total, height = len(self._starts), self._height
+        if total <= height:
+            return range(0)
+        size = max(1, round(height * height / total))
+        top = round(self.scroll_offset.y / max(1, total - height) * (height - size))
+        return range(top, top + size)
+
+    def _row(self, index: int, y: int) -> Strip:
+        thumb = y in self._thumb
         if index >= len(self._starts):
-            return self._blank
-        strip = self._cache.get(index)
-        if strip is None:
-            start, end = self._starts[index], self._ends[index]
-            marks: list[Mark] = [
-                (h.start, h.end, h.kind) for h in self._index.overlapping(start, end)
-            ]
-            if self._selection is not None:
-                marks.append((*self._selection, SELECTION))
-            marks.append((self._cursor, self._cursor_end, CURSOR))
-            segments = self._painter.paint(self._text, start, end, marks)
-            if self._fast and self._pad_left:
-                segments.insert(0, Segment(" " * self._pad_left, self._painter.base))
-            strip = self._finish(segments, self._width, self._filters, self._background)
-            self._cache[index] = strip
-        return strip
+            return self._rows.blank(thumb)
+        start, end = self._starts[index], self._ends[index]
+        return self._rows.row(index, thumb, self._text, start, end, self._marks(start, end))
 
-    def _finish(
-        self,
-        segments: list[Segment],
-        width: int,
-        filters: tuple[LineFilter, ...],
-        background: Color,
-    ) -> Strip:
-        strip = Strip(segments).adjust_cell_length(width, self._painter.base)
-        for line_filter in filters:
-            strip = strip.apply_filter(line_filter, background)
-        return strip
+    def _marks(self, start: int, end: int) -> Iterator[Mark]:
+        for h in self._index.overlapping(start, end):
+            yield h.start, h.end, h.kind
+        if self._selection is not None:
+            yield self._selection[0], self._selection[1], SELECTION
+        yield self._cursor, self._cursor_end, CURSOR
 
 
 def _selection_delta(old: Span | None, new: Span | None) -> list[Span]:
