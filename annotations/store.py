@@ -14,6 +14,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -314,7 +315,9 @@ class Store:
             raise RedlineError(
                 f"annotation {ann.id} was changed elsewhere (another window or annotator) "
                 "since it was read", hint="reload the document (R) and edit it again")
-        ann.updated_at = now_iso()
+        # strictly later than the stored stamp, so the staleness check above also catches an
+        # edit made within the same millisecond
+        ann.updated_at = _later_than(before["updated_at"])
         if ann.origin == "suggested":
             ann.origin = "edited"
         ann.validate(doc.text)
@@ -503,6 +506,19 @@ class Store:
             r["pending"] = max(0, len(suggestion_keys(analysis)) - decided) if analysis else None
             r["needs_review"] = bool(r["needs_review"]) or bool(r.pop("to_review"))
         return rows
+
+
+def _later_than(stamp: str) -> str:
+    """Now, or one millisecond after `stamp` if the clock has not passed it yet."""
+    now = now_iso()
+    if now > stamp:
+        return now
+    try:
+        then = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return now  # not a timestamp redline wrote; nothing to order against
+    later = then.astimezone(timezone.utc) + timedelta(milliseconds=1)
+    return later.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _plain_error(store: Store, e: sqlite3.DatabaseError) -> Exception:
