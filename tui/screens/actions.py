@@ -263,16 +263,21 @@ def describe(ann: Annotation, width: int = 48) -> str:
     return " → ".join(parts)
 
 
-def describe_suggestion(s: Suggestion, text: str, width: int = 60) -> str:
-    """The status-line form of a suggestion: `Source → cue → “content”  conf 0.9`."""
+def describe_suggestion(s: Suggestion, text: str, width: int = 100) -> str:
+    """The status-line form of a suggestion, `Source → cue → “content”  conf 0.9`, in `width`.
+
+    A pronoun source shows whom it resolves to: `Masoud Pezeshkian (he)`.
+    """
     source = text[s.source[0]:s.source[1]] if s.source else ""
-    if s.speaker and source and s.speaker != source:
+    if s.speaker and source and s.speaker not in source:
         who = f"{s.speaker} ({source})"
     else:
-        who = s.speaker or source or "?"
+        who = source or s.speaker or "?"
     content = " … ".join(text[a:b] for a, b in s.content)
-    parts = [who] + ([text[s.cue[0]:s.cue[1]]] if s.cue else []) + [f"“{clip(content, width)}”"]
-    return " → ".join(parts) + f"  conf {s.confidence:.1f}"
+    head = [who] + ([text[s.cue[0]:s.cue[1]]] if s.cue else [])
+    tail = f"  conf {s.confidence:.1f}"
+    room = max(12, width - sum(len(h) + 3 for h in head) - len(tail) - 2)  # 3: " → ", 2: “”
+    return " → ".join([*head, f"“{clip(content, room)}”"]) + tail
 
 
 # ------------------------------------------------------------------------- new annotations

@@ -71,8 +71,6 @@ class AnnotationScreen(RedlineScreen):
         self.doc_id = doc_id
         self.view: act.DocView | None = None
         self.seq = -1
-        self.cursor = 0
-        self.selection: Range | None = None
         self.marked: list[Range] = []
         self.hits: list[Range] = []
         self.analysis_note = ""
@@ -98,6 +96,16 @@ class AnnotationScreen(RedlineScreen):
         """The article widget."""
         return self.query_one("#article", ArticleView)
 
+    @property
+    def cursor(self) -> int:
+        """The article's cursor offset (read from the widget: keys may outrun its messages)."""
+        return self.article.cursor
+
+    @property
+    def selection(self) -> Range | None:
+        """The article's selection, if any."""
+        return self.article.selection
+
     # ------------------------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         """Article and side panel side by side, then search, status and keys."""
@@ -108,7 +116,7 @@ class AnnotationScreen(RedlineScreen):
                 yield SidePanel(id="panel")
         yield SearchBar(id="search")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Load the document (the article shows before any NLP is imported)."""
@@ -198,11 +206,9 @@ class AnnotationScreen(RedlineScreen):
         self.seq = -1
         self.view = act.DocView(state.doc, hide_low=hide)
         self.marked, self.hits, self._current_key = [], [], ""
-        self.cursor, self.selection = 0, None
         self.analysis_note = ""
         self.note = message.note or f"opened {state.doc.title or state.doc.id}"
         self.article.set_document(state.doc.text, [])
-        self.cursor = self.article.cursor
 
     def on_analysis_needed(self, message: AnalysisNeeded) -> None:
         """Cache miss: show what entities we have, and analyse after the article is drawn."""
@@ -237,8 +243,7 @@ class AnnotationScreen(RedlineScreen):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        """Track the cursor; show what lies under it."""
-        self.cursor, self.selection = message.cursor, message.selection
+        """Show what lies under the cursor (the current suggestion stands out)."""
         self.note = ""
         key = self._suggestion_under().key if self._suggestion_under() else ""
         if key != self._current_key:
@@ -299,10 +304,16 @@ class AnnotationScreen(RedlineScreen):
         ann = self._annotation_under()
         # an annotation wins, unless the suggestion was just jumped to (n/N select it exactly)
         if sugg is not None and (ann is None or self.selection == (sugg.start, sugg.end)):
-            return "suggestion: " + act.describe_suggestion(sugg, self.view.doc.text) + \
-                "   y accept · d reject"
+            # the footer shows y and d too: on a narrow terminal the content needs the room
+            hint = "  y accept · d reject" if self.size.width >= 110 else ""
+            room = self.size.width - 2 - len(hint)
+            return act.describe_suggestion(sugg, self.view.doc.text, room) + hint
         if ann is not None:
-            return f"{act.describe(ann, 60)}   ({ann.origin}, {ann.annotator})   e edit · x delete"
+            hint = f"  ({ann.origin}, {ann.annotator})"
+            if self.size.width >= 110:
+                hint += "  e edit · x delete"
+            room = max(12, self.size.width - 2 - len(hint) - 30)
+            return act.describe(ann, room) + hint
         return ""
 
     # ------------------------------------------------------------------------------ look-ups

@@ -12,6 +12,7 @@ from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Label
 
 from ..messages import LibraryLoaded
+from .actions import clip
 from .base import RedlineScreen
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class LibraryScreen(RedlineScreen):
             table.add_column(label, key=key)
         yield table
         yield Label("", id="library-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Load the rows; the table takes the keys."""
@@ -104,10 +105,12 @@ class LibraryScreen(RedlineScreen):
         query = self.query_one("#filter", Input).value.strip()
         shown = [r for r in self.rows if matches(r, query)] if query else self.rows
         now = self.redline.now()
+        # the other columns take about 52 cells: the title gets the rest
+        room = max(16, self.size.width - 52)
         table.clear()
         for r in shown:
             pending = "–" if r["pending"] is None else str(r["pending"])
-            title = r["title"] or r["id"]
+            title = clip(r["title"] or r["id"], room)
             if r.get("needs_review"):
                 title += " ⚠"
             table.add_row(title, str(r["words"]), str(r["annotations"]), pending, r["status"],
@@ -118,6 +121,11 @@ class LibraryScreen(RedlineScreen):
         done = sum(1 for r in self.rows if r["status"] == "done")
         label = f"{len(shown)} of {len(self.rows)} documents · {done} done"
         self.query_one("#library-status", Label).update(label)
+
+    def on_resize(self) -> None:
+        """Titles are clipped to the width: re-fill at the new one."""
+        if self.rows:
+            self.refill()
 
     def current_id(self) -> str | None:
         """The id of the document under the table cursor."""

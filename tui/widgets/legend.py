@@ -24,5 +24,6 @@ class Legend(Widget):
         for i, (label, style) in enumerate(self.entries):
             if i:
                 text.append(" ")
-            text.append(label, style=style)
+            # no-break spaces keep "Other entity" on one line when the legend wraps
+            text.append(label.replace(" ", "\u00a0"), style=style)
         return text
