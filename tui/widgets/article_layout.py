@@ -226,6 +226,8 @@ def _break_by_cells(text: str, pos: int, q: int, width: int) -> tuple[int, int] 
         x, last_space = 0, -1
         for s, w in _units(text[pos:hi]):
             if x + w > width and s > 0:
+                if text[pos + s] == " ":  # the line fits exactly up to this space
+                    return pos + s, pos + s + 1
                 if last_space > 0:
                     return pos + last_space, pos + last_space + 1
                 return pos + s, pos + s
