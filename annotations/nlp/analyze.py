@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 EXTRACTOR_VERSION = "1.0"
 # Texts longer than this are parsed in paragraph-aligned pieces and joined back together,
 # which keeps spaCy's memory flat and its max_length out of the way.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 20_000
 _PARAGRAPH_END = re.compile(r"\n\s*")
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .classify import FRAGMENT_BEFORE, Context, classify
-from .cues import cue_lemma, cue_span, is_according_to, is_phrasal_only
+from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
 from .speakers import Resolver, build_people, subject_events
 from .text import TextIndex, words
+from .tokens import DocIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,14 +62,18 @@ class Linker:
     used_cues: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.starts = [t.idx for t in self.doc]
+        self.ix = DocIndex(self.doc, self.index.text)
+        self.starts = self.ix.starts
         self.parsed = self.doc.has_annotation("DEP")
+        # Only tokens spelled like a cue word can be one; checking them alone keeps this fast.
+        self.cue_candidates = set(self.ix.word_tokens(CUE_WORDS))
         self.blocked = bytearray(len(self.doc))
         self.speech = bytearray(len(self.doc))
         for q in self.quotes:
             a, b = self.tokens_in(q.open_mark, q.outer_end)
             self.blocked[a:b] = b"\x01" * (b - a)
-        self.people = build_people(self.doc, self.blocked)
+        self.people = build_people(self.ix, self.blocked)
+        self._events: list[Mention] | None = None
 
     def tokens_in(self, start: int, end: int) -> tuple[int, int]:
         """Token index range [a, b) of the tokens starting within [start, end)."""
@@ -76,12 +81,16 @@ class Linker:
 
     def resolver(self) -> Resolver:
         """A fresh resolver positioned at the document start."""
-        return Resolver(self.people, subject_events(self.doc, self.blocked, self.people))
+        if self._events is None:
+            self._events = subject_events(self.ix, self.blocked, self.people)
+        return Resolver(self.people, self._events)
 
     def cue_at(self, i: int, *, direct: bool, naming: bool = False, loose: bool = False) -> bool:
         """Whether token i (outside quotations) is a usable cue."""
+        if i not in self.cue_candidates or self.blocked[i]:
+            return False
         tok = self.doc[i]
-        if self.blocked[i] or not (tok.is_alpha and len(tok) > 1):
+        if not (tok.is_alpha and len(tok) > 1):
             return False
         if is_according_to(tok):
             return True

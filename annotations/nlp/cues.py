@@ -60,6 +60,7 @@ _IRREGULAR_PAST = words("said told wrote went began pled")
 _SPEECH = _table(SPEECH_VERBS)
 _MANNER = _table(MANNER_VERBS)
 _NAMING = _table(NAMING_VERBS)
+CUE_WORDS = frozenset({**_SPEECH, **_MANNER, **_NAMING, "according": ""})
 _PAST = frozenset(f for f in {**_SPEECH, **_MANNER} if f.endswith("ed") or f in _IRREGULAR_PAST)
 _DETERMINERS = words("the a an this that these those his her its their our my your")
 

@@ -83,7 +83,7 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
     res = lk.resolver()
     found: list[Attr] = []
     doc = lk.doc
-    for i in range(len(doc)):
+    for i in sorted(lk.cue_candidates):
         if i in lk.used_cues or not lk.cue_at(i, direct=False):
             continue
         content = clause_for(lk, i)

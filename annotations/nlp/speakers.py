@@ -18,6 +18,7 @@ from .mentions import (
     parsed_phrase,
 )
 from .text import words
+from .tokens import DocIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,6 +38,7 @@ _NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+_HE_SHE = frozenset({"he", "she"})
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
 _FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
 _OBJECT_BEFORE = words(
@@ -228,8 +230,9 @@ class Resolver:
             del self.orgs[:-_MAX_RECENT]
 
 
-def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
+def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
     """Full names from PERSON entities, or from capitalised runs when there is no NER."""
+    doc = ix.doc
     table = PersonTable()
     if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
@@ -237,27 +240,22 @@ def build_people(doc: Doc, blocked: bytearray) -> PersonTable:
                 before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.is_alpha}
                 table.add(ent.text, ent.start_char, before - _NOT_NAME)
         return table
-    lower = lowercase_vocabulary(doc)
-    i, n = 0, len(doc)
-    while i < n:
-        if blocked[i] or not is_capitalised(doc[i]):
-            i += 1
+    n, done = len(doc), 0
+    for i in ix.word_tokens():
+        if i < done or blocked[i]:
             continue
         j = name_end(doc, i, min(n, i + 8))
         j = next((k for k in range(i, j) if blocked[k]), j)
+        done = max(j, i + 1)
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
         if opens and doc[i].lower_.endswith(("ing", "ed", "ly")):
             i += 1  # "Questioning Washington's …": a sentence-initial verb, not a first name
+        if i >= j:
+            continue
         names, _ = _name_words(doc[i:j].text)
-        if not any(w.lower() in _NON_PERSON_WORDS or w.lower() in lower for w in names):
+        if not any(w.lower() in _NON_PERSON_WORDS or w.lower() in ix.lower for w in names):
             table.add(doc[i:j].text, doc[i].idx)
-        i = j
     return table
-
-
-def lowercase_vocabulary(doc: Doc) -> set[str]:
-    """Words the document also writes in lower case: common words, not names."""
-    return {t.text for t in doc if t.is_lower}
 
 
 def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
@@ -278,30 +276,33 @@ def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
     return 0
 
 
-def subject_events(doc: Doc, blocked: bytearray, table: PersonTable) -> list[Mention]:
+def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list[Mention]:
     """Mentions that make someone the topic: subjects (parsed) or names and pronouns."""
+    doc = ix.doc
     events: list[Mention] = []
-    parsed = doc.has_annotation("DEP")
-    lower = set() if parsed else lowercase_vocabulary(doc)
-    for tok in doc:
-        if blocked[tok.i]:
-            continue
-        if parsed:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+    if doc.has_annotation("DEP"):
+        for i in ix.dep_tokens(("nsubj", "nsubjpass")):
+            tok = doc[i]
+            if not blocked[i] and tok.head.pos_ in ("VERB", "AUX"):
                 m = parsed_phrase(tok)
                 if m is not None and m.kind != "other":
                     events.append(m)
-        elif tok.lower_ in ("he", "she"):
-            events.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
-        elif end := _blank_name(doc, tok.i, lower, table):
-            m = make_mention(doc, tok.i, end)
-            if m is not None:
-                events.append(Mention(m.start, m.end, m.text, "name"))
-    if parsed:
         # Organisations named anywhere are what a later "it" or "they" most likely means.
         events.extend(
             Mention(e.start_char, e.end_char, e.text, "org", "ORG")
             for e in doc.ents
             if e.label_ == "ORG" and not blocked[e.start]
         )
+        return events
+    for i in ix.word_tokens():
+        if blocked[i]:
+            continue
+        if end := _blank_name(doc, i, ix.lower, table):
+            m = make_mention(doc, i, end)
+            if m is not None:
+                events.append(Mention(m.start, m.end, m.text, "name"))
+    for i in ix.word_tokens(_HE_SHE):
+        if not blocked[i]:
+            tok = doc[i]
+            events.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
     return events
