@@ -383,8 +383,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _move(
         self, target: int | None, select: bool, *, keep_goal: bool = False, centre: bool = False
     ) -> None:
-        if target is None:
-            return
+        if target is None or token_end(self._text, target) == target:
+            return  # no token there (an empty or all-blank document)
         if target >= self._limit:
             # Not wrapped yet: go there when the background pass completes.
             self._pending = target
