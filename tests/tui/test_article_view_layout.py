@@ -16,10 +16,10 @@ from tui.widgets.article_layout import (
     sentence_start_before,
     sentence_starts_after,
     snap_span,
-    token_at_column,
     token_containing,
     wrap,
 )
+from tui.widgets.article_nav import token_at_column
 from tui.widgets.article_style import (
     CURSOR,
     LEGEND,

@@ -1,7 +1,8 @@
-"""Text geometry for ArticleView: tokens, sentences, cell widths and line wrapping.
+"""Text geometry for ArticleView: tokens, sentences, cell widths, line wrapping and the
+offset -> line map.
 
 Everything here is pure (no Textual imports) so the wrapper can run in a worker thread and the
-navigation rules can be tested without an app.
+rules can be tested without an app.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def _restart(text: str, pos: int) -> int:
     return max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
-def _tokens_from(text: str, pos: int) -> Iterator[re.Match[str]]:
+def iter_tokens(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """Token matches from a safe restart point at or before pos, in order."""
     return TOKEN_RE.finditer(text, _restart(text, pos))
 
 
@@ -99,7 +101,7 @@ def token_end(text: str, start: int) -> int:
 
 def token_containing(text: str, pos: int) -> int | None:
     """Start of the token containing pos, or of the first token after it."""
-    for m in _tokens_from(text, pos):
+    for m in iter_tokens(text, pos):
         if m.end() > pos:
             return m.start()
     return None
@@ -107,7 +109,7 @@ def token_containing(text: str, pos: int) -> int | None:
 
 def first_token_from(text: str, pos: int) -> int | None:
     """Start of the first token starting at or after pos."""
-    for m in _tokens_from(text, pos):
+    for m in iter_tokens(text, pos):
         if m.start() >= pos:
             return m.start()
     return None
@@ -126,7 +128,7 @@ def prev_token(text: str, pos: int) -> int | None:
     if k <= 0:
         return None
     last: int | None = None
-    for m in _tokens_from(text, k):
+    for m in iter_tokens(text, k):
         if m.start() >= pos:
             break
         last = m.start()
@@ -140,23 +142,6 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     last = prev_token(text, max(end, first + 1))
     return first, token_end(text, first if last is None else last)
-
-
-def token_at_column(text: str, start: int, end: int, column: int) -> int | None:
-    """Start of the last token on line [start, end) drawn at or before `column` (the first
-    token if all are further right); None if no token starts on the line."""
-    best: int | None = None
-    uniform = is_uniform(text, start, end)
-    for m in _tokens_from(text, start):
-        t = m.start()
-        if t < start:
-            continue
-        if t >= end:
-            break
-        if best is not None and (t - start if uniform else cells(text[start:t])) > column:
-            break
-        best = t
-    return best
 
 
 # ------------------------------------------------------------------- sentences, paragraphs

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import ClassVar
 
 from rich.style import Style
@@ -28,16 +26,13 @@ from tui.widgets.article_layout import (
     line_of,
     next_token,
     offset_at_column,
-    paragraph_start,
     prev_token,
-    sentence_start_before,
-    sentence_starts_after,
     snap_span,
-    token_at_column,
     token_containing,
     token_end,
     wrap,
 )
+from tui.widgets.article_nav import line_edge_target, line_target, paragraph_target, sentence_target
 from tui.widgets.article_style import (
     CURSOR,
     LEGEND,
@@ -278,26 +273,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_sentence(self, delta: int, select: bool = False) -> None:
         """Move to the next sentence, or the start of this (or the previous) one."""
-        self._move(self._sentence_target(delta), select)
+        self._move(sentence_target(self._text, self._cursor, delta, self._sentences), select)
 
     def action_paragraph(self, delta: int, select: bool = False) -> None:
         """Move to the next paragraph, or the start of this (or the previous) one."""
-        text, cursor = self._text, self._cursor
-        if delta > 0:
-            q = text.find("\n", cursor)
-            self._move(None if q < 0 else first_token_from(text, q), select)
-            return
-        first = first_token_from(text, paragraph_start(text, cursor))
-        if first is None or first >= cursor:
-            before = prev_token(text, paragraph_start(text, cursor))
-            first = None if before is None else first_token_from(text, paragraph_start(text, before))
-        self._move(first, select)
+        self._move(paragraph_target(self._text, self._cursor, delta), select)
 
     def action_line_edge(self, delta: int, select: bool = False) -> None:
         """Move to the first or last token of the visual line."""
         start, end = self.line_span(line_of(self._starts, self._cursor))
-        target = first_token_from(self._text, start) if delta < 0 else prev_token(self._text, end)
-        self._move(target if target is not None and start <= target < end else None, select)
+        self._move(line_edge_target(self._text, start, end, delta), select)
 
     def action_doc_edge(self, delta: int, select: bool = False) -> None:
         """Move to the first or last token of the article."""
@@ -325,60 +310,12 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height)
 
     def _line_target(self, delta: int) -> int | None:
-        text, starts, ends = self._text, self._starts, self._ends
-        if not starts:
+        if not self._starts:
             return None
-        line = line_of(starts, self._cursor)
+        line = line_of(self._starts, self._cursor)
         if self._goal is None:
-            self._goal = cells(text[starts[line] : self._cursor])
-        last = len(starts) - 1
-        target = min(last, max(0, line + delta))
-        step = 1 if delta > 0 else -1
-        # Lines holding no token start (blank, or the tail of a hard-broken word) are skipped
-        # in the direction of travel, then back towards the cursor.
-        onward = range(target, last + 1 if step > 0 else -1, step)
-        for probe in chain(onward, range(target, line, -step)):
-            if probe == line:
-                continue
-            found = token_at_column(text, starts[probe], ends[probe], self._goal)
-            if found is not None:
-                return found
-        return None
-
-    def _sentence_target(self, delta: int) -> int | None:
-        text, cursor, starts = self._text, self._cursor, self._sentences
-        if delta > 0:
-            if starts is None:
-                start = sentence_starts_after(text, cursor)
-            else:
-                i = bisect_right(starts, cursor)
-                start = starts[i] if i < len(starts) else None
-            while start is not None:
-                target = first_token_from(text, start)
-                if target is None or target > cursor:
-                    return target
-                start = self._sentence_after(start)
-            return None
-        pos = cursor
-        for _ in range(64):  # a run of empty "sentences" (e.g. "...") is skipped
-            if starts is None:
-                start = sentence_start_before(text, pos)
-            else:
-                i = bisect_left(starts, pos) - 1
-                start = starts[i] if i >= 0 else 0
-            target = token_containing(text, start)
-            if target is not None and target < cursor:
-                return target
-            if start <= 0:
-                return None
-            pos = start
-        return None
-
-    def _sentence_after(self, pos: int) -> int | None:
-        if self._sentences is None:
-            return sentence_starts_after(self._text, pos)
-        i = bisect_right(self._sentences, pos)
-        return self._sentences[i] if i < len(self._sentences) else None
+            self._goal = cells(self._text[self._starts[line] : self._cursor])
+        return line_target(self._text, self._starts, self._ends, line, self._goal, delta)
 
     def _move(
         self, target: int | None, select: bool, *, keep_goal: bool = False, centre: bool = False
