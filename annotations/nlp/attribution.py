@@ -10,7 +10,7 @@ from .classify import FRAGMENT_BEFORE, Context, classify
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
-from .speakers import Resolver, build_people, subject_events
+from .speakers import GUESS, Resolver, build_people, subject_events
 from .text import TextIndex, words
 from .tokens import DocIndex
 
@@ -231,7 +231,11 @@ def _inherit(res: Resolver, last: QuoteResult | None, q: QuoteSpan, para: int,
     prev = last.attr if last is not None else None
     in_range = prev is not None and para - prev.para <= 1
     since = last.quote.outer_end if last is not None else 0
-    if noted is not None and index.paragraph_of(noted.pos) >= para - 1:
+    if (
+        noted is not None
+        and noted.mention.label != GUESS
+        and index.paragraph_of(noted.pos) >= para - 1
+    ):
         other = not in_range or (noted.pos >= since and prev is not None
                                  and noted.canonical != prev.speaker)
         if other:

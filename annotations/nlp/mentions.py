@@ -88,10 +88,8 @@ def kind_of(tokens: list[Token]) -> str:
         return "role"
     if last in ORG_NOUNS:
         return "org"
-    if head.pos_ in ("PROPN", "") and all(
-        is_capitalised(t) or t.lower_ in _NAME_JOINERS or t.text == "." for t in tokens
-    ):
-        return "name"
+    if head.pos_ in ("PROPN", "") and is_capitalised(head) and head.lower_ not in FUNCTION_WORDS:
+        return "name"  # "Officer Tusk", "farmer Ines Alvarez", "Burton and Nick"
     return "other"
 
 
@@ -215,11 +213,21 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
         return make_mention(doc, i, name_end(doc, i, min(n, i + 6)))
     if tok.lower_ in DETERMINERS:
-        for j in range(i + 1, min(n, i + 5)):
-            if blocked[j] or doc[j].is_punct:
-                break
-            if doc[j].lower_ in ROLE_NOUNS or doc[j].lower_ in ORG_NOUNS:
-                return make_mention(doc, i, j + 1)
+        # "said the mayor", "said a spokesman for the agency": up to the first little word
+        j = i + 1
+        while j < min(n, i + 5) and not blocked[j] and doc[j].is_alpha and (
+            doc[j].lower_ not in FUNCTION_WORDS
+        ):
+            j += 1
+        return make_mention(doc, i, j) if j > i + 1 else None
+    k = i
+    while k < min(n, i + 3) and doc[k].is_lower and doc[k].is_alpha and (
+        doc[k].lower_ not in FUNCTION_WORDS
+    ):
+        k += 1
+    if k > i and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
+        # "said farmer Ines Alvarez", "said police spokesman Tom Li"
+        return make_mention(doc, i, name_end(doc, k, min(n, k + 6)))
     return None
 
 
@@ -254,7 +262,5 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 break
             if doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("’s", "'s"):
                 start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
-                if tok.lower_ in ROLE_NOUNS or tok.lower_ in ORG_NOUNS:
-                    return make_mention(doc, start, i + 1)
-                break
+                return make_mention(doc, start, i + 1)  # "the farmer", "Acme's lawyer"
     return None

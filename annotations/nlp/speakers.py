@@ -38,6 +38,7 @@ _NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
 _FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
@@ -77,7 +78,9 @@ def _name_words(text: str) -> tuple[list[str], set[str]]:
         desc.update(w.lower().strip(".") for w in words[: titled[-1] + 1])
         words = words[titled[-1] + 1 :]
     while len(words) > 1 and (
-        words[0].lower() in _NOT_NAME or (len(words) > 2 and _is_descriptor(words[0]))
+        words[0].lower() in _NOT_NAME
+        or not words[0][:1].isupper()  # "farmer Ines Alvarez"
+        or (len(words) > 2 and _is_descriptor(words[0]))
     ):
         desc.add(words.pop(0).lower().strip("."))
     return words, desc
@@ -300,7 +303,8 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
         if end := _blank_name(doc, i, ix.lower, table):
             m = make_mention(doc, i, end)
             if m is not None:
-                events.append(Mention(m.start, m.end, m.text, "name"))
+                known = table.lookup(doc[end - 1].text, m.start) is not None
+                events.append(Mention(m.start, m.end, m.text, "name", "" if known else GUESS))
     for i in ix.word_tokens(_HE_SHE):
         if not blocked[i]:
             tok = doc[i]

@@ -20,6 +20,8 @@ _ABBREV = words(
     "no vs etc jan feb mar apr aug sept sep oct nov dec mt ft pres supt insp det rev hon"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEWLINE = re.compile(r"\n")
+_WRAP_WIDTH = 100  # hard-wrapped text never has longer lines
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -28,7 +30,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     # keeps its single newlines inside paragraphs; otherwise every newline is a break.
     blank = len(_BLANK_LINE.findall(text))
     single = text.count("\n") - 2 * blank
-    sep = _BLANK_LINE if blank and single > blank else re.compile(r"\n")
+    wrapped = blank and (single > blank or max(map(len, text.splitlines())) <= _WRAP_WIDTH)
+    sep = _BLANK_LINE if wrapped else _NEWLINE
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in sep.finditer(text):
