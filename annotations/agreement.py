@@ -65,7 +65,7 @@ def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
 
 def krippendorff_alpha(units: Sequence[Sequence[str]]) -> float | None:
     """Krippendorff's alpha for nominal labels; each unit lists the values given to it."""
-    o: Counter[tuple[str, str]] = Counter()
+    o: dict[tuple[str, str], float] = defaultdict(float)
     for unit in units:
         m, cnt = len(unit), Counter(unit)
         if m < 2:
@@ -73,7 +73,7 @@ def krippendorff_alpha(units: Sequence[Sequence[str]]) -> float | None:
         for c in cnt:
             for k in cnt:
                 o[(c, k)] += cnt[c] * (cnt[k] - (c == k)) / (m - 1)
-    n_c: Counter[str] = Counter()
+    n_c: dict[str, float] = defaultdict(float)
     for (c, _), w in o.items():
         n_c[c] += w
     n = sum(n_c.values())

@@ -102,7 +102,7 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
-        n, taken = 0, set()
+        n, taken = 0, set[str]()
         for doc in labels.stream_documents(store, status=status, ids=ids):
             stem = file_stem(doc.id, taken)
             anns = labels.exportable(store, doc, annotators)

@@ -298,7 +298,8 @@ def assemble(text: str, exts: list[Ext], links: list[tuple[int, int, str]], fram
     for i, t in enumerate(targets):
         if t is not None:
             groups[find(i)].append(i)
-    out, used = [], set()
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
     for members in sorted(groups.values()):
         ann = _frame(text, [(exts[i], targets[i]) for i in members],  # type: ignore[misc]
                      next((owner[i] for i in members if i in owner), {}), annotator, used)
@@ -317,11 +318,12 @@ def _frame(text: str, members: list[tuple[Ext, Target]], meta: dict[str, Any], a
     while ann_id in used:
         ann_id = sha256(ann_id)[:16]
     created = str(meta.get("created_at") or now_iso())
-    d = {"id": ann_id, "kind": kind, "attrs": attrs,
-         "spans": [{"role": r, "start": s, "end": e, "text": text[s:e]} for r, s, e in spans],
-         "origin": str(meta.get("origin") or "manual"),
-         "annotator": str(meta.get("annotator") or annotator), "created_at": created,
-         "updated_at": str(meta.get("updated_at") or created)}
+    d: dict[str, Any] = {"id": ann_id, "kind": kind, "attrs": attrs,
+                         "spans": [{"role": r, "start": s, "end": e, "text": text[s:e]}
+                                   for r, s, e in spans],
+                         "origin": str(meta.get("origin") or "manual"),
+                         "annotator": str(meta.get("annotator") or annotator),
+                         "created_at": created, "updated_at": str(meta.get("updated_at") or created)}
     if meta.get("needs_review"):
         d["needs_review"] = True
     try:

@@ -53,7 +53,7 @@ def task(doc: Document, anns: list[Annotation]) -> dict[str, Any]:
     tokens = tokenize(doc.text)
     starts = [t["start"] for t in tokens]
     parts, links = labels.decompose(anns)
-    spans = []
+    spans: list[dict[str, Any]] = []
     for p in parts:
         ts, te = _token_range(starts, p.span.start, p.span.end)
         spans.append({"start": p.span.start, "end": p.span.end, "token_start": ts,
@@ -119,7 +119,7 @@ def read_prodigy(obj: dict[str, Any], where: str) -> ImportRecord:
         raise RedlineError('has no "text" string', hint='give each task a "text" field')
     spans, rels = obj.get("spans") or [], obj.get("relations") or []
     tokens = obj.get("tokens") or []
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta: dict[str, Any] = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
     if not all(isinstance(x, list) for x in (spans, rels, tokens)) or not all(
             isinstance(x, dict) for x in [*spans, *rels]):
         raise RedlineError('"spans", "relations" and "tokens" must be lists of objects')
