@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
@@ -425,3 +426,32 @@ async def test_an_empty_document_is_harmless() -> None:
         view.set_document("Now some text.")
         await pilot.pause()
         assert screen_lines(app)[0][LEFT:].startswith("Now some text.")
+
+
+async def test_shift_down_selects_to_the_token_below() -> None:
+    app = ViewApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("l", "l", "shift+down")
+        start1, end1 = view.line_span(1)
+        assert view.selection is not None
+        assert view.selection[0] == TEXT.index("can’t")
+        assert start1 < view.selection[1] <= end1
+        assert start1 <= view.cursor < end1
+
+
+async def test_scroll_indicator_and_wheel_scroll_the_view() -> None:
+    text = "\n".join(f"Line {i} has words." for i in range(200))
+    app = ViewApp(text=text)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.pause()
+        thumb = [y for y in range(SIZE[1]) if screen_lines(app)[y][-1] == "▐"]
+        assert thumb == [0]  # 12 of 200 lines: a one-row thumb at the top
+        await pilot.click(ArticleView, offset=(SIZE[0] - 1, SIZE[1] - 1))
+        assert view.scroll_offset.y == 200 - SIZE[1]
+        assert screen_lines(app)[SIZE[1] - 1][-1] == "▐"
+        view.post_message(events.MouseScrollUp(view, 1, 1, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert view.scroll_offset.y == 200 - SIZE[1] - 3
+        assert view.cursor == 0  # scrolling does not move the cursor

@@ -509,6 +509,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._ends.extend(message.chunk.ends)
         self._limit = message.chunk.stop
         self.virtual_size = Size(self._wrap_width, len(self._starts))
+        self.refresh()  # the scroll indicator's thumb shrinks to the real length
         pending, self._pending = self._pending, None
         if pending is not None:
             self._move(pending, False, centre=True)
