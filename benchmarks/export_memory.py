@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -107,6 +108,10 @@ def measure(store: Store, fmt: str, out: Path) -> dict[str, float]:
     started = time.perf_counter()
     n = write(store, str(target), status=(), annotators=(), ids=())
     seconds = time.perf_counter() - started
+    if target.is_dir():  # measure the export itself, not the removal of the previous one
+        shutil.rmtree(target)
+    else:
+        target.unlink()
     tracemalloc.start()
     tracemalloc.reset_peak()
     write(store, str(target), status=(), annotators=(), ids=())

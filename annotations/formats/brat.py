@@ -80,12 +80,13 @@ def ann_lines(text: str, anns: list[Annotation]) -> Iterator[str]:
         yield f"#{n_note}\tAnnotatorNotes T{t}\t{'; '.join(notes)}\n"
 
 
-def file_stem(doc_id: str, taken: set[str]) -> str:
-    """A safe, unique file name stem for a document id."""
-    stem = re.sub(r"[^A-Za-z0-9._-]", "_", doc_id)[:100].lstrip(".")
-    if not stem or stem != doc_id or stem in taken:
-        stem = f"{stem or 'doc'}-{sha256(doc_id)[:8]}"
-    taken.add(stem)
+def file_stem(doc_id: str, folder: Path) -> str:
+    """A file name stem for a document id: the id itself when it is safe and free, else a safe
+    version with a hash (the folder is asked, not a set kept, so memory stays flat)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", doc_id)[:100].lstrip(".") or "doc"
+    stem = safe if safe == doc_id else f"{safe}-{sha256(doc_id)[:8]}"
+    while (folder / f"{stem}.txt").exists():  # also catches names equal but for case
+        stem = f"{safe}-{sha256(stem)[:8]}"
     return stem
 
 
@@ -102,9 +103,9 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
-        n, taken = 0, set[str]()
+        n = 0
         for doc in labels.stream_documents(store, status=status, ids=ids):
-            stem = file_stem(doc.id, taken)
+            stem = file_stem(doc.id, tmp)
             anns = labels.exportable(store, doc, annotators)
             (tmp / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")
             with (tmp / f"{stem}.ann").open("w", encoding="utf-8", newline="") as f:

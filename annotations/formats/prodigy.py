@@ -34,8 +34,11 @@ def _tokenizer() -> Any:
 
 def tokenize(text: str) -> list[dict[str, Any]]:
     """Prodigy token dicts (`text`, `start`, `end`, `id`, `ws`) from spaCy's English tokenizer."""
-    return [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i,
-             "ws": bool(t.whitespace_)} for t in _tokenizer()(text)]
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    rows = _tokenizer()(text).to_array([IDX, LENGTH, SPACY]).tolist()
+    return [{"text": text[s:s + n], "start": s, "end": s + n, "id": i, "ws": bool(w)}
+            for i, (s, n, w) in enumerate(rows)]
 
 
 def task_hash(obj: Any) -> int:

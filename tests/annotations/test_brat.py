@@ -132,3 +132,16 @@ def test_cli_export_brat_filters_by_status(store: Store, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert "exported 1 documents" in result.output
     assert len(list(out.glob("*.txt"))) == 1
+
+
+def test_file_names_are_safe_and_never_collide(tmp_path: Path) -> None:
+    from annotations.formats.brat import file_stem
+    from annotations.models import sha256
+
+    assert file_stem("d000123", tmp_path) == "d000123"
+    odd = file_stem("../etc/passwd", tmp_path)
+    assert odd == f"_etc_passwd-{sha256('../etc/passwd')[:8]}"
+    (tmp_path / f"{odd}.txt").write_text("taken")
+    # an id that happens to equal the stem already written gets a name of its own
+    other = file_stem(odd, tmp_path)
+    assert other != odd and other.startswith("_etc_passwd-") and "/" not in other
