@@ -38,7 +38,8 @@ ORG_NOUNS = words(
     school hospital foundation institute association federation league white-house
     kremlin"""
 )
-_NAME_JOINERS = frozenset({"and", "&", "de", "van", "von", "bin", "al", "da", "del", "la", "le"})
+_NAME_JOINERS = frozenset({"de", "van", "von", "bin", "al", "da", "del", "la", "le", "di", "du"})
+_GROUP_JOINERS = _NAME_JOINERS | {"and", "&"}  # "Burton and Nick" speak together
 _SKIP_BEFORE_CUE = words(
     """also further then later again previously once never still had has have was is
     were are would will did does do not reportedly repeatedly publicly privately often
@@ -49,7 +50,7 @@ DETERMINERS = words("the a an this that these those his her its their our my you
 FUNCTION_WORDS = DETERMINERS | words(
     """in on at but and or if as for from to of by with when while after before however
     although though because since during despite yet so still meanwhile instead"""
-)
+) | PRONOUNS.keys()
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _LEFT_KEEP = frozenset({"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case"})
 
@@ -169,18 +170,19 @@ def _name_left(doc: Doc, i: int, floor: int) -> int:
     """Extend a capitalised run leftwards ("Officer Tusk", "Burton and Nick")."""
     while i - 1 >= floor and (
         (is_capitalised(doc[i - 1]) and doc[i - 1].lower_ not in FUNCTION_WORDS)
-        or (doc[i - 1].lower_ in _NAME_JOINERS and i - 2 >= floor and is_capitalised(doc[i - 2]))
+        or (doc[i - 1].lower_ in _GROUP_JOINERS and i - 2 >= floor and is_capitalised(doc[i - 2]))
     ):
         i -= 1
     return i
 
 
-def name_end(doc: Doc, i: int, ceiling: int) -> int:
-    """Extend a capitalised run rightwards; returns the end (exclusive)."""
+def name_end(doc: Doc, i: int, ceiling: int, *, group: bool = False) -> int:
+    """Extend a capitalised run rightwards (group: over "and" too); returns the end."""
+    joiners = _GROUP_JOINERS if group else _NAME_JOINERS
     start = i
     while i < ceiling and (
         is_capitalised(doc[i])
-        or (doc[i].lower_ in _NAME_JOINERS and i + 1 < ceiling and is_capitalised(doc[i + 1]))
+        or (doc[i].lower_ in joiners and i + 1 < ceiling and is_capitalised(doc[i + 1]))
         # "Lt. Bob O'Neil" when the tokenizer splits the title's full stop off
         or (doc[i].text == "." and i > start and doc[i - 1].lower_ in TITLES
             and i + 1 < ceiling and is_capitalised(doc[i + 1]))
@@ -211,7 +213,7 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
     if tok.lower_ in ("he", "she", "they"):
         return make_mention(doc, i, i + 1)
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
-        return make_mention(doc, i, name_end(doc, i, min(n, i + 6)))
+        return make_mention(doc, i, name_end(doc, i, min(n, i + 6), group=True))
     if tok.lower_ in DETERMINERS:
         # "said the mayor", "said a spokesman for the agency": up to the first little word
         j = i + 1
@@ -227,7 +229,7 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
         k += 1
     if k > i and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
         # "said farmer Ines Alvarez", "said police spokesman Tom Li"
-        return make_mention(doc, i, name_end(doc, k, min(n, k + 6)))
+        return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
     return None
 
 

@@ -99,7 +99,7 @@ def load_pipeline(name: str | None = None) -> Pipeline:
         return Pipeline(nlp, BLANK_ID, False, NO_MODEL_WARNING)
     try:
         nlp = spacy.load(resolved)
-    except (OSError, ValueError, ImportError) as exc:
+    except Exception as exc:  # any failure to load is the user's model, not a crash
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RedlineError(
             f"spaCy model {resolved!r} cannot be loaded: {first}",

@@ -38,6 +38,7 @@ _NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+_PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
@@ -77,6 +78,11 @@ def _name_words(text: str) -> tuple[list[str], set[str]]:
         # "Iranian President Masoud Pezeshkian": the name is what follows the last title.
         desc.update(w.lower().strip(".") for w in words[: titled[-1] + 1])
         words = words[titled[-1] + 1 :]
+    if len(words) > 2 and words[-1].lower().strip(".,") in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    if len(words) > 3 and words[-3].lower() not in _PARTICLES:
+        desc.update(w.lower() for w in words[:-2])  # "Harbour Master Olivia Brandt"
+        words = words[-2:]
     while len(words) > 1 and (
         words[0].lower() in _NOT_NAME
         or not words[0][:1].isupper()  # "farmer Ines Alvarez"

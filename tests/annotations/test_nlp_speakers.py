@@ -1,0 +1,90 @@
+"""Speaker resolution: pronouns, surnames and descriptions back to the full name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+
+from annotations.nlp.analyze import analyze_doc
+from annotations.nlp.mentions import Mention
+from annotations.nlp.speakers import PersonTable, Resolver
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+
+def resolved(text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker mention, resolved speaker) for each speech quotation (blank pipeline)."""
+    rec: dict[str, Any] = analyze_doc(_NLP(text), doc_id="t", model_id="blank-en")
+    return [(q["speaker"], q["speaker_resolved"]) for q in rec["quotes"] if q["speech"]]
+
+
+def test_pronoun_resolves_to_the_person_introduced_before() -> None:
+    text = "Harbour master Olivia Brandt inspected the pier. “It will hold,” she said."
+    assert resolved(text) == [("she", "Olivia Brandt")]
+
+
+def test_surname_resolves_to_the_full_name() -> None:
+    text = "Olivia Brandt inspected the pier on Monday.\n“It will hold,” Brandt said."
+    assert resolved(text) == [("Brandt", "Olivia Brandt")]
+
+
+def test_titles_and_descriptors_are_not_part_of_the_name() -> None:
+    text = "“It will hold,” said Norwegian Harbour Master Olivia Brandt."
+    assert resolved(text) == [("Norwegian Harbour Master Olivia Brandt", "Olivia Brandt")]
+
+
+def test_pronoun_chain_follows_the_latest_subject() -> None:
+    text = (
+        "Olivia Brandt met Carl Weiss at the harbour.\n"
+        "Weiss inspected the pier first. He was not convinced.\n"
+        "“It will not hold,” he said."
+    )
+    assert resolved(text) == [("he", "Carl Weiss")]
+
+
+def test_she_skips_a_man_already_called_he() -> None:
+    text = (
+        "Carl Weiss and Olivia Brandt toured the pier.\n"
+        "“It is unsafe,” Weiss said. He left early.\n"
+        "“We disagree,” she said."
+    )
+    assert resolved(text)[-1] == ("she", "Olivia Brandt")
+
+
+def test_quoted_names_do_not_become_antecedents() -> None:
+    text = (
+        "Olivia Brandt spoke first.\n"
+        "“Carl Weiss never came,” Brandt said. “He ignored us,” she added."
+    )
+    assert resolved(text)[-1] == ("she", "Olivia Brandt")
+
+
+def test_unresolvable_pronoun_stays_unresolved() -> None:
+    assert resolved("“It will hold,” he said.") == [("he", None)]
+
+
+def test_description_matches_the_words_used_to_introduce_someone() -> None:
+    people = PersonTable()
+    people.add("Chilean President Ana Rojas", 0)
+    people.add("Finance Minister Pablo Ruiz", 10)
+    res = Resolver(people, [])
+    assert res.resolve(Mention(50, 69, "the Chilean leader", "role")) == "Ana Rojas"
+    assert res.resolve(Mention(50, 69, "the finance chief", "role")) == "Pablo Ruiz"
+
+
+def test_surname_before_the_full_name_looks_ahead() -> None:
+    people = PersonTable()
+    people.add("Ana Rojas", 100)
+    res = Resolver(people, [])
+    assert res.resolve(Mention(5, 10, "Rojas", "name")) == "Ana Rojas"
+
+
+def test_organisation_pronoun_needs_an_organisation() -> None:
+    people = PersonTable()
+    res = Resolver(people, [Mention(0, 9, "Acme Inc.", "org", "ORG")])
+    res.advance(20)
+    assert res.resolve(Mention(30, 34, "they", "pronoun")) == "Acme Inc."
+    assert res.resolve(Mention(30, 41, "the company", "org")) == "Acme Inc."
+    assert res.resolve(Mention(30, 41, "the ministry", "org")) is None
