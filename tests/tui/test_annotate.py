@@ -34,7 +34,7 @@ def scr(app: RedlineApp) -> AnnotationScreen:
 
 def status(app: RedlineApp) -> str:
     """Both lines of the status bar as plain text."""
-    return app.screen.query_one(StatusBar).render().plain
+    return app.screen.query_one(StatusBar).render_plain()
 
 
 def rows(app: RedlineApp) -> list[str]:

@@ -260,7 +260,7 @@ class AnnotationScreen(RedlineScreen):
         main = ann.role({"claim": "claim", "stance": "stance"}.get(ann.kind, "content"))
         target = main[0] if main else ann.spans[0]
         self.article.select_range(target.start, target.end)
-        self.article.focus()
+        self.set_focus(self.article)
 
     # ------------------------------------------------------------------------------ display
     def refresh_highlights(self) -> None:
@@ -286,7 +286,7 @@ class AnnotationScreen(RedlineScreen):
         view = self.view
         pending = len(view.pending())
         hidden = view.hidden_count()
-        title = act.clip(view.doc.title or view.doc.id, 40)
+        title = act.clip(view.doc.title or view.doc.id, min(50, max(16, self.size.width - 60)))
         progress = (f"{title} · {len(view.annotations)} annotations · {pending} pending"
                     + (f" ({hidden} hidden)" if hidden else "") + f" · {view.doc.status}")
         if self.marked:
@@ -586,7 +586,8 @@ class AnnotationScreen(RedlineScreen):
         """Open the search field."""
         bar = self.query_one("#search", SearchBar)
         bar.display = True
-        bar.focus()
+        # focus now, not after a refresh: keys typed right after / must reach the field
+        self.set_focus(bar)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -614,7 +615,7 @@ class AnnotationScreen(RedlineScreen):
 
     def _close_search(self) -> None:
         self.query_one("#search", SearchBar).display = False
-        self.article.focus()
+        self.set_focus(self.article)
 
     def action_document(self, step: int) -> None:
         """Open the next (1) / previous (-1) document of the library."""

@@ -105,8 +105,8 @@ class LibraryScreen(RedlineScreen):
         query = self.query_one("#filter", Input).value.strip()
         shown = [r for r in self.rows if matches(r, query)] if query else self.rows
         now = self.redline.now()
-        # the other columns take about 52 cells: the title gets the rest
-        room = max(16, self.size.width - 52)
+        # the other columns take about 62 cells: the title gets the rest
+        room = max(16, self.size.width - 62)
         table.clear()
         for r in shown:
             pending = "–" if r["pending"] is None else str(r["pending"])
@@ -145,7 +145,7 @@ class LibraryScreen(RedlineScreen):
             field = self.query_one("#filter", Input)
             field.value += event.character
             field.cursor_position = len(field.value)
-            field.focus()
+            self.set_focus(field)
 
     @on(Input.Changed, "#filter")
     def _filtered(self) -> None:
@@ -168,12 +168,12 @@ class LibraryScreen(RedlineScreen):
 
     def action_filter(self) -> None:
         """Focus the filter."""
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         """Empty the filter and give the keys back to the table."""
         self.query_one("#filter", Input).value = ""
-        self.query_one("#documents", DataTable).focus()
+        self.set_focus(self.query_one("#documents", DataTable))
 
     def action_reload(self) -> None:
         """Re-read the library (another process may have changed it)."""

@@ -1,31 +1,54 @@
-"""The status line: progress on the left, what is under the cursor (or a notice) below it."""
+"""The status line: progress on the first line, what is under the cursor (or a notice) below."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widgets import Static
 
 
-class StatusBar(Widget):
-    """Two lines: `title · n annotations · k pending · status`, then the current message."""
+class StatusBar(Vertical):
+    """Two one-line rows: `title · n annotations · k pending · status`, then the message."""
 
     DEFAULT_CSS = """
     StatusBar { height: 2; }
+    StatusBar > Static { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar > #status-progress { text-style: bold; }
     """
 
     progress: reactive[str] = reactive("")
     message: reactive[str] = reactive("")
     warning: reactive[str] = reactive("")
 
-    def render(self) -> Text:
-        """Draw the progress line, then the warning (if any) or the message."""
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self.progress, style="bold")
-        text.append("\n")
+    def compose(self) -> ComposeResult:
+        """The two rows."""
+        yield Static(id="status-progress", markup=False)
+        yield Static(id="status-message", markup=False)
+
+    def watch_progress(self, progress: str) -> None:
+        """Show the new progress line."""
+        self.query_one("#status-progress", Static).update(progress)
+
+    def watch_message(self) -> None:
+        """Show the new message."""
+        self._update_message()
+
+    def watch_warning(self) -> None:
+        """Show (or clear) the warning before the message."""
+        self._update_message()
+
+    def _update_message(self) -> None:
+        text = Text()
         if self.warning:
             text.append(self.warning, style="bold yellow")
             if self.message:
                 text.append("  ")
         text.append(self.message)
-        return text
+        self.query_one("#status-message", Static).update(text)
+
+    def render_plain(self) -> str:
+        """Both rows as plain text (what a reader sees, for tests and logs)."""
+        message = (self.warning + "  " if self.warning and self.message else self.warning)
+        return f"{self.progress}\n{message}{self.message}"
