@@ -137,6 +137,13 @@ class Linker:
                       naming is not None, adjacent, post_cue is not None)
         return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent
 
+    def first_after(self, q: QuoteSpan) -> int:
+        """Index of the first word token after a quotation's closing mark."""
+        i = bisect_left(self.starts, q.outer_end)
+        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space):
+            i += 1
+        return i
+
     def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> int | None:
         """The first cue after a quotation, near enough to belong to it."""
         a, b = self.tokens_in(q.outer_end, post_end)
@@ -190,7 +197,8 @@ def link_quotes(
         if pre_cue is not None and (adjacent or kind == "mixed"):
             cue, after = pre_cue, False
         elif post_cue is not None:
-            cue, after = post_cue, True
+            # The source may follow the cue only when the cue comes first ("…,” said Lee).
+            cue, after = post_cue, lk.first_after(q) == post_cue
         else:
             cue, after = pre_cue, False
         if cue is not None:

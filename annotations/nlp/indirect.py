@@ -86,6 +86,8 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
     for i in sorted(lk.cue_candidates):
         if i in lk.used_cues or not lk.cue_at(i, direct=False):
             continue
+        if doc[i].tag_ == "VBN" and doc[i].dep_ in ("advcl", "acl"):
+            continue  # "Asked whether …, Vos said": a question put to someone, not a claim
         content = clause_for(lk, i)
         if content is None:
             continue

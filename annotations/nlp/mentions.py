@@ -80,8 +80,6 @@ def kind_of(tokens: list[Token]) -> str:
     head = tokens[-1]
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
         return "pronoun"
-    if any(t.ent_type_ for t in tokens) and head.pos_ == "PROPN":
-        return "name"
     words = [t.lower_ for t in tokens]
     nouns = [w for w in words if w not in DETERMINERS and w not in ("’s", "'s")]
     last = nouns[-1] if nouns else ""
@@ -89,7 +87,8 @@ def kind_of(tokens: list[Token]) -> str:
         return "role"
     if last in ORG_NOUNS:
         return "org"
-    if head.pos_ in ("PROPN", "") and is_capitalised(head) and head.lower_ not in FUNCTION_WORDS:
+    capital = is_capitalised(head) and head.lower_ not in FUNCTION_WORDS
+    if capital and (head.pos_ in ("PROPN", "") or head.ent_type_):
         return "name"  # "Officer Tusk", "farmer Ines Alvarez", "Burton and Nick"
     return "other"
 
