@@ -96,6 +96,8 @@ class Linker:
             return True
         if i and self.doc[i - 1].lower_ in _NOUN_BEFORE:
             return False  # "the report", "a statement": nouns, whatever the tagger says
+        if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
+            return False  # "so-called", "self-described": adjectives
         lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
         return lemma is not None and not is_phrasal_only(tok)
 

@@ -147,21 +147,18 @@ def parsed_phrase(tok: Token) -> Mention | None:
 
 def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
     """The grammatical subject of a cue, climbing conjoined and adverbial verbs."""
+    if cue.lower_ == "according":
+        # "according to X": the source is the object of "to", never the clause's subject.
+        return next((c for c in cue.subtree if c.dep_ == "pobj" and not blocked[c.i]), None)
     t = cue
     for _ in range(4):
         for child in t.children:
             if child.dep_ in _SUBJ_DEPS and not blocked[child.i]:
                 return child
-        if t.dep_ == "agent":
-            break
         if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and t.head is not t:
             t = t.head
         else:
             break
-    if cue.lower_ == "according":
-        for child in cue.subtree:
-            if child.dep_ == "pobj" and not blocked[child.i]:
-                return child
     return None
 
 

