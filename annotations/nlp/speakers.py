@@ -38,6 +38,7 @@ _NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _MAX_RECENT = 8
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
@@ -80,15 +81,15 @@ def _name_words(text: str) -> tuple[list[str], set[str]]:
         words = words[titled[-1] + 1 :]
     if len(words) > 2 and words[-1].lower().strip(".,") in ("jr", "sr", "ii", "iii", "iv"):
         words = words[:-1]
-    if len(words) > 3 and words[-3].lower() not in _PARTICLES:
-        desc.update(w.lower() for w in words[:-2])  # "Harbour Master Olivia Brandt"
-        words = words[-2:]
     while len(words) > 1 and (
         words[0].lower() in _NOT_NAME
         or not words[0][:1].isupper()  # "farmer Ines Alvarez"
         or (len(words) > 2 and _is_descriptor(words[0]))
     ):
         desc.add(words.pop(0).lower().strip("."))
+    if len(words) > 3 and words[-3].lower() not in _PARTICLES:
+        desc.update(w.lower() for w in words[:-2])  # "Harbour Master Olivia Brandt"
+        words = words[-2:]
     return words, desc
 
 
@@ -179,6 +180,10 @@ class Resolver:
                 return self.orgs[-1] if self.orgs else None
             return None
         if m.kind == "name":
+            if m.label in _ORG_LABELS and not self.table.lookup(m.text.split()[-1], m.start):
+                # "the National Weather Service": an organisation keeps its whole name.
+                parts = m.text.split()
+                return " ".join(parts[1:] if parts[0].lower() in DETERMINERS else parts)
             names, _ = _name_words(m.text)
             if len(names) == 1:
                 return self.table.lookup(names[0], m.start) or names[0]
@@ -214,7 +219,7 @@ class Resolver:
             return PRONOUNS.get(m.text.lower()) in ("m", "f")
         if m.kind == "name":
             known = canonical in self.table.people
-            return known or m.label not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+            return known or m.label not in _ORG_LABELS
         return m.kind == "role"
 
     def note(self, m: Mention, canonical: str | None) -> None:
