@@ -222,7 +222,7 @@ async def run(samples: int) -> dict[str, Any]:
 
         keys: dict[str, Any] = {}
         for name, key, char in SCENARIOS:
-            view.move_to(len(text) // 3)
+            view.move_to(0 if key == "pagedown" else len(text) // 3)
             view.clear_selection()
             await asyncio.sleep(0.1)
             values: list[float] = []

@@ -268,6 +268,10 @@ class RowCache:
             self._cache[key] = strip
         return strip
 
+    def cached(self, line: int) -> bool:
+        """True if line's row (without the thumb) is cached."""
+        return (line, False) in self._cache
+
     def blank(self, thumb: bool) -> Strip:
         """A row below the end of the article."""
         key = (-1, thumb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import ClassVar
 
 from rich.style import Style
@@ -17,6 +18,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from tui.widgets.article_layout import (
@@ -50,6 +52,10 @@ Span = tuple[int, int]
 # Beyond this offset a re-wrap does not wait to reach the cursor: the first screen is shown
 # at once and the view returns to the cursor when the background pass completes.
 _SYNC_WRAP_LIMIT = 200_000
+
+# Off-screen rows are painted this many at a time, this long after a frame (see _prefetch).
+_PREFETCH_BATCH = 20
+_PREFETCH_DELAY = 0.005
 
 
 @dataclass
@@ -153,6 +159,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._background = Color(0, 0, 0, 0)
         self._filters: tuple[LineFilter, ...] = ()
         self._generation = 0
+        self._prefetch_timer: Timer | None = None
         self.set_document(text, highlights)
 
     # ------------------------------------------------------------------------ public API
@@ -555,6 +562,8 @@ class ArticleView(ScrollView, can_focus=True):
             return super().render_lines(crop)
         top = self.scroll_offset.y
         strips = [self._row(top + y, y) for y in crop.line_range]
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(_PREFETCH_DELAY, self._prefetch)
         x1, x2 = crop.column_span
         if (x1, x2) != (0, self.region.width):
             strips = [strip.crop(x1, x2) for strip in strips]
@@ -563,6 +572,21 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Render one visible row (used when render_lines falls back to Textual's path)."""
         return self._row(self.scroll_offset.y + y, y)
+
+    def _prefetch(self) -> None:
+        """Paint the pages above and below the view in small idle-time batches, so a page
+        move or a scroll finds its rows cached instead of painting a whole screen at once."""
+        self._prefetch_timer = None
+        top, height, total = self.scroll_offset.y, self._height, len(self._starts)
+        budget = _PREFETCH_BATCH
+        below = range(top + height, min(total, top + 2 * height))
+        for index in chain(below, range(max(0, top - height), min(top, total))):
+            if not self._rows.cached(index):
+                self._row(index, -1)
+                budget -= 1
+                if not budget:
+                    self._prefetch_timer = self.set_timer(_PREFETCH_DELAY, self._prefetch)
+                    return
 
     def _thumb_rows(self) -> range:
         """Rows of the scroll indicator's thumb (empty when everything fits)."""
