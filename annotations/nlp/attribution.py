@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from .classify import FRAGMENT_BEFORE, Context, classify
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
+from .events import GUESS, build_people, subject_events
 from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
-from .speakers import GUESS, Resolver, build_people, subject_events
+from .speakers import Resolver
 from .text import TextIndex, words
 from .tokens import DocIndex
 

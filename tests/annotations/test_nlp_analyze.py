@@ -110,7 +110,7 @@ def test_hostile_text_gives_a_valid_record(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("ab C.,:!?\"“”‘’'\n—") + [" said ", " He ", "Lee"]),
+@given(st.lists(st.sampled_from([*list("ab C.,:!?\"“”‘’'\n—"), " said ", " He ", "Lee"]),
                 max_size=60).map("".join))
 def test_any_text_gives_a_valid_record(text: str) -> None:
     (rec,) = an.analyze_texts(_BLANK, [("x", text)])

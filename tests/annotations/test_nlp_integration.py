@@ -80,7 +80,7 @@ def test_indirect_attributions(record: dict[str, Any]) -> None:
     sources = [(a["source_text"], a["speaker"], a["cue"]) for a in indirect]
     assert ("Dutch Finance Minister Eline Vos", "Eline Vos", "said") in sources
     assert any(cue.lower() == "according to" for _, _, cue in sources)
-    assert all("Asked" != cue for _, _, cue in sources)
+    assert all(cue != "Asked" for _, _, cue in sources)
 
 
 def test_pronoun_for_an_organisation(model: Pipeline) -> None:

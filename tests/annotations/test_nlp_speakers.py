@@ -8,7 +8,8 @@ import spacy
 
 from annotations.nlp.analyze import analyze_doc
 from annotations.nlp.mentions import Mention
-from annotations.nlp.speakers import PersonTable, Resolver
+from annotations.nlp.names import PersonTable
+from annotations.nlp.speakers import Resolver
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")

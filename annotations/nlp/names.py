@@ -1,0 +1,108 @@
+"""Full names in a document: splitting titles off, finding people by surname or description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .mentions import TITLES
+from .text import words
+
+NOT_NAME = words(
+    """the a an in on at but and or if as for from to of by with when while after before
+    however this that these those his her their its our my i we you he she they it
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december"""
+)
+NON_PERSON_WORDS = words(
+    """university department police ministry street house party council company inc corp
+    post journal times news revolution festival city state states union agency court
+    bank group committee office church school hospital airport road avenue park river
+    county republic kingdom nations fest association institute foundation"""
+)
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
+_PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
+
+
+@dataclass
+class Person:
+    """A person introduced by full name, with the words used to describe them."""
+
+    name: str
+    pos: int
+    words: set[str] = field(default_factory=set)
+
+
+def _is_descriptor(word: str) -> bool:
+    """A word that introduces a name rather than belonging to it ("Iranian", "U.S.", "Sen.")."""
+    low = word.lower().strip(".")
+    return (
+        low in TITLES
+        or low in NOT_NAME
+        or "." in word.rstrip(".")
+        or (len(low) > 4 and low.endswith(_DEMONYM_ENDINGS))
+    )
+
+
+def name_words(text: str) -> tuple[list[str], set[str]]:
+    """Split a name mention into name words and the title/description words before them."""
+    words = text.replace("’s", "").replace("'s", "").split()
+    desc: set[str] = set()
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES]
+    if titled:
+        # "Iranian President Masoud Pezeshkian": the name is what follows the last title.
+        desc.update(w.lower().strip(".") for w in words[: titled[-1] + 1])
+        words = words[titled[-1] + 1 :]
+    if len(words) > 2 and words[-1].lower().strip(".,") in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    while len(words) > 1 and (
+        words[0].lower() in NOT_NAME
+        or not words[0][:1].isupper()  # "farmer Ines Alvarez"
+        or (len(words) > 2 and _is_descriptor(words[0]))
+    ):
+        desc.add(words.pop(0).lower().strip("."))
+    if len(words) > 3 and words[-3].lower() not in _PARTICLES:
+        desc.update(w.lower() for w in words[:-2])  # "Harbour Master Olivia Brandt"
+        words = words[-2:]
+    return words, desc
+
+
+class PersonTable:
+    """Full names seen in a document, findable by surname or first name."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self._by_word: dict[str, list[Person]] = {}
+
+    def add(self, text: str, pos: int, words: set[str] | None = None) -> str | None:
+        """Record a full name (two or more name words); returns its canonical form."""
+        names, desc = name_words(text)
+        if len(names) < 2 or len(names) > 4:
+            return None
+        name = " ".join(names)
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name, pos)
+            for w in (names[0], names[-1]):
+                self._by_word.setdefault(w.lower(), []).append(person)
+        person.words |= desc | (words or set()) | {w.lower() for w in names}
+        return name
+
+    def lookup(self, word: str, pos: int) -> str | None:
+        """The full name a lone surname (or first name) refers to at pos."""
+        people = self._by_word.get(word.lower())
+        if not people:
+            return None
+        before = [p for p in people if p.pos <= pos]
+        return (before[-1] if before else people[0]).name
+
+    def describe(self, words: set[str], pos: int) -> list[Person]:
+        """People whose descriptions share words with a "the Iranian leader" phrase."""
+        best: list[Person] = []
+        score = 0
+        for p in self.people.values():
+            s = len(words & p.words)
+            if s > score:
+                best, score = [p], s
+            elif s == score and s:
+                best.append(p)
+        return best
