@@ -1,19 +1,22 @@
 """Fixtures for the terminal-app tests: a seeded database with its analysis cached.
 
-spaCy is loaded once per test session (`pipeline`); every app test starts from a database
-whose analysis cache already holds the seed's record, so no test waits for the model unless
-it is about the cache miss itself (and then it gets the already-loaded pipeline).
+Every app test starts from a database whose analysis cache holds `data/seed_analysis.json`, a
+record `analyze_texts(load_pipeline())` made of the seed: the screens are tested against a
+fixed analysis, so the suggestion rules can improve without moving these tests (a test checks
+the record still has the live record's shape). spaCy is loaded once per session (`pipeline`),
+for that check and the cache-miss test.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import SEED, freeze_times
+from pilot_helpers import ROOT, SEED, freeze_times
 
 from annotations.analysis import extractor_version
 from annotations.importer import read_file, to_document
@@ -36,12 +39,19 @@ def seed_record(pipeline: Pipeline) -> dict[str, Any]:
     return next(iter(analyze_texts(pipeline, [(doc.id, doc.text)])))
 
 
+@pytest.fixture(scope="session")
+def frozen_record() -> dict[str, Any]:
+    """The seed's analysis as recorded in tests/tui/data (what the screens are tested on)."""
+    path = ROOT / "tests" / "tui" / "data" / "seed_analysis.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
-def db(tmp_path: Path, seed_record: dict[str, Any]) -> Iterator[tuple[Store, str]]:
+def db(tmp_path: Path, frozen_record: dict[str, Any]) -> Iterator[tuple[Store, str]]:
     """A database with the seed imported and its analysis cached; (store, doc_id)."""
     store = Store(tmp_path / "redline.db", annotator="tester")
     doc_id = store_records(store, read_file(SEED)).added[0]
-    store.save_analysis(copy.deepcopy(seed_record), extractor_version=extractor_version())
+    store.save_analysis(copy.deepcopy(frozen_record), extractor_version=extractor_version())
     freeze_times(store)
     yield store, doc_id
     store.close()

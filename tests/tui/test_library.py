@@ -34,7 +34,7 @@ async def test_library_shows_documents_with_progress(db: tuple[Store, str]) -> N
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert table_rows(app) == [["Iran will not yield to US pressure, Pezeshkian says", "553",
-                                    "0", "12", "new", "09:30"]]
+                                    "0", "13", "new", "09:30"]]
         assert "1 of 1 documents · 0 done" in str(app.screen.query_one("#library-status")
                                                   .render())
 
@@ -90,7 +90,7 @@ async def test_back_from_a_document_refreshes_the_counts(db: tuple[Store, str]) 
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         await until(pilot, lambda: table_rows(app) and table_rows(app)[0][2:5] ==
-                    ["1", "11", "in progress"])
+                    ["1", "12", "in progress"])
 
 
 async def test_library_help_and_quit(db: tuple[Store, str]) -> None:
