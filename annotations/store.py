@@ -296,6 +296,7 @@ class Store:
         if not ann.annotator:
             ann.annotator = self.annotator
         ann.with_defaults().validate(doc.text)
+        ann.spans = sorted(ann.spans, key=lambda s: (s.start, s.end, s.role))  # as stored
         changes = [{"table": "annotation", "key": ann.id, "before": None,
                     "after": {"doc_id": ann.doc_id, **ann.to_dict()}}]
         if suggestion_key:
@@ -323,6 +324,8 @@ class Store:
         ann.validate(doc.text)
         # its spans match the text now, so whatever flagged it for review is resolved
         ann.needs_review = False
+        # in stored order, so the journal's copy equals what a later read returns
+        ann.spans = sorted(ann.spans, key=lambda s: (s.start, s.end, s.role))
         self._commit(ann.doc_id, "update", [{"table": "annotation", "key": ann.id,
                                              "before": before,
                                              "after": {"doc_id": ann.doc_id, **ann.to_dict()}}])
@@ -388,9 +391,15 @@ class Store:
             for change in changes:
                 journal_mod.apply(db.conn, change, "after")
             if op not in ("undo", "redo", "status"):
-                db.conn.execute(
-                    "UPDATE documents SET status = 'in progress' WHERE id = ? AND status = 'new'",
-                    (doc_id,))
+                row = db.conn.execute("SELECT status FROM documents WHERE id = ?",
+                                      (doc_id,)).fetchone()
+                if row is not None and row[0] == "new":
+                    # the first edit starts the document; journalled with the edit, so undo
+                    # returns exactly to `new` and never meets a status nobody journalled
+                    start = {"table": "status", "key": doc_id, "before": "new",
+                             "after": "in progress"}
+                    journal_mod.apply(db.conn, start, "after")
+                    changes = [*changes, start]
             db.conn.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (now_iso(), doc_id))
             cur = db.conn.execute(
                 "INSERT INTO journal (doc_id, op, target, changes, annotator, at)"
