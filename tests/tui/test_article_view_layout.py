@@ -139,7 +139,7 @@ def test_highlight_index_finds_exactly_the_overlapping_spans(
     expected = sorted(
         (h.start, h.end, h.kind) for h in highlights if h.start < max(end, start + 1) and h.end > start
     )
-    found = sorted((h.start, h.end, h.kind) for h in index.overlapping(start, end))
+    found = sorted(index.overlapping(start, end))
     assert found == expected
 
 

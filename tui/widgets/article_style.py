@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import attrgetter, sub
+from operator import attrgetter, itemgetter, sub
 
 from rich.segment import Segment
 from rich.style import Style
@@ -29,6 +29,8 @@ class Highlight:
     kind: str
     key: str = ""
 
+
+Mark = tuple[int, int, str]  # start, end, kind
 
 CURSOR = "_cursor"
 SELECTION = "_selection"
@@ -123,45 +125,49 @@ class HighlightIndex:
 
     def __init__(self, highlights: Iterable[Highlight] = ()) -> None:
         """Index the highlights (empty and unknown-kind spans are indexed but never drawn)."""
-        # map() with C-level getters: a 30,000-span replace must stay a few milliseconds.
+        # C-level getters only: replacing 30,000 spans must stay a few milliseconds. Spans are
+        # kept as (start, end, kind) tuples of atoms, which the garbage collector stops
+        # tracking, so a big document adds nothing to each full collection's pause.
         items = sorted(highlights, key=_START)
-        starts = list(map(_START, items))
-        lengths = list(map(sub, map(_END, items), starts))
+        marks = list(zip(map(_START, items), map(_END, items), map(_KIND, items), strict=True))
+        starts = list(map(_FIRST, marks))
+        lengths = list(map(sub, map(_SECOND, marks), starts))
+        self.count = len(marks)
         self.max_short = max(lengths, default=0)
-        long: list[Highlight] = []
+        long: list[Mark] = []
         if self.max_short > self.SHORT:
-            long = [h for h, n in zip(items, lengths, strict=True) if n > self.SHORT]
-            items = [h for h, n in zip(items, lengths, strict=True) if n <= self.SHORT]
-            starts = list(map(_START, items))
+            long = [m for m, n in zip(marks, lengths, strict=True) if n > self.SHORT]
+            marks = [m for m, n in zip(marks, lengths, strict=True) if n <= self.SHORT]
+            starts = list(map(_FIRST, marks))
             self.max_short = max([n for n in lengths if n <= self.SHORT], default=0)
-        self.short = items
+        self.short = marks
         self.short_starts = starts
-        self.buckets: dict[int, list[Highlight]] = {}
-        for h in long:
-            for b in range(h.start // self.BUCKET, (h.end - 1) // self.BUCKET + 1):
-                self.buckets.setdefault(b, []).append(h)
-        self.count = len(items)
+        self.buckets: dict[int, list[Mark]] = {}
+        for mark in long:
+            for b in range(mark[0] // self.BUCKET, (mark[1] - 1) // self.BUCKET + 1):
+                self.buckets.setdefault(b, []).append(mark)
 
-    def overlapping(self, start: int, end: int) -> list[Highlight]:
-        """Highlights overlapping [start, end), in start order for short ones."""
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        """(start, end, kind) of the highlights overlapping [start, end)."""
         lo = bisect_right(self.short_starts, start - self.max_short)
         hi = bisect_left(self.short_starts, max(end, start + 1))
-        found = [h for h in self.short[lo:hi] if h.end > start]
+        found = [m for m in self.short[lo:hi] if m[1] > start]
         if self.buckets:
             seen: set[int] = set()
             for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
-                for h in self.buckets.get(b, ()):
-                    if h.start < max(end, start + 1) and h.end > start and id(h) not in seen:
-                        seen.add(id(h))
-                        found.append(h)
+                for m in self.buckets.get(b, ()):
+                    if m[0] < max(end, start + 1) and m[1] > start and id(m) not in seen:
+                        seen.add(id(m))
+                        found.append(m)
         return found
 
 
 _START = attrgetter("start")
 _END = attrgetter("end")
+_KIND = attrgetter("kind")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-Mark = tuple[int, int, str]  # start, end, kind
 
 
 class LinePainter:
@@ -291,6 +297,8 @@ class RowCache:
         if fill:
             row.append(Segment(" " * fill, base))
         row.append(Segment("▐" if thumb else " ", base + THUMB))
+        # Fewer segments make every later stage (filters, compositor, terminal output) cheaper.
+        row = list(Segment.simplify(row))
         for line_filter in self._filters:
             row = line_filter.apply(row, self._background)
         return Strip(row, width)

@@ -149,7 +149,7 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """Create the view, optionally with a document."""
         super().__init__(name=name, id=id, classes=classes)
-        self._rows = RowCache()
+        self._rows = RowCache(768)
         self._thumb = range(0)
         # Computing rich_style walks every ancestor; Textual clears its own copy on each
         # refresh, so keep ours until the styles really change.
@@ -562,7 +562,9 @@ class ArticleView(ScrollView, can_focus=True):
             return super().render_lines(crop)
         top = self.scroll_offset.y
         strips = [self._row(top + y, y) for y in crop.line_range]
-        if self._prefetch_timer is None:
+        if self._prefetch_timer is None and any(
+            not self._rows.cached(index) for index in self._prefetch_range()
+        ):
             self._prefetch_timer = self.set_timer(_PREFETCH_DELAY, self._prefetch)
         x1, x2 = crop.column_span
         if (x1, x2) != (0, self.region.width):
@@ -577,16 +579,20 @@ class ArticleView(ScrollView, can_focus=True):
         """Paint the pages above and below the view in small idle-time batches, so a page
         move or a scroll finds its rows cached instead of painting a whole screen at once."""
         self._prefetch_timer = None
-        top, height, total = self.scroll_offset.y, self._height, len(self._starts)
         budget = _PREFETCH_BATCH
-        below = range(top + height, min(total, top + 2 * height))
-        for index in chain(below, range(max(0, top - height), min(top, total))):
+        for index in self._prefetch_range():
             if not self._rows.cached(index):
                 self._row(index, -1)
                 budget -= 1
                 if not budget:
                     self._prefetch_timer = self.set_timer(_PREFETCH_DELAY, self._prefetch)
                     return
+
+    def _prefetch_range(self) -> Iterable[int]:
+        """The page below the view, then the page above it."""
+        top, height, total = self.scroll_offset.y, self._height, len(self._starts)
+        below = range(top + height, min(total, top + 2 * height))
+        return chain(below, range(max(0, top - height), min(top, total)))
 
     def _thumb_rows(self) -> range:
         """Rows of the scroll indicator's thumb (empty when everything fits)."""
@@ -605,8 +611,7 @@ class ArticleView(ScrollView, can_focus=True):
         return self._rows.row(index, thumb, self._text, start, end, self._marks(start, end))
 
     def _marks(self, start: int, end: int) -> Iterator[Mark]:
-        for h in self._index.overlapping(start, end):
-            yield h.start, h.end, h.kind
+        yield from self._index.overlapping(start, end)
         if self._selection is not None:
             yield self._selection[0], self._selection[1], SELECTION
         yield self._cursor, self._cursor_end, CURSOR
