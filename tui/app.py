@@ -38,12 +38,12 @@ class RedlineApp(App[None]):
 
     CSS_PATH = "redline.tcss"
     TITLE = "redline"
-    COMMANDS: ClassVar = App.COMMANDS | {RedlineCommands}
+    COMMANDS = App.COMMANDS | {RedlineCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
         Binding("ctrl+q", "quit", "Quit redline", show=False, priority=True),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     def __init__(self, settings: Settings, store: Store, *, doc_id: str | None = None,
                  owns_store: bool = False, now: Callable[[], datetime] = local_now,
@@ -72,7 +72,7 @@ class RedlineApp(App[None]):
         else:
             self.push_screen(AnnotationScreen(doc_id))
 
-    def action_back(self) -> None:
+    def action_leave(self) -> None:
         """From a document back to the library; from the library, quit."""
         if not isinstance(self.screen, AnnotationScreen):
             self.exit()

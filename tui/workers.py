@@ -74,10 +74,11 @@ class PipelineCache:
         """The pipeline for a model name, loading it on first use (slow: imports spaCy)."""
         with self._lock:
             if model not in self._loaded:
-                loader = self._loader
-                if loader is None:
-                    from annotations.nlp.pipeline import load_pipeline as loader
-                self._loaded[model] = loader(model)
+                if self._loader is None:
+                    from annotations.nlp.pipeline import load_pipeline
+
+                    self._loader = load_pipeline
+                self._loaded[model] = self._loader(model)
             return self._loaded[model]
 
 

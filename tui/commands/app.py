@@ -8,10 +8,12 @@ from ..settings import Settings
 from .common import open_store
 
 
-def run_app(settings: Settings, doc: str | None) -> None:
+def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = False) -> None:
     """Open the library (or one document) in the terminal app; a new database gets the seeds."""
     store = open_store(settings, seed=True)
     doc_id = store.find_document(doc).id if doc else None
+    if doc_id is None and first_unfinished:
+        doc_id = next((r["id"] for r in store.library() if r["status"] != "done"), None)
     try:
         from ..app import make_app
     except ImportError:
@@ -31,7 +33,7 @@ def run_app(settings: Settings, doc: str | None) -> None:
 @click.pass_obj
 def annotate_cmd(settings: Settings, doc: str | None) -> None:
     """Open DOC (id or title substring; default: the first unfinished one) for annotation."""
-    run_app(settings, doc)
+    run_app(settings, doc, first_unfinished=True)
 
 
 COMMANDS = [annotate_cmd]

@@ -371,9 +371,9 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
     pronouns = [m for m in PRONOUN_RE.finditer(text, lo, hi)
                 if not (sel[0] <= m.start() < sel[1])]
     pronouns.sort(key=lambda m: _near(m.start(), m.end(), *sel))
-    for m in pronouns[:3]:
-        add(Candidate(f"{m.group()} (pronoun)", (m.start(), m.end()),
-                      _speaker_for(view, (m.start(), m.end()))))
+    for p in pronouns[:3]:
+        add(Candidate(f"{p.group()} (pronoun)", (p.start(), p.end()),
+                      _speaker_for(view, (p.start(), p.end()))))
     out.append(NONE)
     return out
 
@@ -423,8 +423,8 @@ def cue_candidates(view: DocView, sel: tuple[int, int], *,
     lo, hi = max(0, sel[0] - 120), min(len(text), sel[1] + 120)
     verbs = [m for m in CUE_RE.finditer(text, lo, hi) if not (sel[0] <= m.start() < sel[1])]
     verbs.sort(key=lambda m: _near(m.start(), m.end(), *sel))
-    for m in verbs[:4]:
-        add(Candidate(m.group(), (m.start(), m.end())))
+    for v in verbs[:4]:
+        add(Candidate(v.group(), (v.start(), v.end())))
     out.append(NONE)
     return out
 

@@ -63,7 +63,7 @@ class AnnotationScreen(RedlineScreen):
         Binding("D", "done", "Mark document done / not done", show=False),
         Binding("R", "reload", "Reload from the database", show=False),
         Binding("question_mark", "app.help", "Keys"),
-        Binding("q", "app.back", "Back"),
+        Binding("q", "app.leave", "Back"),
     ]
 
     def __init__(self, doc_id: str) -> None:
@@ -112,7 +112,7 @@ class AnnotationScreen(RedlineScreen):
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
-                yield Legend(LEGEND, id="legend")
+                yield Legend(list(LEGEND), id="legend")
                 yield SidePanel(id="panel")
         yield SearchBar(id="search")
         yield StatusBar(id="status")
@@ -245,7 +245,8 @@ class AnnotationScreen(RedlineScreen):
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """Show what lies under the cursor (the current suggestion stands out)."""
         self.note = ""
-        key = self._suggestion_under().key if self._suggestion_under() else ""
+        under = self._suggestion_under()
+        key = under.key if under else ""
         if key != self._current_key:
             self._current_key = key
             self.refresh_highlights()

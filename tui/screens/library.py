@@ -50,7 +50,7 @@ class LibraryScreen(RedlineScreen):
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("R", "reload", "Reload"),
         Binding("question_mark", "app.help", "Keys"),
-        Binding("q", "app.back", "Quit"),
+        Binding("q", "app.leave", "Quit"),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("up", "cursor(-1)", "Up", show=False),
     ]

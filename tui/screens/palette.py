@@ -41,7 +41,7 @@ class RedlineCommands(Provider):
                 ("Previous document", partial(screen.action_document, -1), "([)"),
                 ("Hide/show low-confidence suggestions", screen.action_toggle_low, "(t)"),
                 ("Search the text", screen.action_search, "(/)"),
-                ("Back to the library", app.action_back, "(q)"),
+                ("Back to the library", app.action_leave, "(q)"),
             ]
         out.append(("Export the corpus…", app.action_export, "write redline JSONL to a file"))
         out.append(("Show keys", app.action_help, "every key of this screen (?)"))

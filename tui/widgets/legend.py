@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -14,7 +13,7 @@ class Legend(Widget):
     Legend { height: auto; }
     """
 
-    def __init__(self, entries: list[tuple[str, str | Style]], *, id: str | None = None) -> None:
+    def __init__(self, entries: list[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries = entries
 
