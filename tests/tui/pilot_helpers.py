@@ -30,10 +30,18 @@ def freeze_times(store: Store) -> None:
 
 def make(store: Store, doc_id: str | None = None, *,
          loader: Callable[[str | None], Pipeline] | None = None) -> RedlineApp:
-    """The app as the CLI builds it, on the test store, with a frozen clock."""
+    """The app as the CLI builds it, on the test store, with a frozen clock.
+
+    Without `loader` a cache miss fails the analysis worker instead of loading spaCy again:
+    a test that needs an analysis passes the session's pipeline.
+    """
     settings = Settings(db=Path("redline.db"), model=None, annotator="tester")
     return RedlineApp(settings, store, doc_id=doc_id, now=lambda: FIXED_NOW,
-                      pipeline_loader=loader)
+                      pipeline_loader=loader or _no_spacy)
+
+
+def _no_spacy(name: str | None) -> Pipeline:
+    raise RuntimeError("this test did not expect to load spaCy (pass loader=)")
 
 
 async def settle(pilot: Pilot[Any]) -> None:

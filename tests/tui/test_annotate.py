@@ -556,14 +556,15 @@ async def test_slash_searches_highlights_and_enter_jumps(db: tuple[Store, str]) 
         assert "search" not in kinds(app)
 
 
-async def test_brackets_go_to_the_next_and_previous_document(db: tuple[Store, str]) -> None:
+async def test_brackets_go_to_the_next_and_previous_document(db: tuple[Store, str],
+                                                             pipeline: Pipeline) -> None:
     from annotations.importer import ImportRecord
     from annotations.ingest import store_records
 
     store, doc_id = db
     store_records(store, [ImportRecord(text="A second article. He said “hello there” today.",
                                        title="Second", source="test")])
-    app = make(store, doc_id)
+    app = make(store, doc_id, loader=lambda name: pipeline)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened(pilot)
         await pilot.press("right_square_bracket")

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input
 
 from annotations.importer import ImportRecord
 from annotations.ingest import store_records
+from annotations.nlp.pipeline import Pipeline
 from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
 from tui.screens.help import HelpScreen
@@ -60,10 +61,10 @@ async def test_typing_filters_and_enter_opens(db: tuple[Store, str]) -> None:
         await until(pilot, lambda: screen.view is not None)
 
 
-async def test_arrows_and_enter_in_the_table(db: tuple[Store, str]) -> None:
+async def test_arrows_and_enter_in_the_table(db: tuple[Store, str], pipeline: Pipeline) -> None:
     store, _ = db
     add_second(store)
-    app = make(store)
+    app = make(store, loader=lambda name: pipeline)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "enter")
