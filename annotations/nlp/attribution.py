@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .classify import FRAGMENT_BEFORE, Context, classify
-from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
-from .events import GUESS, build_people, subject_events
-from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
+from .classify import classify
+from .cues import cue_span
+from .events import GUESS
+from .linker import Linker
+from .mentions import Mention, noun_cue_source
 from .quotes import QuoteSpan
 from .speakers import Resolver
-from .text import TextIndex, words
-from .tokens import DocIndex
+from .text import TextIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-_PRE_ADJACENT = 4  # tokens allowed between a cue and the quotation it introduces ("told CNN:")
-_POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smith, the CEO, said)
-_SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses included
-_NOUN_BEFORE = words("the a an this these those his her its their our my your")
-_NOT_BETWEEN = words("that if whether what how why when where")
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -47,127 +40,6 @@ class QuoteResult:
     kind: str
     attr: Attr | None = None
     confidence: float = 0.5
-
-
-@dataclass
-class Linker:
-    """Per-document state: token offsets, quotation mask, speaker resolver."""
-
-    doc: Doc
-    index: TextIndex
-    quotes: list[QuoteSpan]
-    blocked: bytearray = field(init=False)  # tokens inside any quotation
-    speech: bytearray = field(init=False)  # tokens inside speech quotations
-    starts: list[int] = field(init=False)
-    parsed: bool = field(init=False)
-    used_cues: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.ix = DocIndex(self.doc, self.index.text)
-        self.starts = self.ix.starts
-        self.parsed = self.doc.has_annotation("DEP")
-        # Only tokens spelled like a cue word can be one; checking them alone keeps this fast.
-        self.cue_candidates = set(self.ix.word_tokens(CUE_WORDS))
-        self.blocked = bytearray(len(self.doc))
-        self.speech = bytearray(len(self.doc))
-        for q in self.quotes:
-            a, b = self.tokens_in(q.open_mark, q.outer_end)
-            self.blocked[a:b] = b"\x01" * (b - a)
-        self.people = build_people(self.ix, self.blocked)
-        self._events: list[Mention] | None = None
-
-    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
-        """Token index range [a, b) of the tokens starting within [start, end)."""
-        return bisect_left(self.starts, start), bisect_left(self.starts, end)
-
-    def resolver(self) -> Resolver:
-        """A fresh resolver positioned at the document start."""
-        if self._events is None:
-            self._events = subject_events(self.ix, self.blocked, self.people)
-        return Resolver(self.people, self._events)
-
-    def cue_at(self, i: int, *, direct: bool, naming: bool = False, loose: bool = False) -> bool:
-        """Whether token i (outside quotations) is a usable cue."""
-        if i not in self.cue_candidates or self.blocked[i]:
-            return False
-        tok = self.doc[i]
-        if not (tok.is_alpha and len(tok) > 1):
-            return False
-        if is_according_to(tok):
-            return True
-        if i and self.doc[i - 1].lower_ in _NOUN_BEFORE:
-            return False  # "the report", "a statement": nouns, whatever the tagger says
-        if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
-            return False  # "so-called", "self-described": adjectives
-        lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
-        return lemma is not None and not is_phrasal_only(tok)
-
-    def source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
-        """The source mention of a cue and whether it came from the parse."""
-        if self.parsed:
-            subj = parsed_subject(cue, self.blocked)
-            if subj is not None and abs(subj.i - cue.i) <= _SUBJECT_REACH:
-                m = parsed_phrase(subj)
-                if m is not None:
-                    return m, True
-        span = cue_span(cue)
-        return heuristic_source(self.doc, span.start, span.end, self.blocked, after_quote), False
-
-    def context(self, k: int) -> tuple[Context, int | None, int | None, bool]:
-        """Sentence context of quotation k, its nearest cues before and after."""
-        q, text, idx = self.quotes[k], self.index.text, self.index
-        ps, _ = idx.paragraphs[idx.paragraph_of(q.open_mark)]
-        prev_end = self.quotes[k - 1].outer_end if k else 0
-        pre_start = max(idx.sentence_start(q.open_mark, ps), prev_end)
-        _, pe = idx.paragraphs[idx.paragraph_of(max(q.outer_end - 1, 0))]
-        nxt = self.quotes[k + 1].open_mark if k + 1 < len(self.quotes) else len(text)
-        post_end = max(idx.sentence_end(q.outer_end, min(pe, nxt)), q.outer_end)
-        a, b = self.tokens_in(pre_start, q.open_mark)
-        pre_cue = next((i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=True)), None)
-        naming = pre_cue or next(
-            (i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=False, naming=True)), None
-        )
-        adjacent = False
-        if pre_cue is not None:
-            between = [t for t in self.doc[cue_span(self.doc[pre_cue]).end : b] if not t.is_punct]
-            adjacent = len(between) <= _PRE_ADJACENT and not any(
-                t.lower_ in _NOT_BETWEEN for t in between
-            )
-            if between and between[-1].lower_ in FRAGMENT_BEFORE:
-                adjacent = False
-        post_cue = self._post_cue(q, text, post_end)
-        ctx = Context(text[pre_start : q.open_mark], text[q.outer_end : post_end],
-                      naming is not None, adjacent, post_cue is not None)
-        return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent
-
-    def first_after(self, q: QuoteSpan) -> int:
-        """Index of the first word token after a quotation's closing mark."""
-        i = bisect_left(self.starts, q.outer_end)
-        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space):
-            i += 1
-        return i
-
-    def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> int | None:
-        """The first cue after a quotation, near enough to belong to it."""
-        a, b = self.tokens_in(q.outer_end, post_end)
-        content = text[q.start : q.end].rstrip()
-        new_sentence = content[-1:] in ".?!…" and text[q.outer_end : post_end].strip()[:1].isupper()
-        # After a sentence-final quotation a cue must come at once ("“Why?” Smith asked."),
-        # otherwise the next sentence's verbs are not this quotation's cue.
-        reach = 4 if new_sentence else _POST_REACH
-        if content[-1:] == "." and not new_sentence and text[q.outer_end : post_end].strip():
-            reach = 4
-        elif content[-1:] in ",—–" or text[q.outer_end : q.outer_end + 1] == ",":
-            # "…,” one aide, who spoke on condition of anonymity …, said": the sentence
-            # goes on for the attribution, however long it takes.
-            reach = b - a
-        first = next((i for i in range(a, b) if not self.doc[i].is_punct), None)
-        for i in range(a, min(b, a + reach)):
-            if self.cue_at(i, direct=True, loose=i == first):
-                if self.parsed and self.doc[i].dep_ in ("relcl", "acl") and i != first:
-                    continue  # "…,” Smith, who said earlier …, told": not this quote's cue
-                return i
-        return None
 
 
 def _cue_fields(doc: Doc, i: int) -> tuple[tuple[int, int], str]:
@@ -204,14 +76,24 @@ def link_quotes(
             cue, after = post_cue, lk.first_after(q) == post_cue
         else:
             cue, after = pre_cue, False
+        named: tuple[int, Mention] | None = None
+        if kind == "speech" and index.text[: q.open_mark].rstrip().endswith(":"):
+            a, b = lk.tokens_in(lk.frame_start(k), q.open_mark)
+            named = noun_cue_source(doc, a, b, lk.blocked)
+            if named is not None and (cue is None or named[0] > cue):
+                cue = named[0]  # "… a statement from Lee: “…”": the noun is the cue
         if cue is not None:
             attr = by_cue.get(cue)
             if attr is None:
-                src, from_parse = lk.source_for(doc[cue], after_quote=after)
+                src: Mention | None
+                if named is not None and named[0] == cue:
+                    src, from_parse = named[1], False
+                else:
+                    src, from_parse = lk.source_for(doc[cue], after_quote=after)
                 res.advance(src.start if src else q.open_mark)
                 speaker = res.resolve(src) if src else None
                 if src is not None:
-                    res.note(src, speaker)
+                    res.note(src, speaker, source=True)
                 conf = (0.9 if from_parse else 0.75) if src else 0.45
                 if src is not None and speaker is None:
                     conf -= 0.15

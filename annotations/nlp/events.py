@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .mentions import FUNCTION_WORDS, Mention, is_capitalised, make_mention, name_end, parsed_phrase
+from .mentions import (
+    FUNCTION_WORDS,
+    PERSON_TITLES,
+    Mention,
+    is_capitalised,
+    make_mention,
+    name_end,
+    parsed_phrase,
+)
 from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, name_words
 from .text import words
 from .tokens import DocIndex
@@ -30,6 +38,8 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
             if ent.label_ == "PERSON" and not blocked[ent.start]:
                 before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.is_alpha}
                 table.add(ent.text, ent.start_char, before - NOT_NAME)
+        for i, j in titled_names(ix, blocked):
+            table.add(doc[i:j].text, doc[i].idx)
         return table
     n, done = len(doc), 0
     for i in ix.word_tokens():
@@ -47,6 +57,25 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
         if not any(w.lower() in NON_PERSON_WORDS or w.lower() in ix.lower for w in names):
             table.add(doc[i:j].text, doc[i].idx)
     return table
+
+
+def titled_names(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
+    """Token ranges of "Governor Nadia Frost"-style names: a person title, then a name.
+
+    The small NER model often calls an unfamiliar name ORG; a title in front settles it.
+    """
+    doc, n = ix.doc, len(ix.doc)
+    found = []
+    for i in ix.word_tokens(PERSON_TITLES):
+        if blocked[i] or not is_capitalised(doc[i]):
+            continue
+        k = i + 1
+        while k < n and (doc[k].lower_.strip(".") in PERSON_TITLES or doc[k].text == "."):
+            k += 1  # "Prime Minister", "Lt. Gen."
+        j = name_end(doc, k, min(n, k + 4)) if k < n else k
+        if j - k >= 2 and not any(blocked[k:j]) and doc[j - 1].lower_ not in NON_PERSON_WORDS:
+            found.append((i, j))
+    return found
 
 
 def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
@@ -78,6 +107,14 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
                 m = parsed_phrase(tok)
                 if m is not None and m.kind != "other":
                     events.append(m)
+        # People named elsewhere in a sentence are weaker antecedents than subjects.
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        spans += titled_names(ix, blocked)
+        for i, j in spans:
+            if not blocked[i] and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[i:j]):
+                span = doc[i:j]
+                events.append(Mention(span.start_char, span.end_char, span.text, "name",
+                                      "PERSON", subject=False))
         # Organisations named anywhere are what a later "it" or "they" most likely means.
         events.extend(
             Mention(e.start_char, e.end_char, e.text, "org", "ORG")
@@ -92,7 +129,8 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
             m = make_mention(doc, i, end)
             if m is not None:
                 known = table.lookup(doc[end - 1].text, m.start) is not None
-                events.append(Mention(m.start, m.end, m.text, "name", "" if known else GUESS))
+                label = "" if known else GUESS  # a guess is never a subject for sure
+                events.append(Mention(m.start, m.end, m.text, "name", label, subject=known))
     for i in ix.word_tokens(_HE_SHE):
         if not blocked[i]:
             tok = doc[i]

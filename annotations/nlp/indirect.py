@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .attribution import Attr, Linker
+from .attribution import Attr
 from .cues import cue_lemma, cue_span, is_according_to
+from .linker import Linker
 from .text import words
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
             continue
         res.advance(src.start)
         speaker = res.resolve(src)
-        res.note(src, speaker)
+        res.note(src, speaker, source=True)
         conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
         span = cue_span(doc[i])
         found.append(Attr("indirect", src, speaker, (span.start_char, span.end_char), span.text,

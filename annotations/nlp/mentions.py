@@ -15,11 +15,20 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "", "we": "", "y
 TITLES = words(
     """mr mrs ms miss dr prof professor president vice prime minister secretary senator sen
     rep representative gov governor mayor judge justice officer detective sgt sergeant lt
-    lieutenant capt captain col colonel gen general adm admiral cmdr commander chief
+    lieutenant capt captain col colonel gen general adm admiral cmdr commander chief chair
     ambassador chancellor king queen prince princess pope rev reverend father sister sir
     dame lord lady chairman chairwoman ceo coach deputy inspector agent attorney councilman
     councilwoman councillor congressman congresswoman speaker supreme leader ayatollah
     sheikh premier foreign defense defence interior finance state former acting"""
+)
+# Titles that only ever stand before a person's name (not "state", "foreign", "former").
+PERSON_TITLES = words(
+    """mr mrs ms miss dr prof professor president senator sen rep representative gov governor
+    mayor judge justice officer detective sgt sergeant lt lieutenant capt captain col colonel
+    gen general adm admiral cmdr commander ambassador chancellor king queen prince princess
+    pope rev reverend sir dame lord lady chairman chairwoman ceo coach deputy inspector
+    councilman councilwoman councillor congressman congresswoman ayatollah sheikh premier
+    minister secretary chief"""
 )
 ROLE_NOUNS = words(
     """president leader minister spokesman spokeswoman spokesperson official officer chief
@@ -64,6 +73,7 @@ class Mention:
     text: str
     kind: str  # "pronoun", "name", "role", "org" or "other"
     label: str = ""  # entity label of the mention's head, when NER ran
+    subject: bool = True  # grammatical subject (or, without a parser, subject-like)
 
 
 def is_capitalised(tok: Token) -> bool:
@@ -209,7 +219,13 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
     if tok.lower_ in ("he", "she", "they"):
         return make_mention(doc, i, i + 1)
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
-        return make_mention(doc, i, name_end(doc, i, min(n, i + 6), group=True))
+        end = name_end(doc, i, min(n, i + 6), group=True)
+        k = end
+        while k < min(n, end + 2) and doc[k].is_lower and doc[k].is_alpha and not blocked[k]:
+            k += 1
+        if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
+            end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
+        return make_mention(doc, i, end)
     if tok.lower_ in DETERMINERS:
         # "said the mayor", "said a spokesman for the agency": up to the first little word
         j = i + 1
@@ -262,3 +278,26 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
                 return make_mention(doc, start, i + 1)  # "the farmer", "Acme's lawyer"
     return None
+
+
+# Nouns that stand in for a reporting verb before a colon ("a statement from Lee:").
+NOUN_CUES = words(
+    """statement quote remarks words message post tweet comment comments response reply
+    letter email e-mail memo note testimony speech announcement"""
+)
+
+
+def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, Mention] | None:
+    """In tokens [a, b) ending with a colon: "a statement from Lee:" or "Lee's post:"."""
+    for i in range(b - 1, max(a, b - 12) - 1, -1):
+        if doc[i].lower_ not in NOUN_CUES or blocked[i]:
+            continue
+        if i + 1 < b and doc[i + 1].lower_ in ("from", "by"):
+            found = _right_source(doc, i + 1, i + 2, blocked)
+        elif i > a and doc[i - 1].lower_ in ("’s", "'s") and is_capitalised(doc[i - 2]):
+            found = make_mention(doc, _name_left(doc, i - 2, max(a, i - 8)), i - 1)
+        else:
+            found = None
+        return (i, found) if found is not None else None
+    return None
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .mentions import DETERMINERS, PRONOUNS, Mention
@@ -10,6 +10,7 @@ from .names import PersonTable, name_words
 from .text import words
 
 _MAX_RECENT = 8
+_LOOK_BACK = 12  # people mentions searched backwards for a pronoun's antecedent
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
 _FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
@@ -27,8 +28,11 @@ class Noted:
 class Resolver:
     """Walks a document's subject mentions in order and resolves mentions at each point."""
 
-    def __init__(self, table: PersonTable, events: list[Mention]) -> None:
+    def __init__(self, table: PersonTable, events: list[Mention], sent_ends: list[int]) -> None:
         self.table = table
+        self.sent_ends = sent_ends
+        # People seen so far: (sentence number, canonical name, was a subject).
+        self.seen: list[tuple[int, str, bool]] = []
         self.events = sorted(events, key=lambda m: m.start)
         self._starts = [m.start for m in self.events]
         self._next = 0
@@ -51,6 +55,9 @@ class Resolver:
         if m.kind == "pronoun":
             g = PRONOUNS.get(m.text.lower(), "")
             if g in ("m", "f"):
+                ante = self._antecedent(g, m.start)
+                if ante:
+                    return ante
                 for p in reversed(self.recent):
                     if self.gender.get(p, g) == g:
                         return p
@@ -91,6 +98,26 @@ class Resolver:
             return None
         return None
 
+    def _antecedent(self, gender: str, pos: int) -> str | None:
+        """The person a he/she refers to: sentence by sentence backwards, subjects first."""
+        here = bisect_right(self.sent_ends, pos)
+        current: int | None = None
+        subject = other = None
+        for sent, name, is_subject in reversed(self.seen[-_LOOK_BACK:]):
+            if sent != current:
+                if subject or other:
+                    break
+                current = sent
+            if self.gender.get(name, gender) != gender:
+                continue
+            if is_subject:
+                subject = name  # walking backwards: ends on the sentence's first subject
+            elif other is None and sent != here:
+                # In its own sentence a pronoun rarely means a non-subject ("Asked about
+                # Smith, he said"); in an earlier one it may ("… quoted Lee. She added").
+                other = name
+        return subject or other
+
     def is_person(self, m: Mention, canonical: str | None) -> bool:
         """Whether a resolved mention is a person (not an organisation)."""
         if canonical is None:
@@ -102,18 +129,25 @@ class Resolver:
             return known or m.label not in _ORG_LABELS
         return m.kind == "role"
 
-    def note(self, m: Mention, canonical: str | None) -> None:
-        """Make a resolved mention the most recent of its kind."""
+    def note(self, m: Mention, canonical: str | None, *, source: bool = False) -> None:
+        """Make a resolved mention the most recent of its kind (source: it spoke)."""
         if canonical is None:
             return
+        if source and m.kind == "name" and " " not in canonical and m.label in _ORG_LABELS:
+            # "Fifita explains": the small model often tags a lone surname ORG; one who
+            # speaks may well be the "she" of the next sentence, but only as a weak candidate.
+            self.seen.append((bisect_right(self.sent_ends, m.start), canonical, False))
         if self.is_person(m, canonical):
+            self.seen.append((bisect_right(self.sent_ends, m.start), canonical, m.subject))
+            g = PRONOUNS.get(m.text.lower(), "")
+            if g in ("m", "f"):
+                self.gender.setdefault(canonical, g)
+            if not m.subject:
+                return
             if canonical in self.recent:
                 self.recent.remove(canonical)
             self.recent.append(canonical)
             del self.recent[:-_MAX_RECENT]
-            g = PRONOUNS.get(m.text.lower(), "")
-            if g in ("m", "f"):
-                self.gender.setdefault(canonical, g)
             self.last_subject = Noted(m.start, m, canonical)
         else:
             if m.kind == "name" and " " not in canonical:

@@ -165,3 +165,15 @@ def test_attribution_ids_and_keys_are_stable() -> None:
         assert 0.0 <= a["confidence"] <= 1.0
     for q in first["quotes"]:
         assert q["key"] == f"q:{q['start']}-{q['end']}"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The paper printed a statement from union leader Ada Moss: “We will strike.”",
+         "union leader Ada Moss", "statement"),
+        ("Moss’s reply was short: “No deal.”", "Moss", "reply"),
+    ],
+)
+def test_noun_cue_before_a_colon(text: str, speaker: str, cue: str) -> None:
+    assert who(text) == [(speaker, cue)]

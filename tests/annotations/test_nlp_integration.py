@@ -104,3 +104,24 @@ def test_blank_and_trained_pipelines_find_the_same_quotes(model: Pipeline) -> No
     assert [(q["start"], q["end"]) for q in a["quotes"]] == [
         (q["start"], q["end"]) for q in b["quotes"]
     ]
+
+
+def test_pronoun_can_mean_the_person_an_earlier_sentence_was_about(model: Pipeline) -> None:
+    text = (
+        "Senator Mark Hollis toured the port last week.\n"
+        "A Sunday profile quoted Governor Nadia Frost about the budget. "
+        "“We balanced it,” she said."
+    )
+    (rec,) = analyze_texts(model, [("p", text)])
+    (q,) = speech(rec)
+    assert q["speaker"] == "she" and q["speaker_resolved"] == "Nadia Frost"
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(model: Pipeline) -> None:
+    text = (
+        "Governor Nadia Frost met Senator Mark Hollis on Monday.\n"
+        "Hollis praised the governor's budget. “It is a fair plan,” he said."
+    )
+    (rec,) = analyze_texts(model, [("p", text)])
+    (q,) = speech(rec)
+    assert q["speaker_resolved"] == "Mark Hollis"

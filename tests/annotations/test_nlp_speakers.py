@@ -70,7 +70,7 @@ def test_description_matches_the_words_used_to_introduce_someone() -> None:
     people = PersonTable()
     people.add("Chilean President Ana Rojas", 0)
     people.add("Finance Minister Pablo Ruiz", 10)
-    res = Resolver(people, [])
+    res = Resolver(people, [], [])
     assert res.resolve(Mention(50, 69, "the Chilean leader", "role")) == "Ana Rojas"
     assert res.resolve(Mention(50, 69, "the finance chief", "role")) == "Pablo Ruiz"
 
@@ -78,13 +78,13 @@ def test_description_matches_the_words_used_to_introduce_someone() -> None:
 def test_surname_before_the_full_name_looks_ahead() -> None:
     people = PersonTable()
     people.add("Ana Rojas", 100)
-    res = Resolver(people, [])
+    res = Resolver(people, [], [])
     assert res.resolve(Mention(5, 10, "Rojas", "name")) == "Ana Rojas"
 
 
 def test_organisation_pronoun_needs_an_organisation() -> None:
     people = PersonTable()
-    res = Resolver(people, [Mention(0, 9, "Acme Inc.", "org", "ORG")])
+    res = Resolver(people, [Mention(0, 9, "Acme Inc.", "org", "ORG")], [])
     res.advance(20)
     assert res.resolve(Mention(30, 34, "they", "pronoun")) == "Acme Inc."
     assert res.resolve(Mention(30, 41, "the company", "org")) == "Acme Inc."
