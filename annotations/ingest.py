@@ -146,8 +146,9 @@ def _replace_text(store: Store, doc_id: str, old_text: str, new_text: str,
             result.reanchored += 1
         else:
             result.flagged += 1
-    conn.execute("UPDATE documents SET needs_review = ? WHERE id = ?",
-                 (int(result.flagged > 0), doc_id))
+    # the library derives "review" from the flagged annotations, so fixing or deleting the last
+    # one clears it; a sticky document flag (counted over the whole file, too) never would
+    conn.execute("UPDATE documents SET needs_review = 0 WHERE id = ?", (doc_id,))
     conn.execute("DELETE FROM decisions WHERE doc_id = ?", (doc_id,))
     conn.execute("INSERT INTO journal (doc_id, op, target, changes, annotator, at)"
                  " VALUES (?, 'reimport', NULL, ?, ?, ?)",
