@@ -24,6 +24,7 @@ SENTENCE_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*[ \t]+(?=[\"“‘'«(\[]*[
 # Control characters (other than the paragraph break) are drawn as one-cell spaces; the
 # layout counts them as one cell so offsets and columns stay in step with what is drawn.
 CONTROL_TABLE = {c: " " for c in [*range(0, 10), *range(11, 32), *range(0x7F, 0xA0)]}
+"""str.translate table drawing control characters as spaces."""
 
 
 _SINGLE_CELLS: set[str] = set()

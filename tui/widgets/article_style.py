@@ -30,16 +30,19 @@ class Highlight:
     key: str = ""
 
 
-Mark = tuple[int, int, str]  # start, end, kind
+Mark = tuple[int, int, str]
+"""A span to paint: (start, end, kind)."""
 
 CURSOR = "_cursor"
+"""Mark kind the view uses for the cursor's token."""
 SELECTION = "_selection"
+"""Mark kind the view uses for the selection."""
 
 # Named ANSI colours only, so the palette survives a 16-colour terminal. Entities set the
 # foreground, annotations the background, quotes and suggestions the text decoration; the
 # few kinds that must stand out whatever lies under them (source, cue, search, current) set
 # both so they stay legible on top of an annotation background.
-KIND_STYLES: dict[str, Style] = {
+KIND_STYLES: dict[str, Style] = {  # kind -> style; see also kind_style()
     "entity:PERSON": Style.parse("bright_cyan"),
     "entity:ORG": Style.parse("bright_magenta"),
     "entity:GPE": Style.parse("bright_green"),
@@ -218,6 +221,7 @@ class LinePainter:
 
 
 THUMB = Style.parse("bright_black")
+"""Colour of the scroll indicator's thumb."""
 
 
 class RowCache:

@@ -1,4 +1,16 @@
-"""ArticleView: a line-API article reader with highlights, a token cursor and selection."""
+"""ArticleView: a line-API article reader with highlights, a token cursor and selection.
+
+How it stays fast on a 1 MB article with tens of thousands of highlights:
+
+- Only the first screen is wrapped at once; a thread worker wraps the rest and posts the
+  line table back (`Wrapped`). Lines are (start, end) offset lists found by bisect.
+- Highlights are indexed by start (article_style.HighlightIndex); a row looks up only its own.
+- Each row is painted once into a finished strip (padded, line-filtered, with the scroll
+  indicator cell) kept in an LRU; a move repaints only the rows whose cursor or selection
+  changed, and idle-time prefetch paints the pages above and below.
+- The widget draws its own one-column scroll indicator: Textual's scrollbar re-renders all its
+  rows through the styles cache on every scroll, which cost more than the text rows did.
+"""
 
 from __future__ import annotations
 
