@@ -9,7 +9,7 @@ from .classify import classify
 from .cues import cue_span
 from .events import GUESS
 from .linker import Linker
-from .mentions import Mention, noun_cue_source
+from .mentions import Mention, colon_speaker, noun_cue_source
 from .quotes import QuoteSpan
 from .speakers import Resolver
 from .text import TextIndex
@@ -82,6 +82,16 @@ def link_quotes(
             named = noun_cue_source(doc, a, b, lk.blocked)
             if named is not None and (cue is None or named[0] > cue):
                 cue = named[0]  # "… a statement from Lee: “…”": the noun is the cue
+            elif cue is None and (speaker_only := colon_speaker(doc, a, b)) is not None:
+                # "CNN's Sara Dorsey: “…”": a name and a colon, no verb at all
+                res.advance(speaker_only.start)
+                who = res.resolve(speaker_only)
+                res.note(speaker_only, who, source=True)
+                r.attr = Attr("direct", speaker_only, who, None, None, [(q.start, q.end)], 0.7,
+                              para)
+                r.confidence = round(min(base, 0.7), 2)
+                last = r
+                continue
         if cue is not None:
             attr = by_cue.get(cue)
             if attr is None:

@@ -135,7 +135,9 @@ def parsed_phrase(tok: Token) -> Mention | None:
         elif child.dep_ == "cc" and any(c.dep_ == "conj" for c in tok.rights):
             conj = next(c for c in tok.rights if c.dep_ == "conj")
             end = conj.i + 1
-        elif child.dep_ == "prep" and tok.pos_ == "NOUN" and child.lower_ in ("of", "for", "at"):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and (
+            tok.pos_ == "NOUN" or tok.lower_ in ROLE_NOUNS
+        ):
             if child.right_edge.i - tok.i <= 6:
                 end = child.right_edge.i + 1
             break
@@ -276,6 +278,16 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 break
             if doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("’s", "'s"):
                 start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
+                if start >= 3 and doc[start - 1].lower_ == "of" and not blocked[start - 2]:
+                    # "The Chief of the city police said": the head comes before "of"
+                    head = doc[start - 2]
+                    if head.is_alpha and head.lower_ not in FUNCTION_WORDS:
+                        k = start - 2
+                        while k > max(0, start - 6) and doc[k - 1].is_alpha and not blocked[k - 1]:
+                            k -= 1
+                            if doc[k].lower_ in DETERMINERS:
+                                break
+                        start = k
                 return make_mention(doc, start, i + 1)  # "the farmer", "Acme's lawyer"
     return None
 
@@ -285,6 +297,19 @@ NOUN_CUES = words(
     """statement quote remarks words message post tweet comment comments response reply
     letter email e-mail memo note testimony speech announcement"""
 )
+
+
+def colon_speaker(doc: Doc, a: int, b: int) -> Mention | None:
+    """Tokens [a, b) that are just a name and a colon ("CNN's Sara Dorsey:"), as a source."""
+    toks = [t for t in doc[a:b] if not t.is_space]
+    if not toks or toks[-1].text != ":" or not 2 <= len(toks) <= 7:
+        return None
+    name = toks[:-1]
+    if all(is_capitalised(t) or t.lower_ in ("’s", "'s", ".") for t in name) and (
+        name[0].lower_ not in FUNCTION_WORDS
+    ):
+        return make_mention(doc, name[0].i, name[-1].i + 1)
+    return None
 
 
 def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, Mention] | None:

@@ -45,8 +45,14 @@ def _is_descriptor(word: str) -> bool:
 
 def name_words(text: str) -> tuple[list[str], set[str]]:
     """Split a name mention into name words and the title/description words before them."""
-    words = text.replace("’s", "").replace("'s", "").split()
+    words = text.split()
     desc: set[str] = set()
+    owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s", "’", "'"))]
+    if owner:
+        # "CNN's Sara Dorsey": the owner describes the person, it is not their name.
+        desc.update(w.lower() for w in words[: owner[-1] + 1])
+        words = words[owner[-1] + 1 :]
+    words = [w.replace("’s", "").replace("'s", "") for w in words]
     titled = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLES]
     if titled:
         # "Iranian President Masoud Pezeshkian": the name is what follows the last title.

@@ -85,7 +85,7 @@ class Resolver:
             if found:
                 ranked = [p for p in reversed(self.recent) if any(f.name == p for f in found)]
                 return ranked[0] if ranked else found[-1].name
-            return self.recent[-1] if self.recent and m.text.lower().startswith("the ") else None
+            return None
         if m.kind == "org":
             if m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS:
                 return m.text

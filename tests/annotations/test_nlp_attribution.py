@@ -177,3 +177,15 @@ def test_attribution_ids_and_keys_are_stable() -> None:
 )
 def test_noun_cue_before_a_colon(text: str, speaker: str, cue: str) -> None:
     assert who(text) == [(speaker, cue)]
+
+
+def test_name_and_colon_is_the_speaker() -> None:
+    text = "Radio host Jo Park’s guest, Ken Ito: “We saw it all.”\nKTV’s Mia Lund: “Not true.”"
+    qs = analyse(text)["quotes"]
+    assert [(q["speaker"], q["speaker_resolved"], q["cue"]) for q in qs][-1] == (
+        "KTV’s Mia Lund", "Mia Lund", None)
+
+
+def test_source_with_an_of_phrase() -> None:
+    assert who("The head of the harbour board said, “We are closed.”") == [
+        ("The head of the harbour board", "said")]
