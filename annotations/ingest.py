@@ -56,31 +56,60 @@ def common_affixes(old_text: str, new_text: str) -> tuple[int, int]:
     return prefix, suffix
 
 
+# How much of a span's surroundings is used to tell apart equal texts ("said", a name), and
+# from which side: (characters before, characters after).
+CONTEXTS = ((0, 0), (12, 12), (12, 0), (0, 12), (40, 40), (40, 0), (0, 40))
+
+
+def _once(text: str, needle: str) -> int:
+    """Where `needle` occurs in `text` if it occurs exactly once, else -1."""
+    first = text.find(needle)
+    if first < 0 or text.find(needle, first + 1) >= 0:
+        return -1
+    return first
+
+
+def place(old_text: str, new_text: str, start: int, end: int) -> int:
+    """Where the sound span old_text[start:end] is in the new text, or -1 if that is not
+    certain: the span, with the same few characters before and/or after it, must occur exactly
+    once in the old text and exactly once in the new one."""
+    for before, after in CONTEXTS:
+        left = old_text[max(0, start - before):start]
+        needle = left + old_text[start:end] + old_text[end:end + after]
+        if _once(old_text, needle) < 0:
+            continue  # not even unique where it came from: more context, or give up
+        found = _once(new_text, needle)
+        if found >= 0:
+            return found + len(left)
+    return -1
+
+
 def reanchor(ann: dict[str, Any], old_text: str, new_text: str,
              affixes: tuple[int, int] | None = None) -> tuple[dict[str, Any], bool]:
     """Place each span in the new text; (annotation, ok).
 
     A span inside the unchanged beginning stays; one inside the unchanged end moves by the
-    change in length; any other moves to the one place its text occurs in the new text. A span
-    whose text occurs nowhere or more than once is not moved: the annotation is flagged
-    `needs_review` instead, so no span is ever shifted silently. A span already out of step
-    with the old text (flagged before) only ever moves by the last rule.
+    change in length; any other moves to where its text, alone or with a little of what
+    surrounds it, occurs exactly once in both the old and the new text (`place`). A span that
+    cannot be placed so is not moved: the annotation is flagged `needs_review` instead, so no
+    span is ever shifted silently. A span already out of step with the old text (flagged
+    before) moves only to the one place its text occurs in the new text.
     """
     prefix, suffix = affixes if affixes is not None else common_affixes(old_text, new_text)
     delta = len(new_text) - len(old_text)
     spans, ok = [], True
     for s in ann["spans"]:
         start, end, text = s["start"], s["end"], s["text"]
-        sound = old_text[start:end] == text
+        sound = 0 <= start < end <= len(old_text) and old_text[start:end] == text
         if sound and end <= prefix:
             spans.append(s)
             continue
         if sound and start >= len(old_text) - suffix:
             spans.append({**s, "start": start + delta, "end": end + delta})
             continue
-        first = new_text.find(text)
-        if first >= 0 and new_text.find(text, first + 1) < 0:
-            spans.append({**s, "start": first, "end": first + len(text)})
+        found = place(old_text, new_text, start, end) if sound else _once(new_text, text)
+        if found >= 0:
+            spans.append({**s, "start": found, "end": found + len(text)})
         else:
             spans.append(s)
             ok = False
