@@ -462,7 +462,12 @@ class Store:
     def _check_unchanged(self, changes: list[dict[str, Any]], side: str, verb: str) -> None:
         """Refuse to undo/redo over an edit someone else made since (it would be lost)."""
         for change in changes:
-            if self._current(change) != change[side]:
+            current = self._current(change)
+            if change["table"] == "status" and {current, change[side]} == {"new", "in progress"}:
+                # another annotator's first edit (or undoing it) moves new ↔ in progress: a
+                # step nobody chose, not an edit that undo could lose
+                continue
+            if current != change[side]:
                 what = (f"annotation {change['key']}" if change["table"] == "annotation"
                         else "the document's status" if change["table"] == "status"
                         else "a suggestion decision")
