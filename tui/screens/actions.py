@@ -23,7 +23,7 @@ SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NEARBY = 400
 """How far (characters) around a selection entities count as nearby."""
 
-PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I|him|her|them)\b")
+PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I|him|her|them)\b", re.IGNORECASE)
 CUE_RE = re.compile(
     r"\b(?:according to|pointed out|(?:said|says|say|told|tells|asked|asks|added|adds|stated|"
     r"states|declared|declares|insisted|insists|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
@@ -269,7 +269,8 @@ def describe_suggestion(s: Suggestion, text: str, width: int = 100) -> str:
     A pronoun source shows whom it resolves to: `Masoud Pezeshkian (he)`.
     """
     source = text[s.source[0]:s.source[1]] if s.source else ""
-    if s.speaker and source and s.speaker not in source:
+    if s.speaker and source and not set(source.split()) <= set(s.speaker.split()) \
+            and s.speaker not in source:
         who = f"{s.speaker} ({source})"
     else:
         who = source or s.speaker or "?"
@@ -337,11 +338,13 @@ def _near(start: int, end: int, a: int, b: int) -> int:
 def source_candidates(view: DocView, sel: tuple[int, int], *,
                       marked: Sequence[tuple[int, int]] = (),
                       current: tuple[int, int] | None = None,
-                      labels: Sequence[str] = SOURCE_LABELS) -> list[Candidate]:
+                      labels: Sequence[str] = SOURCE_LABELS,
+                      inside: bool = False) -> list[Candidate]:
     """Sources to offer for a selection: the suggestion's, marked spans, nearby entities, pronouns.
 
     The best guess comes first: the source of a suggestion over the selection, else a marked
-    span, else the nearest entity of a speaking type; `(none)` is always offered last.
+    span, else the nearest entity of a speaking type; `(none)` is always offered last. With
+    `inside`, mentions within the selection count too (a stance's holder is often its subject).
     """
     text = view.doc.text
     out: list[Candidate] = []
@@ -361,16 +364,26 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
                           s.speaker or text[s.source[0]:s.source[1]]))
     for m in marked:
         add(Candidate(f"{text[m[0]:m[1]]} (marked)", m, _speaker_for(view, m)))
+    if inside:
+        # the first mention in the selection is most often its subject, i.e. the holder
+        within = [(int(e["start"]), int(e["end"]), f"{e['text']} ({e['label']})")
+                  for e in view.entities if e["label"] in labels
+                  and sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1]]
+        within += [(p.start(), p.end(), f"{p.group()} (pronoun)")
+                   for p in PRONOUN_RE.finditer(text, sel[0], sel[1])]
+        for a, b, label in sorted(within)[:1]:
+            add(Candidate(label, (a, b), _speaker_for(view, (a, b))))
     ents = [e for e in view.entities if e["label"] in labels
             and _near(int(e["start"]), int(e["end"]), *sel) <= NEARBY
-            and not (sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1])]
+            and (inside or not (sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1]))]
     ents.sort(key=lambda e: _near(int(e["start"]), int(e["end"]), *sel))
     for e in ents[:8]:
         add(Candidate(f"{e['text']} ({e['label']})", (int(e["start"]), int(e["end"])), e["text"]))
     lo, hi = max(0, sel[0] - 150), min(len(text), sel[1] + 150)
     pronouns = [m for m in PRONOUN_RE.finditer(text, lo, hi)
-                if not (sel[0] <= m.start() < sel[1])]
-    pronouns.sort(key=lambda m: _near(m.start(), m.end(), *sel))
+                if inside or not (sel[0] <= m.start() < sel[1])]
+    # the subject comes first: a pronoun inside the selection sorts by its position in it
+    pronouns.sort(key=lambda m: (_near(m.start(), m.end(), *sel), m.start()))
     for p in pronouns[:3]:
         add(Candidate(f"{p.group()} (pronoun)", (p.start(), p.end()),
                       _speaker_for(view, (p.start(), p.end()))))

@@ -378,7 +378,8 @@ class AnnotationScreen(RedlineScreen):
     def _stance_dialog(self, view: act.DocView, sel: Range, base: Annotation | None) -> None:
         current_holder = act.role_span(base, "holder") if base else None
         current_target = act.role_span(base, "target") if base else None
-        holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder)
+        holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder,
+                                        inside=True)
         targets = act.source_candidates(view, sel, marked=self.marked, current=current_target,
                                         labels=("PERSON", "ORG", "NORP", "GPE", "LAW",
                                                 "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"))
@@ -536,6 +537,9 @@ class AnnotationScreen(RedlineScreen):
         here = self._suggestion_under()
         origin = here.start if here else self.cursor
         target = act.next_suggestion(pending, origin, step)
+        if target is None and self.analysis_note.startswith("analysing"):
+            self._say("suggestions are still being computed: try again in a moment")
+            return
         if target is None:
             hidden = view.hidden_count()
             self._say("no pending suggestions" + (f" ({hidden} hidden: t shows them)"
