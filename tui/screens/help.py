@@ -21,11 +21,13 @@ def key_label(key: str) -> str:
     return SPECIAL.get(key) or format_key(key)
 
 
-def key_rows(sections: Iterable[tuple[str, type[DOMNode]]]) -> list[tuple[str, str, str]]:
+def key_rows(sections: Iterable[tuple[str, type[DOMNode]]], *,
+             dedupe: bool = True) -> list[tuple[str, str, str]]:
     """(keys, what it does, where) for every described binding of the given classes.
 
     Keys bound to the same action are joined (`u, ctrl+z`); a binding without a description
-    is internal and left out. A key listed under an earlier section is not repeated.
+    is internal and left out; the tooltip, when there is one, is the longer description. With
+    `dedupe`, a key listed under an earlier section (which wins, as in the app) is not repeated.
     """
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
@@ -35,9 +37,10 @@ def key_rows(sections: Iterable[tuple[str, type[DOMNode]]]) -> list[tuple[str, s
             continue
         groups: dict[tuple[str, str], list[str]] = {}
         for key, binding in merged:
-            if not binding.description or key in seen:
+            if not binding.description or (dedupe and key in seen):
                 continue
-            groups.setdefault((binding.action, binding.description), []).append(key)
+            text = binding.tooltip or binding.description
+            groups.setdefault((binding.action, text), []).append(key)
         for (_, description), keys in groups.items():
             seen.update(keys)
             rows.append((", ".join(key_label(k) for k in keys), description, where))

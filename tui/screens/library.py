@@ -45,14 +45,15 @@ class LibraryScreen(RedlineScreen):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open"),
-        Binding("slash", "filter", "Filter"),
+        Binding("enter", "open", "Open", tooltip="Open the document under the cursor"),
+        Binding("slash", "filter", "Filter",
+                tooltip="Filter by title, id or status (or just start typing)"),
         Binding("escape", "clear_filter", "Clear filter"),
-        Binding("R", "reload", "Reload"),
-        Binding("question_mark", "app.help", "Keys"),
-        Binding("q", "app.leave", "Quit"),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("R", "reload", "Reload", tooltip="Re-read the library from the database"),
+        Binding("question_mark", "app.help", "Keys", tooltip="Show every key"),
+        Binding("q", "app.leave", "Quit", tooltip="Quit redline"),
+        Binding("down", "cursor(1)", "Down", show=False, tooltip="Next document (also in the filter)"),
+        Binding("up", "cursor(-1)", "Up", show=False, tooltip="Previous document (also in the filter)"),
     ]
 
     def __init__(self) -> None:

@@ -20,6 +20,7 @@ class SidePanel(OptionList):
     """One row per annotation (`Source → cue → “content”`); Enter or a click jumps to it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Jump to the annotation in the article", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
