@@ -47,6 +47,60 @@ def _cue_fields(doc: Doc, i: int) -> tuple[tuple[int, int], str]:
     return (span.start_char, span.end_char), span.text
 
 
+@dataclass
+class _Choice:
+    """How a quotation is attributed: a cue token, or a speaker named without a verb."""
+
+    cue: int | None = None
+    after: bool = False  # the cue follows the quotation
+    source: Mention | None = None  # a source found with the cue, or without one
+
+
+def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
+            adjacent: bool) -> _Choice:
+    """Pick the cue (before, after, a noun before a colon) or a verbless speaker."""
+    q, doc = lk.quotes[k], lk.doc
+    if pre is not None and (adjacent or kind == "mixed"):
+        choice = _Choice(pre)
+    elif post is not None:
+        # The source may follow the cue only when the cue comes first ("…,” said Lee).
+        choice = _Choice(post, lk.first_after(q) == post)
+    else:
+        choice = _Choice(pre)
+    if kind != "speech":
+        return choice
+    if lk.index.text[: q.open_mark].rstrip().endswith(":"):
+        a, b = lk.tokens_in(lk.frame_start(k), q.open_mark)
+        named = noun_cue_source(doc, a, b, lk.blocked)
+        if named is not None and (choice.cue is None or named[0] >= choice.cue):
+            return _Choice(named[0], False, named[1])  # "a statement from Lee: “…”"
+        if choice.cue is None:
+            choice.source = colon_speaker(doc, a, b)  # "CNN's Sara Dorsey: “…”"
+    if choice.cue is None and choice.source is None:
+        choice.source = lk.dash_source(q)  # "“…” — Jane Doe, mayor"
+    return choice
+
+
+def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int) -> Attr:
+    """An attribution for a cue (or a verbless speaker), its source resolved in context."""
+    src, from_parse = choice.source, False
+    if choice.cue is not None and src is None:
+        src, from_parse = lk.source_for(lk.doc[choice.cue], after_quote=choice.after)
+    speaker = None
+    if src is not None:
+        res.advance(src.start)
+        speaker = res.resolve(src)
+        res.note(src, speaker, source=True)
+    conf = (0.9 if from_parse else 0.75) if src else 0.45
+    if choice.cue is None:
+        conf = 0.7
+    elif src is not None and speaker is None:
+        conf -= 0.15
+    cspan, ctext = _cue_fields(lk.doc, choice.cue) if choice.cue is not None else (None, None)
+    typ = "direct" if kind == "speech" else "mixed"
+    return Attr(typ, src, speaker, cspan, ctext, [], conf, para)
+
+
 def link_quotes(
     doc: Doc, index: TextIndex, quotes: list[QuoteSpan]
 ) -> tuple[Linker, list[QuoteResult]]:
@@ -68,61 +122,23 @@ def link_quotes(
             a, b = lk.tokens_in(q.open_mark, q.outer_end)
             lk.speech[a:b] = b"\x01" * (b - a)
         para = index.paragraph_of(q.open_mark)
-        cue: int | None
-        if pre_cue is not None and (adjacent or kind == "mixed"):
-            cue, after = pre_cue, False
-        elif post_cue is not None:
-            # The source may follow the cue only when the cue comes first ("…,” said Lee).
-            cue, after = post_cue, lk.first_after(q) == post_cue
-        else:
-            cue, after = pre_cue, False
-        named: tuple[int, Mention] | None = None
-        if kind == "speech" and index.text[: q.open_mark].rstrip().endswith(":"):
-            a, b = lk.tokens_in(lk.frame_start(k), q.open_mark)
-            named = noun_cue_source(doc, a, b, lk.blocked)
-            if named is not None and (cue is None or named[0] > cue):
-                cue = named[0]  # "… a statement from Lee: “…”": the noun is the cue
-            elif cue is None and (speaker_only := colon_speaker(doc, a, b)) is not None:
-                # "CNN's Sara Dorsey: “…”": a name and a colon, no verb at all
-                res.advance(speaker_only.start)
-                who = res.resolve(speaker_only)
-                res.note(speaker_only, who, source=True)
-                r.attr = Attr("direct", speaker_only, who, None, None, [(q.start, q.end)], 0.7,
-                              para)
-                r.confidence = round(min(base, 0.7), 2)
-                last = r
-                continue
-        if cue is not None:
-            attr = by_cue.get(cue)
+        choice = _choose(lk, k, kind, pre_cue, post_cue, adjacent)
+        if choice.cue is not None or choice.source is not None:
+            attr = by_cue.get(choice.cue) if choice.cue is not None else None
             if attr is None:
-                src: Mention | None
-                if named is not None and named[0] == cue:
-                    src, from_parse = named[1], False
-                else:
-                    src, from_parse = lk.source_for(doc[cue], after_quote=after)
-                res.advance(src.start if src else q.open_mark)
-                speaker = res.resolve(src) if src else None
-                if src is not None:
-                    res.note(src, speaker, source=True)
-                conf = (0.9 if from_parse else 0.75) if src else 0.45
-                if src is not None and speaker is None:
-                    conf -= 0.15
-                cspan, ctext = _cue_fields(doc, cue)
-                attr = Attr("direct" if kind == "speech" else "mixed", src, speaker, cspan, ctext,
-                            [], conf, para)
-                by_cue[cue] = attr
-                lk.used_cues.add(cue)
+                attr = _new_attr(lk, res, choice, kind, para)
+                if choice.cue is not None:
+                    by_cue[choice.cue] = attr
+                    lk.used_cues.add(choice.cue)
             attr.contents.append((q.start, q.end))
             attr.para = para
             r.attr = attr
+            r.confidence = round(min(base, attr.confidence), 2)
         elif kind == "speech":
             r.attr, conf = _inherit(res, last, q, para, index)
             r.confidence = round(min(base, conf), 2)
-        if r.attr is not None:
-            if cue is not None:
-                r.confidence = round(min(base, r.attr.confidence), 2)
-            if kind == "speech":
-                last = r
+        if r.attr is not None and kind == "speech":
+            last = r
     return lk, results
 
 

@@ -59,6 +59,13 @@ def _table(lemmas: frozenset[str]) -> dict[str, str]:
 _IRREGULAR_PAST = words("said told wrote went began pled")
 _SPEECH = _table(SPEECH_VERBS)
 _MANNER = _table(MANNER_VERBS)
+# Common reporting verbs of languages whose quotations often appear inside English corpora
+# (Spanish, French, German, Portuguese, Italian): enough for "«…», dijo Burtón" shapes.
+_MANNER.update(dict.fromkeys(words(
+    """dijo afirmó aseguró declaró explicó señaló añadió agregó indicó comentó preguntó
+    respondió sostuvo advirtió dit déclaré affirmé expliqué ajouté sagte erklärte betonte
+    fragte disse afirmou declarou explicou acrescentou detto dichiarato spiegato"""
+), "say"))
 _NAMING = _table(NAMING_VERBS)
 CUE_WORDS = frozenset({**_SPEECH, **_MANNER, **_NAMING, "according": ""})
 _PAST = frozenset(f for f in {**_SPEECH, **_MANNER} if f.endswith("ed") or f in _IRREGULAR_PAST)

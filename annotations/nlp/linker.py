@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -9,7 +10,14 @@ from typing import TYPE_CHECKING
 from .classify import FRAGMENT_BEFORE, Context
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .events import build_people, subject_events
-from .mentions import Mention, heuristic_source, parsed_phrase, parsed_subject
+from .mentions import (
+    Mention,
+    heuristic_source,
+    is_capitalised,
+    parsed_phrase,
+    parsed_subject,
+    right_source,
+)
 from .quotes import QuoteSpan
 from .speakers import Resolver
 from .text import TextIndex, words
@@ -22,6 +30,7 @@ _PRE_ADJACENT = 4  # tokens allowed between a cue and the quotation it introduce
 _POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smith, the CEO, said)
 _SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses included
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
+_DASH_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?=\w)")
 _NOT_BETWEEN = words("that if whether what how why when where")
 
 
@@ -75,6 +84,8 @@ class Linker:
             return False  # "the report", "a statement": nouns, whatever the tagger says
         if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
             return False  # "so-called", "self-described": adjectives
+        if tok.text[0].isupper() and i + 1 < len(self.doc) and self.doc[i + 1].text[:1].isupper():
+            return False  # "State Treasurer", "Post Office": part of a name
         lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
         return lemma is not None and not is_phrasal_only(tok)
 
@@ -127,6 +138,16 @@ class Linker:
         while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space):
             i += 1
         return i
+
+    def dash_source(self, q: QuoteSpan) -> Mention | None:
+        """A name after a dash that follows the quotation ("“…”\n— Jane Doe, mayor")."""
+        m = _DASH_AFTER.match(self.index.text, q.outer_end)
+        if m is None:
+            return None
+        i = bisect_left(self.starts, m.end())
+        if i >= len(self.doc) or not is_capitalised(self.doc[i]):
+            return None
+        return right_source(self.doc, i, i, self.blocked)
 
     def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> int | None:
         """The first cue after a quotation, near enough to belong to it."""

@@ -19,7 +19,10 @@ TITLES = words(
     ambassador chancellor king queen prince princess pope rev reverend father sister sir
     dame lord lady chairman chairwoman ceo coach deputy inspector agent attorney councilman
     councilwoman councillor congressman congresswoman speaker supreme leader ayatollah
-    sheikh premier foreign defense defence interior finance state former acting"""
+    sheikh premier foreign defense defence interior finance state former acting treasurer
+    auditor comptroller commissioner superintendent sheriff marshal director dean
+    chancellor provost principal spokesman spokeswoman spokesperson manager editor
+    correspondent reporter analyst pastor bishop cardinal rabbi imam chair"""
 )
 # Titles that only ever stand before a person's name (not "state", "foreign", "former").
 PERSON_TITLES = words(
@@ -202,7 +205,7 @@ def name_end(doc: Doc, i: int, ceiling: int, *, group: bool = False) -> int:
 def heuristic_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray,
                      prefer_right: bool) -> Mention | None:
     """A pronoun, capitalised name or "the <role>" phrase next to a cue (no parse needed)."""
-    tries = (_right_source, _left_source) if prefer_right else (_left_source, _right_source)
+    tries = (right_source, _left_source) if prefer_right else (_left_source, right_source)
     for find in tries:
         found = find(doc, cue_start, cue_end, blocked)
         if found is not None:
@@ -210,7 +213,7 @@ def heuristic_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray,
     return None
 
 
-def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
+def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
     i = cue_end
     n = len(doc)
     while i < n and doc[i].is_space:  # hard-wrapped text: "said\nSmith"
@@ -223,7 +226,9 @@ def _right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) ->
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
         end = name_end(doc, i, min(n, i + 6), group=True)
         k = end
-        while k < min(n, end + 2) and doc[k].is_lower and doc[k].is_alpha and not blocked[k]:
+        while k < min(n, end + 2) and doc[k].is_lower and doc[k].is_alpha and not blocked[k] and (
+            doc[k].lower_ not in FUNCTION_WORDS
+        ):
             k += 1
         if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
             end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
@@ -318,7 +323,7 @@ def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, 
         if doc[i].lower_ not in NOUN_CUES or blocked[i]:
             continue
         if i + 1 < b and doc[i + 1].lower_ in ("from", "by"):
-            found = _right_source(doc, i + 1, i + 2, blocked)
+            found = right_source(doc, i + 1, i + 2, blocked)
         elif i > a and doc[i - 1].lower_ in ("’s", "'s") and is_capitalised(doc[i - 2]):
             found = make_mention(doc, _name_left(doc, i - 2, max(a, i - 8)), i - 1)
         else:

@@ -189,3 +189,15 @@ def test_name_and_colon_is_the_speaker() -> None:
 def test_source_with_an_of_phrase() -> None:
     assert who("The head of the harbour board said, “We are closed.”") == [
         ("The head of the harbour board", "said")]
+
+
+def test_name_after_a_dash_is_the_speaker() -> None:
+    text = "“Every storm teaches us something.”\n— Coast guard pilot Rhea Oduya, after the rescue."
+    (q,) = analyse(text)["quotes"]
+    assert q["speaker"] == "Coast guard pilot Rhea Oduya" or q["speaker_resolved"] == "Rhea Oduya"
+    assert q["cue"] is None
+
+
+def test_capitalised_word_before_a_name_is_not_a_cue() -> None:
+    text = "“We will pay,” State Treasurer Ivo Lamb said."
+    assert who(text) == [("State Treasurer Ivo Lamb", "said")]
