@@ -1,0 +1,155 @@
+"""Driving the real terminal app through tmux: start it in a window, type, read the screen,
+and SIGKILL it. One tmux server (on its own socket) serves a whole test module."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .cli import REDLINE
+
+
+class TmuxError(AssertionError):
+    """The screen never showed what a test waited for (the message holds the last screen)."""
+
+
+class Tmux:
+    """A private tmux server; each window runs one redline process."""
+
+    def __init__(self, folder: Path, *, width: int = 120, height: int = 40) -> None:
+        if shutil.which("tmux") is None:
+            raise RuntimeError("these tests drive the terminal app through tmux: install tmux")
+        self.socket = str(folder / "tmux.sock")
+        self.width, self.height = width, height
+        # an idle window keeps the server alive between redline runs
+        self._tmux("new-session", "-d", "-s", "redline", "-n", "idle",
+                   "-x", str(width), "-y", str(height), "sleep", "86400")
+        # keep a window whose process died, so its last screen can still be read
+        self._tmux("set-option", "-g", "remain-on-exit", "on")
+
+    def _tmux(self, *args: str) -> str:
+        proc = subprocess.run(["tmux", "-S", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, timeout=30)
+        if proc.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(args)}: {proc.stderr.strip()}")
+        return proc.stdout
+
+    def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> Window:
+        """Run `redline ARGS…` in a new window of the standard size."""
+        env_args: list[str] = []
+        for key, value in {"TERM": "xterm-256color", "COLORTERM": "truecolor",
+                           "PYTHONUNBUFFERED": "1", **(env or {})}.items():
+            env_args += ["-e", f"{key}={value}"]
+        self._tmux("new-window", "-d", "-t", "redline", "-n", name, *env_args,
+                   REDLINE, *args)
+        window = Window(self, name)
+        self._tmux("resize-window", "-t", window.target, "-x", str(self.width),
+                   "-y", str(self.height))
+        return window
+
+    def close(self) -> None:
+        """Stop the server (and with it any window still running)."""
+        with contextlib.suppress(RuntimeError):  # already gone
+            self._tmux("kill-server")
+
+
+class Window:
+    """One window of the server: a running (or finished) redline."""
+
+    def __init__(self, tmux: Tmux, name: str) -> None:
+        self.tmux = tmux
+        self.name = name
+        self.target = f"redline:{name}"
+
+    def screen(self) -> str:
+        """The visible text, one line per row."""
+        return self.tmux._tmux("capture-pane", "-p", "-t", self.target)
+
+    def send(self, *keys: str) -> None:
+        """Press keys, in tmux's names ('c', 'Enter', 'C-r', 'Down')."""
+        self.tmux._tmux("send-keys", "-t", self.target, *keys)
+
+    def pid(self) -> int:
+        """The redline process's id (tmux runs it directly, with no shell in between)."""
+        return int(self.tmux._tmux("display-message", "-p", "-t", self.target,
+                                   "#{pane_pid}").strip())
+
+    def dead(self) -> bool:
+        """Whether the process in the window has exited."""
+        return self.tmux._tmux("display-message", "-p", "-t", self.target,
+                               "#{pane_dead}").strip() == "1"
+
+    def wait_for(self, check: Callable[[str], object], *, timeout: float = 30.0,
+                 what: str = "") -> str:
+        """The first screen for which `check` is true (polled); TmuxError after `timeout`."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if self.dead():
+                break
+            time.sleep(0.03)
+        raise TmuxError(f"the screen never showed {what or check}:\n{screen}")
+
+    def wait_for_text(self, pattern: str, *, timeout: float = 30.0) -> re.Match[str]:
+        """The first match of a regular expression on the screen."""
+        found: list[re.Match[str]] = []
+
+        def check(screen: str) -> bool:
+            m = re.search(pattern, screen)
+            if m:
+                found.append(m)
+            return m is not None
+
+        self.wait_for(check, timeout=timeout, what=repr(pattern))
+        return found[-1]
+
+    def kill(self) -> None:
+        """SIGKILL the redline process: no cleanup, as in a crash or a dropped SSH session."""
+        if not self.dead():
+            with contextlib.suppress(ProcessLookupError):  # it exited since the check
+                os.kill(self.pid(), signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while not self.dead() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        """Remove the window (killing its process first if it still runs)."""
+        self.kill()
+        self.tmux._tmux("kill-window", "-t", self.target)
+
+
+COUNT = re.compile(r"· (\d+) annotations? ·")
+
+
+def shown_count(screen: str) -> int | None:
+    """The annotation count the status bar shows (None before a document is on screen)."""
+    m = COUNT.search(screen)
+    return int(m.group(1)) if m else None
+
+
+def app_database(path: Path, *, seed_file: Path) -> str:
+    """A database holding the seed article with an (empty) analysis already cached, so the
+    app opens it without loading spaCy; the document's id."""
+    from annotations.analysis import extractor_version
+    from annotations.importer import read_file
+    from annotations.ingest import store_records
+    from annotations.nlp.pipeline import model_id_for
+    from annotations.store import Store
+
+    with Store(path, annotator="setup") as store:
+        doc_id = store_records(store, read_file(seed_file)).added[0]
+        doc = store.get_document(doc_id)
+        store.save_analysis({"id": doc_id, "text_sha256": doc.text_sha256,
+                             "model": model_id_for(None), "entities": [], "quotes": [],
+                             "attributions": []}, extractor_version=extractor_version())
+    return doc_id
