@@ -1,0 +1,120 @@
+"""Two redline processes on one database, through the real terminal app in tmux: no error
+reaches the screen, no edit is lost, and `R` (or reopening) shows the other process's edits."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.cli import REDLINE
+from helpers.corpus import write_corpus
+from helpers.db import integrity
+from helpers.tmux import Tmux, Window, app_database, shown_count
+
+from annotations.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
+
+
+@pytest.fixture(scope="module")
+def tmux(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
+    """One tmux server for the module."""
+    server = Tmux(tmp_path_factory.mktemp("tmux2"))
+    yield server
+    server.close()
+
+
+def _open(tmux: Tmux, name: str, db: Path, doc_id: str, annotator: str) -> Window:
+    win = tmux.start(name, "--db", str(db), "--annotator", annotator, "annotate", doc_id)
+    win.wait_for(lambda s: shown_count(s) is not None, what="the document")
+    return win
+
+
+def _wait_count(win: Window, n: int) -> str:
+    screen = win.wait_for(lambda s: shown_count(s) == n, what=f"{n} annotations")
+    _no_error(screen)
+    return screen
+
+
+def _no_error(screen: str) -> None:
+    """A failed write shows as a '… failed: …' notification; none may appear."""
+    lowered = screen.lower()
+    assert " failed:" not in lowered and "locked" not in lowered, screen
+    assert "traceback" not in lowered, screen
+
+
+def _by_annotator(db: Path, doc_id: str) -> dict[str, int]:
+    with Store(db) as store:
+        counts: dict[str, int] = {}
+        for a in store.annotations(doc_id):
+            counts[a.annotator] = counts.get(a.annotator, 0) + 1
+        return counts
+
+
+def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> None:
+    db = tmp_path / "shared.db"
+    doc_id = app_database(db, seed_file=SEED_FILE)
+    ann = _open(tmux, "ann", db, doc_id, "ann")
+    bob = _open(tmux, "bob", db, doc_id, "bob")
+    total = 0
+    for i in range(4):
+        # ann tags a sentence; bob's screen is stale until he reloads
+        ann.send(*["j"] * (2 * i), "c")
+        total += 1
+        _wait_count(ann, total)
+        bob.send("R")
+        screen = _wait_count(bob, total)
+        assert "reloaded" in screen
+        # and the other way round, quickly, while ann's screen is stale
+        bob.send(*["j"] * (2 * i + 1), "v", "l", "l", "c")
+        total += 1
+        _wait_count(bob, total)
+        ann.send("R")
+        _wait_count(ann, total)
+    assert _by_annotator(db, doc_id) == {"ann": 4, "bob": 4}
+
+    # each one's undo takes back their own edit only, even with the other's edits in between
+    bob.send("u")
+    _wait_count(bob, total - 1)
+    assert _by_annotator(db, doc_id) == {"ann": 4, "bob": 3}
+    # ann reopens the document (a new process): it shows everything stored, bob's undo included
+    ann.close()
+    ann = _open(tmux, "ann2", db, doc_id, "ann")
+    assert shown_count(ann.screen()) == total - 1
+    ann.close()
+    bob.close()
+    assert integrity(db) == "ok"
+
+
+def test_editing_while_another_process_imports(tmp_path: Path, tmux: Tmux) -> None:
+    db = tmp_path / "shared.db"
+    doc_id = app_database(db, seed_file=SEED_FILE)
+    corpus = write_corpus(tmp_path / "corpus", files=30, docs_per_file=40, seed=3)
+    editor = _open(tmux, "editor", db, doc_id, "ed")
+    importer = subprocess.Popen([REDLINE, "--db", str(db), "import", "--no-analyze",
+                                 str(tmp_path / "corpus")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    edits = during_import = 0
+    # edit for as long as the import runs (and at least a few times)
+    while importer.poll() is None or edits < 3:
+        editor.send("j", "j", "c")
+        edits += 1
+        _wait_count(editor, edits)
+        during_import += importer.poll() is None  # shown while the importer was still writing
+        with Store(db) as store:
+            assert len(store.annotations(doc_id)) == edits  # shown, so stored
+    assert during_import >= 1
+    _, err = importer.communicate(timeout=120)
+    assert importer.returncode == 0, err
+    assert "locked" not in err.lower()
+    assert f"imported {corpus.documents} documents" in err
+    editor.send("R")
+    _wait_count(editor, edits)
+    editor.close()
+    with Store(db) as store:
+        assert store.document_count() == corpus.documents + 1
+        assert len(store.annotations(doc_id)) == edits
+    assert integrity(db) == "ok"
