@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from . import journal as journal_mod
-from .errors import DatabaseError, NotFoundError, RedlineError, SchemaError
+from .errors import DatabaseError, NotFoundError, RedlineError, SchemaError, SpanMismatchError
 from .models import STATUSES, Annotation, Document, now_iso, sha256
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -295,7 +295,12 @@ class Store:
         doc = self.get_document(ann.doc_id)
         if not ann.annotator:
             ann.annotator = self.annotator
-        ann.with_defaults().validate(doc.text)
+        try:
+            ann.with_defaults().validate(doc.text)
+        except SpanMismatchError as e:
+            # from a screen, this means the text changed under it (a re-import elsewhere)
+            raise SpanMismatchError(e.message, hint="if the document was re-imported since it "
+                                    "was opened, reload it (R) and tag again") from None
         ann.spans = sorted(ann.spans, key=lambda s: (s.start, s.end, s.role))  # as stored
         changes = [{"table": "annotation", "key": ann.id, "before": None,
                     "after": {"doc_id": ann.doc_id, **ann.to_dict()}}]
