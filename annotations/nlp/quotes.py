@@ -85,13 +85,22 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
             else:
                 _unterminated(text, found, pending)
             pending = None
+        # With as many explicit openers as closers, a second opener nests (“He said “no.””);
+        # otherwise it means the first quotation was never closed.
+        opens = sum(1 for _, r in marks if r == "open")
+        nests = opens > 1 and opens == sum(1 for _, r in marks if r == "close")
+        depth = 0
         for pos, role in marks[k:]:
             if opened is None:
                 if role != "close" and not _is_inch_mark(text, pos):
                     opened, opened_at = pos, ps
             elif role == "open" and text[pos] != STRAIGHT:
-                # A second explicit opener: the first one was never closed; start afresh.
-                opened, opened_at = pos, ps
+                if nests:
+                    depth += 1
+                else:
+                    opened, opened_at = pos, ps  # start afresh
+            elif depth:
+                depth -= 1
             else:
                 found.append(QuoteSpan(opened + 1, pos, opened, pos))
                 opened = None

@@ -143,3 +143,8 @@ def test_sentence_ends_skip_abbreviations() -> None:
     text = "Gov. Ann Lee met U.S. Army staff. They left."
     ends = sentence_ends(text)
     assert [text[:e] for e in ends] == ["Gov. Ann Lee met U.S. Army staff.", text]
+
+
+def test_nested_double_quotes_when_marks_balance() -> None:
+    text = "“He told me “never again” and left,” she said. “Fine.”"
+    assert spans(text) == ["He told me “never again” and left,", "Fine."]
