@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from .classify import classify
 from .cues import cue_span
 from .events import GUESS
+from .heuristics import colon_speaker, noun_cue_source
 from .linker import Linker
-from .mentions import Mention, colon_speaker, noun_cue_source
+from .mentions import Mention
 from .quotes import QuoteSpan
 from .speakers import Resolver
 from .text import TextIndex

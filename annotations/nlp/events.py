@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .mentions import (
-    FUNCTION_WORDS,
-    PERSON_TITLES,
-    Mention,
-    is_capitalised,
-    make_mention,
-    name_end,
-    parsed_phrase,
-)
+from .heuristics import name_end
+from .lexicon import FUNCTION_WORDS, PERSON_TITLES
+from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
 from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, name_words
 from .text import words
 from .tokens import DocIndex

@@ -10,14 +10,8 @@ from typing import TYPE_CHECKING
 from .classify import FRAGMENT_BEFORE, Context
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .events import build_people, subject_events
-from .mentions import (
-    Mention,
-    heuristic_source,
-    is_capitalised,
-    parsed_phrase,
-    parsed_subject,
-    right_source,
-)
+from .heuristics import heuristic_source, right_source
+from .mentions import Mention, is_capitalised, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
 from .speakers import Resolver
 from .text import TextIndex, words

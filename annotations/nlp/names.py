@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .mentions import TITLES
+from .lexicon import TITLES
 from .text import words
 
 NOT_NAME = words(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .mentions import DETERMINERS, PRONOUNS, Mention
+from .lexicon import DETERMINERS, PRONOUNS
+from .mentions import Mention
 from .names import PersonTable, name_words
 from .text import words
 

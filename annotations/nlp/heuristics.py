@@ -1,0 +1,168 @@
+"""Sources found from word shapes alone (no parser): names, pronouns, "the <noun>" phrases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUP_JOINERS,
+    NAME_JOINERS,
+    NOUN_CUES,
+    PRONOUNS,
+    SKIP_BEFORE_CUE,
+    TITLES,
+)
+from .mentions import Mention, is_capitalised, make_mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _name_left(doc: Doc, i: int, floor: int) -> int:
+    """Extend a capitalised run leftwards ("Officer Tusk", "Burton and Nick")."""
+    while i - 1 >= floor and (
+        (is_capitalised(doc[i - 1]) and doc[i - 1].lower_ not in FUNCTION_WORDS)
+        or (doc[i - 1].lower_ in GROUP_JOINERS and i - 2 >= floor and is_capitalised(doc[i - 2]))
+    ):
+        i -= 1
+    return i
+
+
+def name_end(doc: Doc, i: int, ceiling: int, *, group: bool = False) -> int:
+    """Extend a capitalised run rightwards (group: over "and" too); returns the end."""
+    joiners = GROUP_JOINERS if group else NAME_JOINERS
+    start = i
+    while i < ceiling and (
+        is_capitalised(doc[i])
+        or (doc[i].lower_ in joiners and i + 1 < ceiling and is_capitalised(doc[i + 1]))
+        # "Lt. Bob O'Neil" when the tokenizer splits the title's full stop off
+        or (doc[i].text == "." and i > start and doc[i - 1].lower_ in TITLES
+            and i + 1 < ceiling and is_capitalised(doc[i + 1]))
+    ):
+        i += 1
+    return i
+
+
+def heuristic_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray,
+                     prefer_right: bool) -> Mention | None:
+    """A pronoun, capitalised name or "the <role>" phrase next to a cue (no parse needed)."""
+    tries = (right_source, _left_source) if prefer_right else (_left_source, right_source)
+    for find in tries:
+        found = find(doc, cue_start, cue_end, blocked)
+        if found is not None:
+            return found
+    return None
+
+
+def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
+    i = cue_end
+    n = len(doc)
+    while i < n and doc[i].is_space:  # hard-wrapped text: "said\nSmith"
+        i += 1
+    if i >= n or blocked[i]:
+        return None
+    tok = doc[i]
+    if tok.lower_ in ("he", "she", "they"):
+        return make_mention(doc, i, i + 1)
+    if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
+        end = name_end(doc, i, min(n, i + 6), group=True)
+        k = end
+        while k < min(n, end + 2) and doc[k].is_lower and doc[k].is_alpha and not blocked[k] and (
+            doc[k].lower_ not in FUNCTION_WORDS
+        ):
+            k += 1
+        if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
+            end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
+        return make_mention(doc, i, end)
+    if tok.lower_ in DETERMINERS:
+        # "said the mayor", "said a spokesman for the agency": up to the first little word
+        j = i + 1
+        while j < min(n, i + 5) and not blocked[j] and doc[j].is_alpha and (
+            doc[j].lower_ not in FUNCTION_WORDS
+        ):
+            j += 1
+        return make_mention(doc, i, j) if j > i + 1 else None
+    k = i
+    while k < min(n, i + 3) and doc[k].is_lower and doc[k].is_alpha and (
+        doc[k].lower_ not in FUNCTION_WORDS
+    ):
+        k += 1
+    if k > i and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
+        # "said farmer Ines Alvarez", "said police spokesman Tom Li"
+        return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
+    return None
+
+
+def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
+    i = cue_start - 1
+    while i >= 0 and doc[i].is_space:  # hard-wrapped text: "Smith\nsaid"
+        i -= 1
+    skipped = 0
+    while i >= 0 and not blocked[i] and skipped < 3 and (
+        doc[i].lower_ in SKIP_BEFORE_CUE or (doc[i].lower_.endswith("ly") and doc[i].is_lower)
+    ):
+        i -= 1
+        skipped += 1
+    if i < 0 or blocked[i]:
+        return None
+    tok = doc[i]
+    if tok.text == "," and skipped == 0:
+        # "Smith, the agency's head, said": skip back over one apposition.
+        j = i - 1
+        while j >= 0 and i - j < 12 and doc[j].text != "," and not blocked[j]:
+            j -= 1
+        if j > 0 and doc[j].text == "," and not blocked[j - 1]:
+            return _left_source(doc, j, j, blocked)
+        return None
+    if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "you"):
+        return make_mention(doc, i, i + 1)
+    if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
+        return make_mention(doc, _name_left(doc, i, max(0, i - 6)), i + 1)
+    if tok.is_alpha and tok.is_lower:
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if blocked[j] or doc[j].is_punct:
+                break
+            if doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("’s", "'s"):
+                start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
+                if start >= 3 and doc[start - 1].lower_ == "of" and not blocked[start - 2]:
+                    # "The Chief of the city police said": the head comes before "of"
+                    head = doc[start - 2]
+                    if head.is_alpha and head.lower_ not in FUNCTION_WORDS:
+                        k = start - 2
+                        while k > max(0, start - 6) and doc[k - 1].is_alpha and not blocked[k - 1]:
+                            k -= 1
+                            if doc[k].lower_ in DETERMINERS:
+                                break
+                        start = k
+                return make_mention(doc, start, i + 1)  # "the farmer", "Acme's lawyer"
+    return None
+
+
+def colon_speaker(doc: Doc, a: int, b: int) -> Mention | None:
+    """Tokens [a, b) that are just a name and a colon ("CNN's Sara Dorsey:"), as a source."""
+    toks = [t for t in doc[a:b] if not t.is_space]
+    if not toks or toks[-1].text != ":" or not 2 <= len(toks) <= 7:
+        return None
+    name = toks[:-1]
+    if all(is_capitalised(t) or t.lower_ in ("’s", "'s", ".") for t in name) and (
+        name[0].lower_ not in FUNCTION_WORDS
+    ):
+        return make_mention(doc, name[0].i, name[-1].i + 1)
+    return None
+
+
+def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, Mention] | None:
+    """In tokens [a, b) ending with a colon: "a statement from Lee:" or "Lee's post:"."""
+    for i in range(b - 1, max(a, b - 12) - 1, -1):
+        if doc[i].lower_ not in NOUN_CUES or blocked[i]:
+            continue
+        if i + 1 < b and doc[i + 1].lower_ in ("from", "by"):
+            found = right_source(doc, i + 1, i + 2, blocked)
+        elif i > a and doc[i - 1].lower_ in ("’s", "'s") and is_capitalised(doc[i - 2]):
+            found = make_mention(doc, _name_left(doc, i - 2, max(a, i - 8)), i - 1)
+        else:
+            found = None
+        return (i, found) if found is not None else None
+    return None

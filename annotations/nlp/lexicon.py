@@ -1,0 +1,64 @@
+"""Word lists for finding and classifying sources: pronouns, titles, roles, organisations."""
+
+from __future__ import annotations
+
+from .text import words
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "", "we": "", "you": ""}
+# Words that are part of how a person is introduced, not of their name.
+TITLES = words(
+    """mr mrs ms miss dr prof professor president vice prime minister secretary senator sen
+    rep representative gov governor mayor judge justice officer detective sgt sergeant lt
+    lieutenant capt captain col colonel gen general adm admiral cmdr commander chief chair
+    ambassador chancellor king queen prince princess pope rev reverend father sister sir
+    dame lord lady chairman chairwoman ceo coach deputy inspector agent attorney councilman
+    councilwoman councillor congressman congresswoman speaker supreme leader ayatollah
+    sheikh premier foreign defense defence interior finance state former acting treasurer
+    auditor comptroller commissioner superintendent sheriff marshal director dean
+    chancellor provost principal spokesman spokeswoman spokesperson manager editor
+    correspondent reporter analyst pastor bishop cardinal rabbi imam chair"""
+)
+# Titles that only ever stand before a person's name (not "state", "foreign", "former").
+PERSON_TITLES = words(
+    """mr mrs ms miss dr prof professor president senator sen rep representative gov governor
+    mayor judge justice officer detective sgt sergeant lt lieutenant capt captain col colonel
+    gen general adm admiral cmdr commander ambassador chancellor king queen prince princess
+    pope rev reverend sir dame lord lady chairman chairwoman ceo coach deputy inspector
+    councilman councilwoman councillor congressman congresswoman ayatollah sheikh premier
+    minister secretary chief"""
+)
+ROLE_NOUNS = words(
+    """president leader minister spokesman spokeswoman spokesperson official officer chief
+    director governor mayor senator secretary chancellor premier ambassador general
+    commander chairman chairwoman ceo executive founder judge lawyer attorney prosecutor
+    analyst expert researcher professor economist scientist doctor author activist witness
+    resident driver owner manager coach player candidate lawmaker legislator diplomat
+    envoy negotiator adviser advisor aide man woman boy girl source king queen prince
+    pope cleric ayatollah monarch ruler dictator premier chief-executive"""
+)
+ORG_NOUNS = words(
+    """company firm ministry government agency department administration organization
+    organisation group party council committee commission court police army military
+    union bank network newspaper paper outlet campaign team club board office embassy
+    authority authorities regime cabinet parliament congress senate house university
+    school hospital foundation institute association federation league white-house
+    kremlin"""
+)
+NAME_JOINERS = frozenset({"de", "van", "von", "bin", "al", "da", "del", "la", "le", "di", "du"})
+GROUP_JOINERS = NAME_JOINERS | {"and", "&"}  # "Burton and Nick" speak together
+SKIP_BEFORE_CUE = words(
+    """also further then later again previously once never still had has have was is
+    were are would will did does do not reportedly repeatedly publicly privately often
+    recently earlier once simply just only even quickly firmly had've"""
+)
+DETERMINERS = words("the a an this that these those his her its their our my your")
+# Capitalised only because they open a sentence: never a name.
+FUNCTION_WORDS = DETERMINERS | words(
+    """in on at but and or if as for from to of by with when while after before however
+    although though because since during despite yet so still meanwhile instead"""
+) | PRONOUNS.keys()
+# Nouns that stand in for a reporting verb before a colon ("a statement from Lee:").
+NOUN_CUES = words(
+    """statement quote remarks words message post tweet comment comments response reply
+    letter email e-mail memo note testimony speech announcement"""
+)
