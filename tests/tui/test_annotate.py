@@ -217,7 +217,7 @@ async def test_keys_alone_select_a_sentence_and_tag_it(db: tuple[Store, str]) ->
                 break
             await pilot.press("right_parenthesis")
         assert scr(app).cursor == target
-        await pilot.press("v", "right_parenthesis", "h", "c")
+        await pilot.press("v", "right_parenthesis", "c")  # ) stops at the sentence end when selecting
         await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
         assert store.annotations(doc_id)[0].spans[0].text == SENTENCE
 

@@ -455,3 +455,18 @@ async def test_scroll_indicator_and_wheel_scroll_the_view() -> None:
         await pilot.pause()
         assert view.scroll_offset.y == 200 - SIZE[1] - 3
         assert view.cursor == 0  # scrolling does not move the cursor
+
+
+async def test_selecting_forward_by_sentence_or_paragraph_stops_at_its_end() -> None:
+    app = ViewApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("v", "right_parenthesis")
+        first = TEXT[: TEXT.index(" The well-known")]
+        assert view.selection == (0, len(first))
+        await pilot.press("right_parenthesis")
+        assert view.selection == (0, TEXT.index("failed!") + len("failed!"))
+        await pilot.press("escape", "g", "v", "right_curly_bracket")
+        assert view.selection == (0, TEXT.index("agreed.") + len("agreed."))
+        await pilot.press("escape", "g", "right_parenthesis")  # without a selection: next start
+        assert view.cursor == TEXT.index("The well-known") and view.selection is None

@@ -15,7 +15,7 @@ How it stays fast on a 1 MB article with tens of thousands of highlights:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import ClassVar
@@ -292,11 +292,40 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_sentence(self, delta: int, select: bool = False) -> None:
         """Move to the next sentence, or the start of this (or the previous) one."""
-        self._move(sentence_target(self._text, self._cursor, delta, self._sentences), select)
+        def step(pos: int) -> int | None:
+            return sentence_target(self._text, pos, 1, self._sentences)
+
+        if delta > 0 and (select or self._visual):
+            self._move(self._unit_end(step), select)
+        else:
+            self._move(sentence_target(self._text, self._cursor, delta, self._sentences), select)
 
     def action_paragraph(self, delta: int, select: bool = False) -> None:
         """Move to the next paragraph, or the start of this (or the previous) one."""
-        self._move(paragraph_target(self._text, self._cursor, delta), select)
+        def step(pos: int) -> int | None:
+            return paragraph_target(self._text, pos, 1)
+
+        if delta > 0 and (select or self._visual):
+            self._move(self._unit_end(step), select)
+        else:
+            self._move(paragraph_target(self._text, self._cursor, delta), select)
+
+    def _unit_end(self, next_start: Callable[[int], int | None]) -> int | None:
+        """The last token before the next unit start that lies past the cursor.
+
+        Selecting forward by sentence or paragraph stops at the unit's end, so `v )` selects
+        exactly one sentence rather than running into the next one's first word.
+        """
+        pos = self._cursor
+        for _ in range(64):  # a run of empty units (e.g. "...") is skipped
+            start = next_start(pos)
+            end = prev_token(self._text, len(self._text) if start is None else start)
+            if end is not None and end > self._cursor:
+                return end
+            if start is None:
+                return None
+            pos = start
+        return None
 
     def action_line_edge(self, delta: int, select: bool = False) -> None:
         """Move to the first or last token of the visual line."""
