@@ -3,6 +3,7 @@ reaches the screen, no edit is lost, and `R` (or reopening) shows the other proc
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,3 +119,46 @@ def test_editing_while_another_process_imports(tmp_path: Path, tmux: Tmux) -> No
         assert store.document_count() == corpus.documents + 1
         assert len(store.annotations(doc_id)) == edits
     assert integrity(db) == "ok"
+
+
+def test_a_reimport_under_an_open_document_never_shifts_a_tag(tmp_path: Path,
+                                                              tmux: Tmux) -> None:
+    """The text changes in another process while the screen shows the old one: a tag made on
+    the old text is refused (never stored at offsets that now mean something else), and
+    reopening shows the new text with the earlier claim re-anchored."""
+    db = tmp_path / "shared.db"
+    doc_id = app_database(db, seed_file=SEED_FILE)
+    editor = _open(tmux, "stale", db, doc_id, "ed")
+    editor.send("c")  # the first sentence
+    _wait_count(editor, 1)
+    with Store(db) as store:
+        old = store.get_document(doc_id).text
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(json.dumps({"id": doc_id, "text": "UPDATE: corrected. " + old}) + "\n",
+                       encoding="utf-8")
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "1 annotations re-anchored" in run.stderr, run.stderr
+    editor.send("j", "j", "c")  # offsets of the old text
+    screen = editor.wait_for(lambda s: "add claim failed:" in s, what="the refusal")
+    assert shown_count(screen) == 1
+    with Store(db) as store:
+        text = store.get_document(doc_id).text
+        [ann] = store.annotations(doc_id)
+        assert text[ann.spans[0].start:ann.spans[0].end] == ann.spans[0].text
+        assert ann.spans[0].text.startswith("This Thursday") and not ann.needs_review
+    editor.close()
+    # reopened, it shows the new text and the claim where its sentence went
+    editor = _open(tmux, "fresh", db, doc_id, "ed")
+    screen = editor.wait_for(lambda s: "UPDATE: corrected." in s, what="the new text")
+    assert shown_count(screen) == 1
+    editor.send("c")  # the sentence under the cursor, now "UPDATE: corrected."
+    _wait_count(editor, 2)
+    editor.close()
+    with Store(db) as store:
+        text = store.get_document(doc_id).text
+        tagged = sorted(a.spans[0].text for a in store.annotations(doc_id))
+        for a in store.annotations(doc_id):
+            assert text[a.spans[0].start:a.spans[0].end] == a.spans[0].text
+    assert "UPDATE: corrected." in tagged
+    assert any(t.startswith("This Thursday") for t in tagged)
