@@ -14,6 +14,7 @@ from helpers.corpus import write_corpus
 from helpers.db import integrity
 from helpers.tmux import Tmux, Window, app_database, shown_count
 
+from annotations.models import Annotation, Span
 from annotations.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,3 +163,27 @@ def test_a_reimport_under_an_open_document_never_shifts_a_tag(tmp_path: Path,
             assert text[a.spans[0].start:a.spans[0].end] == a.spans[0].text
     assert "UPDATE: corrected." in tagged
     assert any(t.startswith("This Thursday") for t in tagged)
+
+
+def test_a_reimport_that_flags_a_tag_shows_in_the_library(tmp_path: Path, tmux: Tmux) -> None:
+    """Another process re-imports the article without the tagged sentence: the tag is kept,
+    flagged, and the library marks the document for review."""
+    db = tmp_path / "shared.db"
+    doc_id = app_database(db, seed_file=SEED_FILE)
+    with Store(db, annotator="ed") as store:
+        old = store.get_document(doc_id).text
+        first = old.split("\n", 1)[0]
+        store.add_annotation(Annotation(kind="claim", doc_id=doc_id,
+                                        spans=[Span("claim", 0, len(first), first)]))
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(json.dumps({"id": doc_id, "text": old[len(first):].lstrip("\n")}) + "\n",
+                       encoding="utf-8")
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+                         capture_output=True, text=True, timeout=120)
+    assert "1 flagged for review" in run.stderr, run.stderr
+    library = tmux.start("library", "--db", str(db), "--annotator", "ed")
+    library.wait_for(lambda s: "⚠" in s and "documents" in s, what="the review mark")
+    library.close()
+    with Store(db) as store:
+        [ann] = store.annotations(doc_id)
+        assert ann.needs_review and ann.spans[0].text == first  # kept, not moved anywhere
