@@ -82,11 +82,17 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
     return choice
 
 
-def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int) -> Attr:
+def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int,
+              before: Attr | None) -> Attr:
     """An attribution for a cue (or a verbless speaker), its source resolved in context."""
     src, from_parse = choice.source, False
     if choice.cue is not None and src is None:
         src, from_parse = lk.source_for(lk.doc[choice.cue], after_quote=choice.after)
+    if src is None and before is not None and before.source is not None and before.para == para:
+        # "Dunn said …, adding: “…”": a cue with no subject of its own shares the last one.
+        typ = "direct" if kind == "speech" else "mixed"
+        cspan, ctext = _cue_fields(lk.doc, choice.cue) if choice.cue is not None else (None, None)
+        return Attr(typ, before.source, before.speaker, cspan, ctext, [], 0.6, para)
     speaker = None
     if src is not None:
         res.advance(src.start)
@@ -111,6 +117,7 @@ def link_quotes(
     by_cue: dict[int, Attr] = {}
     results: list[QuoteResult] = []
     last: QuoteResult | None = None
+    last_attr: Attr | None = None
     for k, q in enumerate(quotes):
         ctx, pre_cue, post_cue, adjacent = lk.context(k)
         kind = classify(index.text[q.start : q.end], ctx)
@@ -127,7 +134,7 @@ def link_quotes(
         if choice.cue is not None or choice.source is not None:
             attr = by_cue.get(choice.cue) if choice.cue is not None else None
             if attr is None:
-                attr = _new_attr(lk, res, choice, kind, para)
+                attr = _new_attr(lk, res, choice, kind, para, last_attr)
                 if choice.cue is not None:
                     by_cue[choice.cue] = attr
                     lk.used_cues.add(choice.cue)
@@ -138,8 +145,10 @@ def link_quotes(
         elif kind == "speech":
             r.attr, conf = _inherit(res, last, q, para, index)
             r.confidence = round(min(base, conf), 2)
-        if r.attr is not None and kind == "speech":
-            last = r
+        if r.attr is not None:
+            last_attr = r.attr
+            if kind == "speech":
+                last = r
     return lk, results
 
 

@@ -201,3 +201,8 @@ def test_name_after_a_dash_is_the_speaker() -> None:
 def test_capitalised_word_before_a_name_is_not_a_cue() -> None:
     text = "“We will pay,” State Treasurer Ivo Lamb said."
     assert who(text) == [("State Treasurer Ivo Lamb", "said")]
+
+
+def test_adding_shares_the_subject_of_the_clause_before() -> None:
+    text = "Ada Moss said the plan was “late,” adding: “We must move faster.”"
+    assert who(text) == [("Ada Moss", "adding")]
