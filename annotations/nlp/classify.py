@@ -68,8 +68,11 @@ def classify(content: str, ctx: Context) -> str:
         # Opens its sentence: speech, unless a short fragment runs on into the sentence
         # ("“Maximum pressure” has failed").
         runs_on = ctx.post[:2].strip()[:1].islower() and not ctx.post_cue
-        if runs_on and len(words) <= 3 and text[-1:] not in ".,!?…":
-            return "title" if title and len(words) > 1 else "scare"
+        if runs_on and text[-1:] not in ".,!?…":
+            if title and len(words) > 1:
+                return "title"  # "“One Hundred Years of Solitude” is a novel"
+            if len(words) <= 3:
+                return "scare"
         return "speech"
     fragment = bool(last) and last[0] in FRAGMENT_BEFORE
     if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):

@@ -58,6 +58,8 @@ def test_scare_quotes_are_not_speech(text: str, content: str) -> None:
         ("He read the novel “A Season Of Rain” twice.", "A Season Of Rain"),
         ("They formed a group called “Parents For Parks” last year.", "Parents For Parks"),
         ("The album “Northern Lights Again” sold well.", "Northern Lights Again"),
+        ("“A Long Walk Through the Northern Woods” is her best book.",
+         "A Long Walk Through the Northern Woods"),
     ],
 )
 def test_titles_are_not_speech(text: str, content: str) -> None:
