@@ -80,12 +80,13 @@ def ann_lines(text: str, anns: list[Annotation]) -> Iterator[str]:
         yield f"#{n_note}\tAnnotatorNotes T{t}\t{'; '.join(notes)}\n"
 
 
-def file_stem(doc_id: str, folder: Path) -> str:
+def file_stem(doc_id: str, folder: str | Path) -> str:
     """A file name stem for a document id: the id itself when it is safe and free, else a safe
-    version with a hash (the folder is asked, not a set kept, so memory stays flat)."""
+    version with a hash. The folder is asked, not a set kept, and names are plain strings, not
+    Paths (pathlib interns every name it parses), so memory stays flat however many files."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", doc_id)[:100].lstrip(".") or "doc"
     stem = safe if safe == doc_id else f"{safe}-{sha256(doc_id)[:8]}"
-    while (folder / f"{stem}.txt").exists():  # also catches names equal but for case
+    while os.path.exists(os.path.join(folder, f"{stem}.txt")):  # also names equal but for case
         stem = f"{safe}-{sha256(stem)[:8]}"
     return stem
 
@@ -104,11 +105,13 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
         n = 0
+        folder = str(tmp)
         for doc in labels.stream_documents(store, status=status, ids=ids):
-            stem = file_stem(doc.id, tmp)
+            base = os.path.join(folder, file_stem(doc.id, folder))
             anns = labels.exportable(store, doc, annotators)
-            (tmp / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")
-            with (tmp / f"{stem}.ann").open("w", encoding="utf-8", newline="") as f:
+            with open(base + ".txt", "w", encoding="utf-8", newline="") as f:
+                f.write(doc.text)
+            with open(base + ".ann", "w", encoding="utf-8", newline="") as f:
                 f.writelines(ann_lines(doc.text, anns))
             n += 1
         (tmp / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
