@@ -59,7 +59,7 @@ def classify(content: str, ctx: Context) -> str:
         return "scare"
     first = text.lstrip("\"“‘'(—–-…. ")[:1]
     upper = first.isupper()
-    title = is_title_case(text) and len(words) >= 1 and text[-1:] not in ".,;:"
+    title = is_title_case(text) and text[-1:] not in ".;:"
     pre = ctx.pre.rstrip()
     last = _last_words(pre, 1)
     if title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3)):
@@ -81,8 +81,8 @@ def classify(content: str, ctx: Context) -> str:
                 return "speech"
         elif upper and not (title and len(words) > 1):
             return "speech"
-    if title and len(words) > 1:
-        return "title"
+    if title and (len(words) > 1 or not ctx.pre_adjacent):
+        return "title"  # "the news agency “Bloomberg”", "the “Iran Deal”"
     if upper and len(words) >= 4 and ctx.pre_cue and not fragment:
         return "speech"
     if ctx.pre_cue or ctx.post_cue:

@@ -30,8 +30,7 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
     if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not blocked[ent.start]:
-                before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.is_alpha}
-                table.add(ent.text, ent.start_char, before - NOT_NAME)
+                table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
         for i, j in titled_names(ix, blocked):
             table.add(doc[i:j].text, doc[i].idx)
         return table
@@ -51,6 +50,24 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
         if not any(w.lower() in NON_PERSON_WORDS or w.lower() in ix.lower for w in names):
             table.add(doc[i:j].text, doc[i].idx)
     return table
+
+
+def descriptors(doc: Doc, start: int, end: int) -> set[str]:
+    """Words introducing the name at [start, end): "spokesman for the ministry Ann Lee",
+    "the ministry's spokeswoman, Ann Lee", "Ann Lee, the ministry's spokeswoman,"."""
+    found: set[str] = set()
+    k = start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    while k >= max(0, start - 9) and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX"):
+        found.add(doc[k].lower_)
+        k -= 1
+    if end < len(doc) and doc[end].text == ",":
+        for t in doc[end + 1 : min(len(doc), end + 9)]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            found.add(t.lower_)
+    return {w for w in found if w.isalpha()} - NOT_NAME
 
 
 def titled_names(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:

@@ -79,7 +79,7 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
     if tok.lower_ in DETERMINERS:
         # "said the mayor", "said a spokesman for the agency": up to the first little word
         j = i + 1
-        while j < min(n, i + 5) and not blocked[j] and doc[j].is_alpha and (
+        while j < min(n, i + 5) and not blocked[j] and doc[j].text.rstrip(".").isalpha() and (
             doc[j].lower_ not in FUNCTION_WORDS
         ):
             j += 1

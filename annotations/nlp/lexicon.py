@@ -62,3 +62,8 @@ NOUN_CUES = words(
     """statement quote remarks words message post tweet comment comments response reply
     letter email e-mail memo note testimony speech announcement"""
 )
+# Words written with a full stop that is part of them ("Jr.", "Inc.", "U.S.").
+ABBREVIATIONS = words(
+    """mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr inc corp co
+    ltd no vs etc mt ft pres supt insp det rev hon u.s u.k u.n e.u d.c a.m p.m"""
+)

@@ -78,10 +78,19 @@ class Linker:
             return False  # "the report", "a statement": nouns, whatever the tagger says
         if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
             return False  # "so-called", "self-described": adjectives
-        if tok.text[0].isupper() and i + 1 < len(self.doc) and self.doc[i + 1].text[:1].isupper():
-            return False  # "State Treasurer", "Post Office": part of a name
+        if tok.text[0].isupper() and not self._opens_sentence(i):
+            return False  # "State Treasurer", "Secretary of State": part of a name
         lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
         return lemma is not None and not is_phrasal_only(tok)
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether token i starts a sentence (so a capital letter says nothing)."""
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j >= 0 and self.doc[j].text in ("”", '"', "’", "'", "»") and j > 0:
+            j -= 1  # after a closing mark, what counts is what closed the quotation
+        return j < 0 or self.doc[j].text[-1] in ".!?:;“‘«(["
 
     def source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
         """The source mention of a cue and whether it came from the parse."""

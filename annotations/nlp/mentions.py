@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import DETERMINERS, FUNCTION_WORDS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES
+from .lexicon import ABBREVIATIONS, DETERMINERS, FUNCTION_WORDS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +64,11 @@ def make_mention(doc: Doc, start: int, end: int) -> Mention | None:
     toks = list(doc[start:end])
     span = doc[start:end]
     label = next((t.ent_type_ for t in reversed(toks) if t.ent_type_), "")
-    return Mention(span.start_char, span.end_char, span.text, kind_of(toks), label)
+    text, end_char = span.text, span.end_char
+    last = toks[-1].text
+    if last.endswith(".") and len(last) > 2 and last[:-1].lower() not in ABBREVIATIONS:
+        text, end_char = text[:-1], end_char - 1  # "said the MoD." ends a sentence
+    return Mention(span.start_char, end_char, text, kind_of(toks), label)
 
 
 def parsed_phrase(tok: Token) -> Mention | None:
