@@ -130,13 +130,22 @@ def _copy_decisions(src: Store, conn: Any, src_doc: str, target: str) -> None:
                       row["annotator"], row["at"]))
 
 
-def merge_databases(sources: list[Path], dst: Store) -> list[MergeResult]:
-    """Merge each source database into `dst`, one transaction per source."""
-    results = []
+def check_sources(sources: list[Path], into: Path) -> None:
+    """InputError unless every source is an existing file other than `into`."""
     for path in sources:
-        if str(dst.path) != ":memory:" and _same_file(path, dst.path):
+        if not path.is_file():
+            raise InputError(str(path), "no such database",
+                             hint="give the path of a redline .db file")
+        if _same_file(path, into):
             raise InputError(str(path), "is the database being merged into",
                              hint="give --into a different file")
+
+
+def merge_databases(sources: list[Path], dst: Store) -> list[MergeResult]:
+    """Merge each source database into `dst`, one transaction per source."""
+    check_sources(sources, dst.path)
+    results = []
+    for path in sources:
         src = open_source(path)
         try:
             results.append(merge_one(src, dst, label=path.stem))

@@ -117,6 +117,8 @@ def test_cli_merge_reports_each_source(tmp_path: Path,
     assert "a: 2 documents added, 0 matched; 2 annotations added" in result.output
     assert "c: 1 documents added, 1 matched; 2 annotations added (1 under a new id)" in result.output
     assert f"merged 3 databases into {into}" in result.output
-    result = CliRunner().invoke(main, ["merge", str(tmp_path / "nope.db"), "--into", str(into)])
+    fresh = tmp_path / "fresh.db"
+    result = CliRunner().invoke(main, ["merge", str(tmp_path / "nope.db"), "--into", str(fresh)])
     assert result.exit_code == 2
     assert result.output.startswith("redline: error: ") and result.output.count("\n") == 1
+    assert "nope.db: no such database" in result.output and not fresh.exists()

@@ -18,9 +18,10 @@ from ..settings import Settings
 @click.pass_obj
 def merge_cmd(settings: Settings, sources: tuple[Path, ...], into: Path) -> None:
     """Combine annotators' databases: documents matched by text, every annotation kept."""
-    from annotations.merge import merge_databases
+    from annotations.merge import check_sources, merge_databases
     from annotations.store import Store
 
+    check_sources(list(sources), into)  # before creating the destination
     with Store(into, annotator=settings.annotator) as store:
         results = merge_databases(list(sources), store)
     for r in results:
