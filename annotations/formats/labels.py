@@ -313,7 +313,8 @@ def _frame(text: str, members: list[tuple[Ext, Target]], meta: dict[str, Any], a
     kind = members[0][1].kind
     spans = sorted({(t.role, x.start, x.end) for x, t in members}, key=lambda s: (s[1], s[2], s[0]))
     attrs = {k: v for _, t in members for k, v in t.attrs}
-    attrs.update({str(k): str(v) for k, v in (meta.get("attrs") or {}).items()})
+    given = meta.get("attrs")
+    attrs.update({str(k): str(v) for k, v in given.items()} if isinstance(given, dict) else {})
     ann_id = str(meta.get("id") or "") or sha256(f"{sha256(text)}|{kind}|{spans}")[:16]
     while ann_id in used:
         ann_id = sha256(ann_id)[:16]

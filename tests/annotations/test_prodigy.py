@@ -202,6 +202,17 @@ def test_bad_spans_fail_the_file_with_its_line(tmp_path: Path, bad: dict[str, An
     assert "in.jsonl:2:" in e.value.message and message in e.value.message
 
 
+def test_malformed_redline_metadata(tmp_path: Path) -> None:
+    labels.activate()
+    with pytest.raises(InputError, match=r'in\.jsonl:1: "frames" must be a list of objects'):
+        _read(tmp_path, _foreign_task(meta={"frames": "nope"}))
+    frames = [{"id": "f1", "attrs": "not a dict", "annotator": "zed",
+               "spans": [[0, 8, "SPEAKER"], [FOREIGN.index("we"), FOREIGN.index("we") + 11, "QUOTE"]]}]
+    (rec,) = _read(tmp_path, _foreign_task(meta={"frames": frames}))
+    first = rec.annotations[0]
+    assert (first["id"], first["annotator"], first["attrs"]) == ("f1", "zed", {})
+
+
 def test_cli_import_auto_detects_prodigy_and_reports_unmapped(tmp_path: Path) -> None:
     path = tmp_path / "tasks.jsonl"
     path.write_text(json.dumps(_foreign_task(), ensure_ascii=False) + "\n", encoding="utf-8")
