@@ -13,7 +13,7 @@ from .linker import Linker
 from .mentions import Mention
 from .quotes import QuoteSpan
 from .speakers import Resolver
-from .text import TextIndex
+from .text import TextIndex, last_char_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +70,7 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
         choice = _Choice(pre)
     if kind != "speech":
         return choice
-    if lk.index.text[: q.open_mark].rstrip().endswith(":"):
+    if last_char_before(lk.index.text, q.open_mark) == ":":
         a, b = lk.tokens_in(lk.frame_start(k), q.open_mark)
         named = noun_cue_source(doc, a, b, lk.blocked)
         if named is not None and (choice.cue is None or named[0] >= choice.cue):

@@ -68,6 +68,14 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
+def last_char_before(text: str, pos: int) -> str:
+    """The last non-space character before pos ("" if none); cheap on huge texts."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 @dataclass
 class TextIndex:
     """Sorted boundary offsets for quick frame look-ups by bisection."""

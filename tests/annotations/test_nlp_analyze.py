@@ -141,3 +141,21 @@ def test_runner_reports_a_missing_model_in_one_line() -> None:
                          input="", cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and "nope_model" in res.stderr
+
+
+def test_rules_scale_linearly_with_text_length() -> None:
+    import time
+
+    nlp = _BLANK.nlp
+    small, large = nlp("\n".join([ARTICLE] * 25)), nlp("\n".join([ARTICLE] * 100))
+
+    def best(doc: Any) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            an.analyze_doc(doc, doc_id="x", model_id="blank-en")
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    # Four times the text may take about four times as long; a quadratic step would take 16.
+    assert best(large) < 9 * best(small)
