@@ -1,0 +1,1 @@
+"""NLP suggestions: quotations, speakers, attributions and entities for an article."""

@@ -57,6 +57,7 @@ def heuristic_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray,
 
 
 def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
+    """The source written after a cue ("said Officer Tusk", "said the mayor")."""
     i = cue_end
     n = len(doc)
     while i < n and doc[i].is_space:  # hard-wrapped text: "said\nSmith"
