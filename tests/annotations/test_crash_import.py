@@ -49,9 +49,11 @@ def _import(db: Path, folder: Path) -> subprocess.Popen[bytes]:
 
 def _check_whole_files(db: Path, corpus: Corpus) -> int:
     """Assert each file is in the database entirely or not at all; how many are in."""
-    stored = dict(table_rows(db, "SELECT d.id, (SELECT count(*) FROM annotations a"
-                                 " WHERE a.doc_id = d.id) FROM documents d")) \
-        if _documents(db) else {}
+    stored: dict[object, object] = {}
+    if _documents(db):
+        rows = table_rows(db, "SELECT d.id, (SELECT count(*) FROM annotations a"
+                              " WHERE a.doc_id = d.id) FROM documents d")
+        stored = {doc_id: n for doc_id, n in rows}
     whole = 0
     for path, ids in corpus.files.items():
         present = [i for i in ids if i in stored]

@@ -45,7 +45,7 @@ PIECES = [
 
 texts = (
     st.lists(st.one_of(st.sampled_from(PIECES),
-                       st.text(st.characters(blacklist_categories=("Cs",),
+                       st.text(st.characters(blacklist_categories=["Cs"],
                                              blacklist_characters="\x00"),
                                min_size=1, max_size=3)),
              min_size=1, max_size=50)

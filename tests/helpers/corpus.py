@@ -51,7 +51,7 @@ def write_corpus(folder: Path, *, files: int, docs_per_file: int, seed: int,
         for d in range(docs_per_file):
             doc_id = f"s{seed}-f{f}-d{d}"
             text = article(rng, sentences)
-            anns = []
+            anns: list[dict[str, object]] = []
             start = 0
             while (dot := text.find(".", start)) > 0 and len(anns) < sentences:
                 anns.append({"id": f"{doc_id}-a{len(anns)}", "kind": "claim",

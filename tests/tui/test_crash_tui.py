@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,10 @@ def _undoable(db: Path, doc_id: str) -> int:
     with Store(db, annotator="ed") as store:
         rows = [r for r in store.journal(doc_id) if r["annotator"] == "ed"]
     return len(journal.stacks(rows)[0])
+
+
+def _shows(n: int, screen: str) -> bool:
+    return shown_count(screen) == n
 
 
 def _open(tmux: Tmux, name: str, db: Path, doc_id: str) -> Window:
@@ -83,7 +88,7 @@ def test_sigkill_while_editing_loses_nothing_shown(tmp_path: Path, tmux: Tmux) -
             undo = undoable > 0 and rng.random() < 0.3
             _press_action(win, rng, undo)
             want = len(shown) + (-1 if undo else 1)
-            win.wait_for(lambda s, n=want: shown_count(s) == n, what=f"{want} annotations")
+            win.wait_for(partial(_shows, want), what=f"{want} annotations")
             # the screen shows it, so it is committed: the database says the same right now
             now = _stored(db, doc_id)
             assert len(now) == want
@@ -91,21 +96,20 @@ def test_sigkill_while_editing_loses_nothing_shown(tmp_path: Path, tmux: Tmux) -
             shown = now
             undoable += -1 if undo else 1
 
+        last: bool | None = None  # the action in flight at the kill: undo, add, or none
         if rng.random() < 0.6:
             # one more action already typed, killed at a random moment of its way to the disk
-            undo = undoable > 0 and rng.random() < 0.3
-            _press_action(win, rng, undo)
+            last = undoable > 0 and rng.random() < 0.3
+            _press_action(win, rng, last)
             time.sleep(rng.uniform(0, 0.15))
             in_flight_kills += 1
-        else:
-            undo = None
         win.close()
 
         assert integrity(db) == "ok", f"round {round_}"
         after = _stored(db, doc_id)
-        if undo is None:
+        if last is None:
             assert after == shown
-        elif undo:
+        elif last:
             # the last shown state, or that minus the one claim the undo removed
             assert after.items() <= shown.items() and len(shown) - len(after) in (0, 1)
         else:
