@@ -11,6 +11,7 @@ from .names import PersonTable, name_words
 from .text import words
 
 _MAX_RECENT = 8
+_ORG_REACH = 3  # sentences back an "it" or "they" may look for its organisation
 _LOOK_BACK = 12  # people mentions searched backwards for a pronoun's antecedent
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
@@ -40,6 +41,7 @@ class Resolver:
         self.recent: list[str] = []
         self.gender: dict[str, str] = {}
         self.orgs: list[str] = []
+        self.org_sents: list[int] = []  # sentence number of each entry in orgs
         self.loose_names: list[str] = []  # single-word names tagged as non-people
         self.last_subject: Noted | None = None
 
@@ -65,7 +67,9 @@ class Resolver:
                 # The small NER model often calls a lone surname ORG: better than nothing.
                 return self.loose_names[-1] if self.loose_names else None
             if g in ("p", "n"):
-                return self.orgs[-1] if self.orgs else None
+                # "it"/"they" for an organisation named in this or the last few sentences.
+                near = bisect_right(self.sent_ends, m.start) - _ORG_REACH
+                return self.orgs[-1] if self.orgs and self.org_sents[-1] >= near else None
             return None
         if m.kind == "name":
             if m.label in _ORG_LABELS and not self.table.lookup(m.text.split()[-1], m.start):
@@ -156,4 +160,6 @@ class Resolver:
                 del self.loose_names[:-_MAX_RECENT]
             if m.label == "ORG" or (m.kind == "org" and canonical[:1].isupper()):
                 self.orgs.append(canonical)
+                self.org_sents.append(bisect_right(self.sent_ends, m.start))
             del self.orgs[:-_MAX_RECENT]
+            del self.org_sents[:-_MAX_RECENT]
