@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,46 +118,63 @@ def reanchor(ann: dict[str, Any], old_text: str, new_text: str,
 
 
 def store_records(store: Store, records: list[ImportRecord]) -> IngestResult:
-    """Store one file's records in a single transaction (all of them or none)."""
+    """Store one file's records in a single transaction (all of them or none).
+
+    Everything that needs no database (documents, annotation rows, their JSON) is prepared
+    before the write lock is taken, so another process editing meanwhile waits for the inserts
+    only, not for the encoding of a whole large file.
+    """
+    prepared = []
+    for rec in records:
+        doc = to_document(rec)
+        rows = [journal_mod.annotation_row(
+                    {"doc_id": doc.id, **Annotation.from_dict(a).with_defaults().to_dict()})
+                for a in rec.annotations]
+        prepared.append((rec, doc, rows))
     result = IngestResult()
     with store._write() as db:
         conn = db.conn
-        for rec in records:
-            doc = to_document(rec)
-            existing = conn.execute("SELECT id, text FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        for rec, doc, rows in prepared:
+            existing = conn.execute("SELECT id, text FROM documents WHERE id = ?",
+                                    (doc.id,)).fetchone()
             if existing is None and rec.id is None:
                 # no id given: a text already stored under any id is the same document
                 existing = conn.execute("SELECT id, text FROM documents WHERE text_sha256 = ?"
                                         " ORDER BY position LIMIT 1", (doc.text_sha256,)).fetchone()
+            have: set[str] = set()
             if existing is None:
                 store.insert_document(doc, entities=rec.entities)
                 result.added.append(doc.id)
-                have: set[str] = set()
-                anns = rec.annotations
             else:
                 doc_id, old_text = existing
-                have = {r[0] for r in conn.execute("SELECT id FROM annotations WHERE doc_id = ?", (doc_id,))}
-                anns = rec.annotations
+                have = {r[0] for r in conn.execute("SELECT id FROM annotations WHERE doc_id = ?",
+                                                   (doc_id,))}
                 if old_text != doc.text:
                     _replace_text(store, doc_id, old_text, doc.text, result)
                 result.duplicates.append(doc_id)
                 doc.id = doc_id
-            for a in anns:
-                if str(a.get("id")) in have:
-                    continue
-                ann = Annotation.from_dict(a, doc_id=doc.id).with_defaults()
-                owner = conn.execute("SELECT doc_id FROM annotations WHERE id = ?",
-                                     (ann.id,)).fetchone()
-                if owner is not None:
-                    # the same id on another document: storing it would either fail deep in
-                    # SQLite or overwrite that document's annotation
-                    raise RedlineError(
-                        f"{rec.source}: annotation {ann.id} already belongs to document "
-                        f"{owner[0]}", hint="give it a new id, or import it into that document")
-                journal_mod.insert_annotation(conn, {"doc_id": doc.id, **ann.to_dict()})
-                if existing is not None:
-                    result.merged_annotations += 1
+            # the document may have turned out to be stored under another id
+            new = [r if r[1] == doc.id else (r[0], doc.id, *r[2:]) for r in rows
+                   if r[0] not in have]
+            _refuse_taken_ids(conn, rec, [r[0] for r in new])
+            conn.executemany(journal_mod.INSERT_ANNOTATION, new)
+            if existing is not None:
+                result.merged_annotations += len(new)
     return result
+
+
+def _refuse_taken_ids(conn: sqlite3.Connection, rec: ImportRecord, ids: list[str]) -> None:
+    """Raise if an annotation id is already stored on another document: storing it would
+    either fail deep in SQLite or overwrite that document's annotation."""
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        owner = conn.execute(
+            f"SELECT id, doc_id FROM annotations WHERE id IN ({', '.join('?' * len(chunk))})"
+            " LIMIT 1", chunk).fetchone()
+        if owner is not None:
+            raise RedlineError(
+                f"{rec.source}: annotation {owner[0]} already belongs to document {owner[1]}",
+                hint="give it a new id, or import it into that document")
 
 
 def _replace_text(store: Store, doc_id: str, old_text: str, new_text: str,
