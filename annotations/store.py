@@ -25,7 +25,10 @@ from .errors import DatabaseError, NotFoundError, RedlineError, SchemaError, Spa
 from .models import STATUSES, Annotation, Document, now_iso, sha256
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-BUSY_TIMEOUT_MS = 30_000
+# How long a write waits for another process's transaction. An import holds the lock for a
+# whole file (all or nothing), which for the largest file allowed can take tens of seconds on
+# a slow machine; an editor's change should wait that out rather than fail as "locked".
+BUSY_TIMEOUT_MS = 120_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
