@@ -22,6 +22,7 @@ from .screens.help import HelpScreen, key_rows
 from .screens.library import LibraryScreen
 from .screens.palette import RedlineCommands
 from .settings import Settings
+from .trace import mark
 from .workers import PipelineCache
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class RedlineApp(App[None]):
 
     def on_unmount(self) -> None:
         """Close the database if this app opened it."""
+        mark("exit")
         if self.owns_store:
             self.store.close()
 

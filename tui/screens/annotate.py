@@ -23,6 +23,7 @@ from annotations.models import Annotation, Document
 from annotations.store import Store
 
 from ..messages import AnalysisLoaded, AnalysisNeeded, Notice, StateLoaded
+from ..trace import mark
 from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
 from ..widgets.article_view import LEGEND, ArticleView, Highlight
 from ..widgets.legend import Legend
@@ -221,6 +222,7 @@ class AnnotationScreen(RedlineScreen):
         self.analysis_note = ""
         self.note = message.note or f"opened {state.doc.title or state.doc.id}"
         self.article.set_document(state.doc.text, [])
+        self.call_after_refresh(mark, "text-shown", f"chars={len(state.doc.text)}")
 
     def on_analysis_needed(self, message: AnalysisNeeded) -> None:
         """Cache miss: show what entities we have, and analyse after the article is drawn."""
@@ -228,6 +230,7 @@ class AnnotationScreen(RedlineScreen):
             return
         self.view.entities = message.entities
         self.analysis_note = "analysing… (loading spaCy; the keys keep working)"
+        mark("analysis-needed")
         self.refresh_highlights()
         self.refresh_status()
         self.call_after_refresh(self.run_analysis, message.doc)
@@ -246,6 +249,8 @@ class AnnotationScreen(RedlineScreen):
             self.note = f"analysed: {len(self.view.suggestions)} suggestions"
         self.refresh_highlights()
         self.refresh_status()
+        self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "
+                                f"entities={len(analysis.entities)} highlights={len(self.highlights)}")
 
     def on_notice(self, message: Notice) -> None:
         """A worker's remark (nothing changed)."""

@@ -1,0 +1,235 @@
+"""Real terminal (tmux): Enter on `redline annotate DOC` until the article is on screen.
+
+Run: python benchmarks/tmux_open.py [--runs N] [--quick]
+
+A shell in a private tmux server (120x40) has the command typed in; the clock starts when
+Enter is sent and `capture-pane` is polled every few ms until a phrase of the article's first
+line is visible. Figures, each the median over several runs (one untimed warm-up run first,
+which also writes the bytecode cache):
+
+- cached 4 kB (the seed) and 1 MB articles, analysis cached in the database: until visible;
+  the app's REDLINE_BENCH_TRACE lines (tui/trace.py) also give when the highlights were on
+  screen, the process's CPU time by then, and whether spaCy was ever imported (it must not be);
+- the seed with no cached analysis (a fresh copy of the database each run): Enter until the
+  app has put the freshly analysed entities on screen.
+
+The machine's own PYTHONDONTWRITEBYTECODE=1 would make every launch recompile redline's
+modules; the runs use a bytecode cache under the temporary folder instead, as any ordinary
+Python install does after the first run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.articles import big_article, highlight_count, make_db
+from benchmarks.common import median, seed_text, write_result
+from benchmarks.pyspy_report import report
+
+REDLINE = str(Path(sys.executable).with_name("redline"))
+SIZE = (120, 40)
+POLL = 0.004
+PYSPY = str(Path(sys.executable).with_name("py-spy"))
+PROFILES = Path(__file__).resolve().parent / "results" / "profiles"
+
+
+class Terminal:
+    """A private tmux server with one shell window, 120x40."""
+
+    def __init__(self, folder: Path, env: dict[str, str]) -> None:
+        self.socket = str(folder / "tmux.sock")
+        self.target = "bench:0"
+        args: list[str] = []
+        for key, value in env.items():
+            args += ["-e", f"{key}={value}"]
+        self.tmux("new-session", "-d", "-s", "bench", "-x", str(SIZE[0]), "-y", str(SIZE[1]),
+                  *args, "env", "-u", "PYTHONDONTWRITEBYTECODE", "bash", "--norc", "--noprofile")
+        self.tmux("set-option", "-g", "remain-on-exit", "off")
+        self.wait_prompt()
+
+    def tmux(self, *args: str) -> str:
+        """Run one tmux command on this server."""
+        proc = subprocess.run(["tmux", "-S", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, timeout=30)
+        if proc.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(args)}: {proc.stderr.strip()}")
+        return proc.stdout
+
+    def screen(self) -> str:
+        """The visible text."""
+        return self.tmux("capture-pane", "-p", "-t", self.target)
+
+    def type(self, text: str) -> None:
+        """Type text literally (no Enter)."""
+        self.tmux("send-keys", "-t", self.target, "-l", text)
+
+    def key(self, *keys: str) -> None:
+        """Press keys by tmux name ('Enter', 'C-q')."""
+        self.tmux("send-keys", "-t", self.target, *keys)
+
+    def wait_prompt(self, timeout: float = 30) -> None:
+        """Wait until the shell's prompt is back on an otherwise clear screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.key("C-l")
+            time.sleep(0.1)
+            if self.screen().strip() == "$":
+                return
+        raise RuntimeError(f"the shell prompt never came back:\n{self.screen()}")
+
+    def close(self) -> None:
+        """Stop the server."""
+        with contextlib.suppress(RuntimeError):
+            self.tmux("kill-server")
+
+
+def read_trace(path: Path) -> list[dict[str, Any]]:
+    """The trace lines written by tui/trace.py."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        event, wall, cpu, spacy, *detail = line.split(" ")
+        out.append({"event": event, "wall": float(wall), "cpu": float(cpu),
+                    "spacy": spacy == "1", "detail": " ".join(detail)})
+    return out
+
+
+def wait_trace(path: Path, event: str, detail: str = "", timeout: float = 60) -> dict[str, Any]:
+    """The first trace line of `event` (whose detail contains `detail`), waiting for it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for row in read_trace(path):
+            if row["event"] == event and detail in row["detail"]:
+                return row
+        time.sleep(0.01)
+    lines = path.read_text(encoding="utf-8") if path.exists() else "(no file)"
+    raise RuntimeError(f"no {event} {detail} in the trace {path}:\n{lines}")
+
+
+def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
+              fresh: bool = False, profile: Path | None = None) -> dict[str, Any]:
+    """Launch, time until `phrase` is visible and until highlights are shown, quit."""
+    trace.unlink(missing_ok=True)
+    # py-spy samples from outside (busy samples only: waiting for keys is not counted), but
+    # profiled runs are still not timed runs
+    prefix = (f"{PYSPY} record -r 500 -f raw -o {profile} -- " if profile else "")
+    term.type(f"REDLINE_BENCH_TRACE={trace} {prefix}{REDLINE} --db {db} annotate {doc}")
+    time.sleep(0.2)
+    assert phrase not in term.screen()
+    enter = time.time()
+    term.key("Enter")
+    deadline = time.monotonic() + 60
+    visible = None
+    polls = 0
+    while time.monotonic() < deadline:
+        polls += 1
+        if phrase in term.screen():
+            visible = time.time()
+            break
+        time.sleep(POLL)
+    if visible is None:
+        raise RuntimeError(f"{phrase!r} never appeared:\n{term.screen()}")
+    shown = wait_trace(trace, "entities-shown", "fresh=1" if fresh else "fresh=0", timeout=120)
+    text = wait_trace(trace, "text-shown")
+    term.key("C-q")
+    done = wait_trace(trace, "exit")
+    term.wait_prompt()
+    return {"visible_ms": (visible - enter) * 1000,
+            "text_shown_ms": (text["wall"] - enter) * 1000,
+            "entities_shown_ms": (shown["wall"] - enter) * 1000,
+            "cpu_at_text_ms": text["cpu"] * 1000, "cpu_at_entities_ms": shown["cpu"] * 1000,
+            "spacy_imported": done["spacy"], "polls": polls, "detail": shown["detail"]}
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians of each timing over the runs, and every run's figures."""
+    keys = ("visible_ms", "text_shown_ms", "entities_shown_ms", "cpu_at_text_ms",
+            "cpu_at_entities_ms")
+    out: dict[str, Any] = {k: round(median([r[k] for r in runs]), 1) for k in keys}
+    out["spacy_imported_runs"] = sum(r["spacy_imported"] for r in runs)
+    out["runs"] = [{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()}
+                   for r in runs]
+    return out
+
+
+def run(runs: int, profile: bool = False) -> dict[str, Any]:
+    """Every figure of this script."""
+    results: dict[str, Any] = {"load_before": [round(x, 2) for x in os.getloadavg()]}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        seed, big = seed_text(), big_article()
+        records = make_db(folder / "cached.db", [("seed", "bench seed", seed),
+                                                 ("big", "bench 1 MB", big)], claim_every=3)
+        make_db(folder / "uncached.db", [("seed", "bench seed", seed)], cached=False)
+        results["articles"] = {k: {"chars": len(seed if k == "seed" else big),
+                                   "highlights": highlight_count(r)} for k, r in records.items()}
+        env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "PS1": "$ ",
+               "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
+        term = Terminal(folder, env)
+        trace = folder / "trace.txt"
+        try:
+            phrases = {"seed": " ".join(seed.split()[:3]), "big": big.split("\n", 1)[0]}
+            for doc in ("seed", "big"):
+                open_once(term, folder / "cached.db", doc, phrases[doc], trace)  # warm-up
+                results[f"cached_{doc}"] = summarise(
+                    [open_once(term, folder / "cached.db", doc, phrases[doc], trace)
+                     for _ in range(runs)])
+            if profile:
+                PROFILES.mkdir(parents=True, exist_ok=True)
+                shutil.copy(folder / "uncached.db", folder / "profiled.db")
+                for name, db, doc in (("cached_seed", "cached.db", "seed"),
+                                      ("cached_big", "cached.db", "big"),
+                                      ("uncached_seed", "profiled.db", "seed")):
+                    raw = folder / f"{name}.raw"
+                    open_once(term, folder / db, doc, phrases[doc], trace, profile=raw,
+                              fresh=name.startswith("un"))
+                    time.sleep(1)  # py-spy writes its file after the app exits
+                    (PROFILES / f"open_{name}.txt").write_text(report(raw), encoding="utf-8")
+            uncached = []
+            for r in range(runs + 1):
+                db = folder / f"uncached{r}.db"
+                shutil.copy(folder / "uncached.db", db)
+                got = open_once(term, db, "seed", phrases["seed"], trace, fresh=True)
+                if r:  # the first run loads spaCy's files from disk into the page cache
+                    uncached.append(got)
+            results["uncached_seed"] = summarise(uncached)
+        finally:
+            term.close()
+    results["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    return results
+
+
+def main() -> None:
+    """Print the figures and write benchmarks/results/tmux_open.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="3 runs")
+    parser.add_argument("--profile", action="store_true",
+                        help=f"also profile one run of each with py-spy, into {PROFILES}")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        sys.exit("tmux_open: tmux is not installed")
+    results = run(3 if args.quick else args.runs, args.profile)
+    for name in ("cached_seed", "cached_big", "uncached_seed"):
+        r = results[name]
+        print(f"{name:14} visible {r['visible_ms']:7.1f} ms  text shown {r['text_shown_ms']:7.1f} ms"
+              f"  highlights shown {r['entities_shown_ms']:7.1f} ms  (CPU {r['cpu_at_entities_ms']:6.0f}"
+              f" ms)  spaCy imported in {r['spacy_imported_runs']}/{len(r['runs'])} runs")
+    print(f"load average before/after: {results['load_before']} / {results['load_after']}")
+    print(f"wrote {write_result('tmux_open', results)}")
+
+
+if __name__ == "__main__":
+    main()
