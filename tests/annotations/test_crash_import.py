@@ -14,14 +14,14 @@ from helpers.cli import REDLINE
 from helpers.corpus import Corpus, write_corpus
 from helpers.db import integrity, table_rows
 
-FILES, DOCS_PER_FILE = 30, 40
+FILES, DOCS_PER_FILE = 24, 30
 KILLS = 16
 SEED = 20250314
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Corpus]:
-    """1,200 articles with ~10,000 annotations in 30 JSONL files, written once."""
+    """720 articles with ~5,800 annotations in 24 JSONL files, written once."""
     folder = tmp_path_factory.mktemp("crash-corpus")
     return folder, write_corpus(folder, files=FILES, docs_per_file=DOCS_PER_FILE, seed=SEED)
 
