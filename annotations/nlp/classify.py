@@ -22,6 +22,11 @@ FRAGMENT_BEFORE = words(
     no such called named dubbed"""
 )
 _SMALL = words("a an the of and or in on at to for by with from as but nor vs")
+# After a cue, words that may introduce a whole quoted sentence ("said that “We …”",
+# "replied with a “No …”") rather than a fragment of the reporter's own clause.
+_SENTENCE_AFTER = words("that a an her")
+_TELL = words("told tells telling asked asks warned warns reminded reminds assured assures")
+_TERMINAL = ".!?…"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,22 @@ def _last_words(pre: str, n: int) -> list[str]:
     return [w.lower() for w in _words(pre)[-n:] if w]
 
 
+def is_fragment_before(word: str) -> bool:
+    """Whether a quotation after this word is a noun phrase or clause fragment."""
+    return word in FRAGMENT_BEFORE or word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _whole_sentence(text: str, words: list[str], pre: str) -> bool:
+    """A capitalised quoted sentence with its own end mark after "that", "with a", "told her"."""
+    last = _last_words(pre, 2)
+    lead = bool(last) and last[-1] in _SENTENCE_AFTER and (
+        last[-1] == "that"
+        or (last[-1] == "her" and last[0] in _TELL)  # "told her “You …”"
+        or (last[-1] != "her" and last[0] == "with")
+    )
+    return lead and len(words) >= 3 and text[-1:] in _TERMINAL
+
+
 def classify(content: str, ctx: Context) -> str:
     """The kind of a quotation, from its content and its sentence context."""
     text = content.strip()
@@ -74,7 +95,13 @@ def classify(content: str, ctx: Context) -> str:
             if len(words) <= 3:
                 return "scare"
         return "speech"
-    fragment = bool(last) and last[0] in FRAGMENT_BEFORE
+    fragment = bool(last) and is_fragment_before(last[0])
+    if ctx.pre_cue and upper and fragment and _whole_sentence(text, words, pre):
+        return "speech"  # "she said that “We will not move.”"
+    if pre[-1] not in ":,—–" and not upper and text[-1:] not in _TERMINAL + ",;:":
+        # A lower-case piece with no end mark of its own is part of the reporter's sentence:
+        # "said she had shown “no remorse”.", "said the law “plainly exceeds” its powers".
+        fragment = True
     if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):
         if pre[-1] == ":" or (ctx.pre_adjacent and not fragment):
             if upper or not title:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .classify import FRAGMENT_BEFORE, Context
+from .classify import Context, is_fragment_before
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .events import build_people, subject_events
 from .heuristics import heuristic_source, right_source
@@ -25,7 +25,14 @@ _POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smi
 _SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses included
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
 _DASH_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?=\w)")
+_THAT_REACH = 4  # "added on Monday that …"
 _NOT_BETWEEN = words("that if whether what how why when where")
+# A subject or an auxiliary between a cue and a quotation means a reported clause has begun
+# ("said she had shown “…”"): the quotation is inside it, not introduced by the cue.
+_CLAUSE_WORDS = words(
+    """he she they we i it had has have was were is are would will could should can may
+    might must did does"""
+)
 
 
 @dataclass
@@ -126,11 +133,13 @@ class Linker:
         if pre_cue is not None:
             between = [t for t in self.doc[cue_span(self.doc[pre_cue]).end : b] if not t.is_punct]
             adjacent = len(between) <= _PRE_ADJACENT and not any(
-                t.lower_ in _NOT_BETWEEN for t in between
+                t.lower_ in _NOT_BETWEEN or t.lower_ in _CLAUSE_WORDS for t in between
             )
-            if between and between[-1].lower_ in FRAGMENT_BEFORE:
+            if between and is_fragment_before(between[-1].lower_):
                 adjacent = False
-        post_cue = self._post_cue(q, text, post_end)
+        post_cue, later = self._post_cue(q, text, post_end)
+        if later and pre_cue is not None:
+            post_cue = None  # "told them that “We …” Fox agreed.": the cue in its own sentence
         ctx = Context(text[pre_start : q.open_mark], text[q.outer_end : post_end],
                       naming is not None, adjacent, post_cue is not None)
         return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent
@@ -152,8 +161,17 @@ class Linker:
             return None
         return right_source(self.doc, i, i, self.blocked)
 
-    def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> int | None:
-        """The first cue after a quotation, near enough to belong to it."""
+    def _governs_clause(self, i: int) -> bool:
+        """Whether cue i reports a clause of its own ("He added that …", "said the …")."""
+        tok = self.doc[i]
+        if self.parsed and any(c.dep_ == "ccomp" and c.i > i for c in tok.rights):
+            return True
+        end = min(len(self.doc), i + 1 + _THAT_REACH)
+        return any(t.lower_ == "that" for t in self.doc[i + 1 : end])
+
+    def _post_cue(self, q: QuoteSpan, text: str, post_end: int) -> tuple[int | None, bool]:
+        """The first cue after a quotation, near enough to belong to it, and whether it
+        is in the next sentence."""
         a, b = self.tokens_in(q.outer_end, post_end)
         content = text[q.start : q.end].rstrip()
         new_sentence = content[-1:] in ".?!…" and text[q.outer_end : post_end].strip()[:1].isupper()
@@ -171,5 +189,11 @@ class Linker:
             if self.cue_at(i, direct=True, loose=i == first):
                 if self.parsed and self.doc[i].dep_ in ("relcl", "acl") and i != first:
                     continue  # "…,” Smith, who said earlier …, told": not this quote's cue
-                return i
-        return None
+                if new_sentence and (
+                    self._governs_clause(i) or text[:post_end].rstrip().endswith(":")
+                ):
+                    # "“B.” He added that …" / "“B.” He said: “C.”": the next sentence
+                    # reports something else; B is left to inherit its speaker.
+                    return None, True
+                return i, new_sentence
+        return None, False

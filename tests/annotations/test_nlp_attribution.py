@@ -206,3 +206,27 @@ def test_capitalised_word_before_a_name_is_not_a_cue() -> None:
 def test_adding_shares_the_subject_of_the_clause_before() -> None:
     text = "Ada Moss said the plan was “late,” adding: “We must move faster.”"
     assert who(text) == [("Ada Moss", "adding")]
+
+
+def test_floating_quote_ignores_a_later_indirect_cue() -> None:
+    # "He added that …" reports something else; the quotation before it keeps Okafor.
+    text = (
+        "“The pool reopens in May,” said council leader Grace Okafor. “Swimmers waited long "
+        "enough.” She added that repairs had cost more than planned."
+    )
+    assert who(text) == [("council leader Grace Okafor", "said")] * 2
+
+
+def test_floating_quote_ignores_the_cue_introducing_the_next_quote() -> None:
+    text = "“We lost,” said Pablo Ruiz. “It hurts.” Ana Costa said: “We move on.”"
+    assert who(text) == [("Pablo Ruiz", "said"), ("Pablo Ruiz", "said"), ("Ana Costa", "said")]
+
+
+def test_cue_after_a_sentence_final_quotation_still_counts() -> None:
+    assert who("“Is it over?” Ruiz asked. “Not yet,” Costa replied.") == [
+        ("Ruiz", "asked"), ("Costa", "replied")]
+
+
+def test_that_clause_cue_beats_a_cue_in_the_next_sentence() -> None:
+    text = "Costa told staff that “The office closes on Friday.” Ruiz agreed."
+    assert who(text) == [("Costa", "told")]

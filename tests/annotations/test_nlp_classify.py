@@ -29,6 +29,10 @@ def kinds(text: str) -> list[tuple[str, str, bool]]:
         ("The engineer told reporters “We close the bridge today.”", "We close the bridge today."),
         ("Rain fell. “Nobody saw it coming.” The town slept.", "Nobody saw it coming."),
         ("“Why?” asked the child.", "Why?"),
+        # a whole capitalised sentence with its own end mark after "that", "with a", "told her"
+        ("The pilot told us that “We will land in ten minutes.”", "We will land in ten minutes."),
+        ("The clerk replied with a “Not today, I am afraid.”", "Not today, I am afraid."),
+        ("The nurse told her “You can go home tomorrow.”", "You can go home tomorrow."),
     ],
 )
 def test_speech(text: str, content: str) -> None:
@@ -73,6 +77,14 @@ def test_titles_are_not_speech(text: str, content: str) -> None:
         ("The senator called the deal “a betrayal of voters.”", "a betrayal of voters."),
         ("Officials warned that the storm would be “extremely dangerous.”",
          "extremely dangerous."),
+        # a clause has begun between the cue and the quotation
+        ("The coach said his team had played with “real courage”.", "real courage"),
+        ("Mr Osei told reporters he was “deeply sorry” for the delay.", "deeply sorry"),
+        # a verb-phrase piece that the reporter's sentence runs on from
+        ("The auditor said the scheme “badly misjudged” the risks.", "badly misjudged"),
+        # after a possessive
+        ("Ms Varga said the landlord's “generous offer” was an insult.", "generous offer"),
+        ("Ms Varga called the owners’ “final terms” unworkable.", "final terms"),
     ],
 )
 def test_mixed_fragments_in_reported_speech(text: str, content: str) -> None:
