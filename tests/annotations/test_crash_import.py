@@ -67,6 +67,7 @@ def _check_whole_files(db: Path, corpus: Corpus) -> int:
 
 def test_sigkill_during_import_never_leaves_half_a_file(tmp_path: Path,
                                                         corpus: tuple[Path, Corpus]) -> None:
+    """16 kills: early, and after a random number of documents; some imports then resumed."""
     folder, manifest = corpus
     rng = random.Random(SEED)
     mid_import = 0

@@ -78,6 +78,7 @@ def assert_untouched(db: Path, before: Snapshot) -> None:
      "not valid JSON"),
 ], ids=["truncated", "trailing", "quotes", "plain", "string", "list", "duplicate-key", "nan"])
 def test_malformed_jsonl(tmp_path: Path, db: Path, content: bytes, line: int, says: str) -> None:
+    """Broken JSON lines are named by file and line; nothing from the file is stored."""
     before = snapshot(db)
     f = tmp_path / "in.jsonl"
     f.write_bytes(content)
@@ -86,6 +87,7 @@ def test_malformed_jsonl(tmp_path: Path, db: Path, content: bytes, line: int, sa
 
 
 def test_a_file_of_blank_lines_holds_no_documents(tmp_path: Path, db: Path) -> None:
+    """A JSONL file of blank and CRLF-only lines is an error, not an empty success."""
     before = snapshot(db)
     f = tmp_path / "blank.jsonl"
     f.write_bytes(b"\r\n  \r\n\n")
@@ -172,6 +174,7 @@ def test_the_unbroken_line_does_import(tmp_path: Path, db: Path) -> None:
 
 
 def test_duplicate_annotation_ids(tmp_path: Path, db: Path) -> None:
+    """Two annotations with one id in a record are refused before anything is stored."""
     line = _export_line()
     line["annotations"].append(copy.deepcopy(line["annotations"][0]))
     f = tmp_path / "dup.jsonl"
@@ -226,6 +229,7 @@ def test_a_100_mb_line(tmp_path: Path, db: Path) -> None:
     ("noise.txt", bytes((i * 97 + 13) % 255 + 1 for i in range(5000)), "is not UTF-8"),
 ], ids=["late-nul", "nul-jsonl", "png", "gzip", "utf16", "latin1", "noise"])
 def test_binary_and_nul(tmp_path: Path, db: Path, name: str, content: bytes, says: str) -> None:
+    """Binary content, wherever its NUL byte, and non-UTF-8 text are refused by name."""
     f = tmp_path / name
     f.write_bytes(content)
     before = snapshot(db)
@@ -236,6 +240,7 @@ def test_binary_and_nul(tmp_path: Path, db: Path, name: str, content: bytes, say
 # -- symlinks and folders ------------------------------------------------------------------------
 
 def test_a_symlink_loop_given_by_name(tmp_path: Path, db: Path) -> None:
+    """Two symlinks pointing at each other: one line, not a hang or a traceback."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.symlink_to(b)
     b.symlink_to(a)
@@ -352,6 +357,7 @@ DB_TARGETS = [
                                      ["import", "--no-analyze", "GOOD"]])
 @pytest.mark.parametrize(("kind", "says"), DB_TARGETS, ids=[k for k, _ in DB_TARGETS])
 def test_db_that_is_not_ours(tmp_path: Path, kind: str, says: str, command: list[str]) -> None:
+    """Every command refuses a --db that is not a usable redline database, leaving it as it was."""
     target = tmp_path / "target.db"
     _make_target(kind, target)
     if kind == "damaged" and command[0] == "import":
@@ -401,6 +407,7 @@ def _tamper(db: Path) -> str:
 
 
 def test_export_refuses_a_mismatched_span_and_names_it(tmp_path: Path, db: Path) -> None:
+    """A span changed behind redline's back stops the export, named, with no file written."""
     ann_id = _tamper(db)
     out = tmp_path / "out" / "corpus.jsonl"
     run = run_cli(db, "export", str(out))
@@ -412,6 +419,7 @@ def test_export_refuses_a_mismatched_span_and_names_it(tmp_path: Path, db: Path)
 
 
 def test_export_to_stdout_stops_before_the_mismatched_document(db: Path) -> None:
+    """On stdout, the document with the bad span is never written."""
     ann_id = _tamper(db)
     run = run_cli(db, "export", "-")
     assert run.code == 2 and ann_id in run.errors[0]

@@ -89,6 +89,7 @@ def assert_spans_match(store: Store, doc_id: str) -> None:
 @given(raw=texts)
 @settings(max_examples=60, deadline=None)
 def test_import_normalises_line_endings_and_round_trips(raw: str) -> None:
+    """Any hostile text is stored CRLF-normalised and exports/imports back byte for byte."""
     store = Store(":memory:", annotator="p")
     doc_id = import_raw(store, raw)
     text = store.get_document(doc_id).text

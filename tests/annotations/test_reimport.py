@@ -45,6 +45,7 @@ def _annotated(db: Path, tmp_path: Path) -> dict[str, str]:
     ids = {}
     with Store(db, annotator="tester") as store:
         def add(name: str, kind: str, *spans: Span) -> None:
+            """Store one frame and remember its id under `name`."""
             ids[name] = store.add_annotation(Annotation(kind=kind, doc_id="ruiz",
                                                         spans=list(spans))).id
         # both ends of the text change, so no span lies in an unchanged beginning or end:
@@ -65,6 +66,7 @@ def _annotated(db: Path, tmp_path: Path) -> dict[str, str]:
 
 
 def test_reimport_keeps_reanchors_and_flags(tmp_path: Path) -> None:
+    """Five annotations on a text edited in three places: three move exactly, two are flagged."""
     db = tmp_path / "r.db"
     ids = _annotated(db, tmp_path)
     run = run_cli(db, "import", "--no-analyze", str(_jsonl(tmp_path / "v2.jsonl", "ruiz", NEW)))
@@ -103,6 +105,7 @@ def _old_frame(name: str) -> dict[str, object]:
 
 
 def test_flagged_annotations_are_exported_flagged_and_import_back(tmp_path: Path) -> None:
+    """Flagged annotations are exported with their flag and survive a round trip."""
     db = tmp_path / "r.db"
     ids = _annotated(db, tmp_path)
     assert run_cli(db, "import", "--no-analyze", str(_jsonl(tmp_path / "v2.jsonl", "ruiz", NEW))
@@ -126,6 +129,7 @@ def test_flagged_annotations_are_exported_flagged_and_import_back(tmp_path: Path
 
 
 def test_fixing_the_flagged_ones_clears_the_review(tmp_path: Path) -> None:
+    """Editing a flagged annotation onto the new text clears its flag; the library follows."""
     db = tmp_path / "r.db"
     ids = _annotated(db, tmp_path)
     assert run_cli(db, "import", "--no-analyze", str(_jsonl(tmp_path / "v2.jsonl", "ruiz", NEW))
@@ -183,6 +187,7 @@ def test_an_edit_from_before_the_reimport_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_same_text_again_changes_nothing(tmp_path: Path) -> None:
+    """Re-importing an unchanged text is a no-op, export for export."""
     db = tmp_path / "r.db"
     _annotated(db, tmp_path)
     with Store(db) as store:

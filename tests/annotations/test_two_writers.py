@@ -85,6 +85,7 @@ def test_two_processes_create_a_new_database_at_once(tmp_path: Path) -> None:
 
 
 def test_one_importing_one_annotating(tmp_path: Path) -> None:
+    """An import and an editor at work at once: both finish, with everything stored."""
     db = tmp_path / "shared.db"
     doc_id = _doc(db)
     corpus = write_corpus(tmp_path / "corpus", files=20, docs_per_file=40, seed=7)
@@ -109,6 +110,7 @@ def test_one_importing_one_annotating(tmp_path: Path) -> None:
 
 
 def test_two_annotating_the_same_document(tmp_path: Path) -> None:
+    """Two editors on one document at once: each one's edits are exactly as they believe."""
     db = tmp_path / "shared.db"
     doc_id = _doc(db)
     # a third party has the document open all along, as a screen would
@@ -144,6 +146,7 @@ def _claim(store: Store, doc_id: str, needle: str) -> Annotation:
 
 
 def test_an_edit_of_a_copy_someone_changed_since_is_refused(tmp_path: Path) -> None:
+    """Last writer does not silently win: a stale copy is refused, a fresh one applies."""
     db = tmp_path / "shared.db"
     doc_id = _doc(db)
     with Store(db, annotator="ann") as ann, Store(db, annotator="bob") as bob:
@@ -166,6 +169,7 @@ def test_an_edit_of_a_copy_someone_changed_since_is_refused(tmp_path: Path) -> N
 
 
 def test_undo_never_throws_away_someone_elses_later_edit(tmp_path: Path) -> None:
+    """Undo refuses to revert an annotation another annotator has changed since."""
     db = tmp_path / "shared.db"
     doc_id = _doc(db)
     with Store(db, annotator="ann") as ann, Store(db, annotator="bob") as bob:

@@ -105,6 +105,7 @@ class Window:
         found: list[re.Match[str]] = []
 
         def check(screen: str) -> bool:
+            """Whether the pattern is on this screen (remembering the match)."""
             m = re.search(pattern, screen)
             if m:
                 found.append(m)

@@ -34,11 +34,13 @@ def run(db: Path, doc_id: str, annotator: str, seed: int, ops: int, stop: Path) 
     redo: list[tuple[Model, Model]] = []
 
     def span(role: str) -> Span:
+        """A random stretch of the text with the given role."""
         start = rng.randrange(0, len(text) - 1)
         end = min(len(text), start + rng.randint(1, 30))
         return Span(role, start, end, text[start:end])
 
     def record(before: Model) -> None:
+        """Push an edit onto the model's undo stack (a new edit clears redo)."""
         undo.append((before, copy.deepcopy(mine)))
         redo.clear()
 

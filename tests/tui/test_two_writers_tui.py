@@ -57,6 +57,7 @@ def _by_annotator(db: Path, doc_id: str) -> dict[str, int]:
 
 
 def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> None:
+    """Two apps tag in turns; each sees the other's claims after R, and after reopening."""
     db = tmp_path / "shared.db"
     doc_id = app_database(db, seed_file=SEED_FILE)
     ann = _open(tmux, "ann", db, doc_id, "ann")
@@ -92,6 +93,7 @@ def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> 
 
 
 def test_editing_while_another_process_imports(tmp_path: Path, tmux: Tmux) -> None:
+    """Every claim typed during a large import is shown, stored, and error-free."""
     db = tmp_path / "shared.db"
     doc_id = app_database(db, seed_file=SEED_FILE)
     corpus = write_corpus(tmp_path / "corpus", files=30, docs_per_file=40, seed=3)
