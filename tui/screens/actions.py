@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from annotations.models import Annotation, Document, Span
@@ -76,6 +77,28 @@ class Suggestion:
         return any(s <= offset < e for s, e in self.spans())
 
 
+class SpanLookup:
+    """Which item (by index) has a span covering an offset, by bisection over the spans."""
+
+    def __init__(self, spans_per_item: Sequence[Sequence[tuple[int, int]]]) -> None:
+        spans = sorted((a, b, i) for i, spans in enumerate(spans_per_item) for a, b in spans)
+        self._spans = spans
+        self._starts = [a for a, _, _ in spans]
+        # the furthest end of any span so far: the walk back stops where nothing reaches
+        self._reach = list(accumulate((b for _, b, _ in spans), max))
+
+    def first_covering(self, offset: int) -> int | None:
+        """The lowest item index with a span [a, b) where a <= offset < b, or None."""
+        best: int | None = None
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0 and self._reach[i] > offset:
+            a, b, n = self._spans[i]
+            if a <= offset < b and (best is None or n < best):
+                best = n
+            i -= 1
+        return best
+
+
 @dataclass
 class DocView:
     """Everything the annotation screen shows for one document (rebuilt after each write)."""
@@ -88,10 +111,45 @@ class DocView:
     suggestions: list[Suggestion] = field(default_factory=list)
     hide_low: bool = False
 
+    # (suggestions, decisions, hide_low) -> pending and its span index; the screen asks on
+    # every cursor move, and a 1 MB article has thousands of suggestions. The screen replaces
+    # these attributes rather than mutating them, so identity tells when to recompute.
+    _pending: tuple[object, object, bool, list[Suggestion], SpanLookup, list[int] | None
+                    ] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _pending_state(self) -> tuple[list[Suggestion], SpanLookup, list[int] | None]:
+        cache = self._pending
+        if (cache is None or cache[0] is not self.suggestions or cache[1] is not self.decisions
+                or cache[2] != self.hide_low):
+            pending = [s for s in self.suggestions if s.key not in self.decisions
+                       and not (self.hide_low and s.confidence < LOW_CONFIDENCE)]
+            starts = [s.start for s in pending]
+            # furthest content end so far (None when not in reading order: search linearly)
+            reach = (list(accumulate((s.end for s in pending), max))
+                     if starts == sorted(starts) else None)
+            cache = (self.suggestions, self.decisions, self.hide_low, pending,
+                     SpanLookup([s.spans() for s in pending]), reach)
+            self._pending = cache
+        return cache[3], cache[4], cache[5]
+
     def pending(self) -> list[Suggestion]:
         """Undecided suggestions in reading order (minus low-confidence ones when hidden)."""
-        return [s for s in self.suggestions if s.key not in self.decisions
-                and not (self.hide_low and s.confidence < LOW_CONFIDENCE)]
+        return list(self._pending_state()[0])
+
+    def pending_at(self, offset: int) -> Suggestion | None:
+        """What suggestion_at(self.pending(), offset) gives, found by bisection."""
+        pending, lookup, _ = self._pending_state()
+        found = lookup.first_covering(offset)
+        return None if found is None else pending[found]
+
+    def pending_overlapping(self, start: int, end: int) -> Suggestion | None:
+        """The first pending suggestion (reading order) whose content overlaps [start, end)."""
+        pending, _, reach = self._pending_state()
+        if reach is None:
+            return next((s for s in pending if s.start < end and start < s.end), None)
+        # every earlier suggestion ends at or before `start`; this one is the first past it
+        i = bisect_right(reach, start)
+        return pending[i] if i < len(pending) and pending[i].start < end else None
 
     def hidden_count(self) -> int:
         """How many undecided suggestions the low-confidence filter hides."""

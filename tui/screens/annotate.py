@@ -90,6 +90,7 @@ class AnnotationScreen(RedlineScreen):
         self.note = ""
         self._current_key = ""
         self.highlights: list[Highlight] = []
+        self._base_highlights: list[Highlight] = []
 
     @classmethod
     def help_sections(cls) -> list[tuple[str, type[DOMNode]]]:
@@ -266,7 +267,7 @@ class AnnotationScreen(RedlineScreen):
         key = under.key if under else ""
         if key != self._current_key:
             self._current_key = key
-            self.refresh_highlights()
+            self.refresh_current(under)
         ann = self._annotation_under()
         self.query_one(SidePanel).follow(ann.id if ann else None)
         self.refresh_status()
@@ -285,16 +286,26 @@ class AnnotationScreen(RedlineScreen):
         """Recompute the article's highlights from the view, the search and the marks."""
         if self.view is None:
             return
-        current = self._suggestion_under()
         marks = act.highlights(self.view, search=self.hits, marked=self.marked)
+        self._base_highlights = [Highlight(*m) for m in marks]
+        self.article.set_highlights(self._base_highlights)
+        self.refresh_current(self._suggestion_under())
+
+    def refresh_current(self, current: act.Suggestion | None) -> None:
+        """Draw the suggestion under the cursor (content, source, cue) over the highlights.
+
+        An overlay, so that moving onto or off a suggestion repaints a few rows instead of
+        re-indexing every highlight of the document."""
+        marks: list[act.Mark] = []
         if current is not None:
             marks += [act.Mark(a, b, "current", current.key) for a, b in current.content]
             if current.source:
                 marks.append(act.Mark(*current.source, "source", current.key))
             if current.cue:
                 marks.append(act.Mark(*current.cue, "cue", current.key))
-        self.highlights = [Highlight(*m) for m in marks]
-        self.article.set_highlights(self.highlights)
+        overlay = [Highlight(*m) for m in marks]
+        self.highlights = self._base_highlights + overlay
+        self.article.set_overlay(overlay)
 
     def refresh_status(self) -> None:
         """Progress on the first line; the suggestion or annotation under the cursor below."""
@@ -338,11 +349,9 @@ class AnnotationScreen(RedlineScreen):
     def _suggestion_under(self) -> act.Suggestion | None:
         if self.view is None:
             return None
-        pending = self.view.pending()
-        found = act.suggestion_at(pending, self.cursor)
+        found = self.view.pending_at(self.cursor)
         if found is None and self.selection:
-            a, b = self.selection
-            found = next((s for s in pending if s.start < b and a < s.end), None)
+            found = self.view.pending_overlapping(*self.selection)
         return found
 
     def _annotation_under(self) -> Annotation | None:

@@ -172,6 +172,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._filters: tuple[LineFilter, ...] = ()
         self._generation = 0
         self._prefetch_timer: Timer | None = None
+        self._overlay: list[Mark] = []
         self.set_document(text, highlights)
 
     # ------------------------------------------------------------------------ public API
@@ -214,6 +215,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show a new article; the cursor goes to its first token."""
         self._text = text
         self._index = HighlightIndex(highlights)
+        self._overlay = []
         self._sentences: list[int] | None = None
         self._cursor = first_token_from(text, 0) or 0
         self._cursor_end = token_end(text, self._cursor)
@@ -237,6 +239,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._index = HighlightIndex(highlights)
         self._rows.clear()
         self.refresh()
+
+    def set_overlay(self, highlights: Sequence[Highlight]) -> None:
+        """Draw these few highlights over the others (e.g. the suggestion under the cursor).
+
+        Unlike set_highlights this re-indexes nothing and repaints only the rows the old and
+        new overlay touch, so it can change on every cursor move of a big document."""
+        overlay = [(h.start, h.end, h.kind) for h in highlights]
+        if overlay != self._overlay:
+            old, self._overlay = self._overlay, overlay
+            self._invalidate([(a, b) for a, b, _ in old + overlay])
 
     def set_sentences(self, starts: Iterable[int]) -> None:
         """Use these sentence start offsets (e.g. from spaCy) instead of the regex."""
@@ -653,6 +665,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _marks(self, start: int, end: int) -> Iterator[Mark]:
         yield from self._index.overlapping(start, end)
+        for mark in self._overlay:
+            if mark[0] < end and mark[1] > start:
+                yield mark
         if self._selection is not None:
             yield self._selection[0], self._selection[1], SELECTION
         yield self._cursor, self._cursor_end, CURSOR
