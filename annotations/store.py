@@ -193,10 +193,17 @@ class Store:
         """Every document id in library order."""
         return [r["id"] for r in self._rows("SELECT id FROM documents ORDER BY position, id")]
 
-    def iter_documents(self) -> Iterator[Document]:
-        """Every document in library order, fetched one at a time (for streaming export)."""
-        for doc_id in self.document_ids():
-            yield self.get_document(doc_id)
+    def iter_documents(self, *, page: int = 500) -> Iterator[Document]:
+        """Every document in library order, a page of ids at a time so memory stays flat."""
+        after: tuple[int, str] = (-(2**62), "")
+        while True:
+            rows = self._rows("SELECT id, position FROM documents WHERE (position, id) > (?, ?)"
+                              " ORDER BY position, id LIMIT ?", (*after, page))
+            for row in rows:
+                yield self.get_document(row["id"])
+            if len(rows) < page:
+                return
+            after = (rows[-1]["position"], rows[-1]["id"])
 
     def neighbour(self, doc_id: str, step: int) -> str | None:
         """The id of the next (+1) or previous (-1) document in library order."""

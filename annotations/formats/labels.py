@@ -181,25 +181,13 @@ def decompose(anns: list[Annotation]) -> tuple[list[Part], list[tuple[int, int, 
     return parts, links
 
 
-PAGE = 256
-
 
 def stream_documents(store: Store, *, status: Any = (), ids: Any = ()) -> Iterator[Document]:
     """Documents in library order, limited to the given statuses and ids when any are given,
     fetched a page of ids at a time so memory stays flat however large the corpus."""
-    statuses, wanted = set(status), set(ids)
-    after: tuple[int, str] = (-(2**62), "")
-    while True:
-        rows = store._rows("SELECT id, position FROM documents WHERE (position, id) > (?, ?)"
-                           " ORDER BY position, id LIMIT ?", (*after, PAGE))
-        for row in rows:
-            if not wanted or row["id"] in wanted:
-                doc = store.get_document(row["id"])
-                if not statuses or doc.status in statuses:
-                    yield doc
-        if len(rows) < PAGE:
-            return
-        after = (rows[-1]["position"], rows[-1]["id"])
+    from ..export import select_documents
+
+    return select_documents(store, status=status, ids=ids)
 
 
 def exportable(store: Store, doc: Document, annotators: Any = ()) -> list[Annotation]:
