@@ -189,3 +189,28 @@ def test_a_reimport_that_flags_a_tag_shows_in_the_library(tmp_path: Path, tmux: 
     with Store(db) as store:
         [ann] = store.annotations(doc_id)
         assert ann.needs_review and ann.spans[0].text == first  # kept, not moved anywhere
+
+
+def test_reload_after_a_reimport_shows_the_new_text_before_any_tag(tmp_path: Path,
+                                                                    tmux: Tmux) -> None:
+    """`R` after another process changed the text reopens the document: what the editor then
+    sees is what a tag is stored on."""
+    db = tmp_path / "shared.db"
+    doc_id = app_database(db, seed_file=SEED_FILE)
+    editor = _open(tmux, "reload", db, doc_id, "ed")
+    with Store(db) as store:
+        old = store.get_document(doc_id).text
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(json.dumps({"id": doc_id, "text": "UPDATE: corrected. " + old}) + "\n",
+                       encoding="utf-8")
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    editor.send("R")
+    editor.wait_for(lambda s: "UPDATE: corrected." in s, what="the new text after R")
+    editor.send("c")  # the sentence under the cursor, which is the one on screen
+    _wait_count(editor, 1)
+    editor.close()
+    with Store(db) as store:
+        [ann] = store.annotations(doc_id)
+        assert ann.spans[0].text == "UPDATE: corrected."

@@ -198,6 +198,11 @@ class AnnotationScreen(RedlineScreen):
             self.open_state(message)
         elif state.doc.id != self.doc_id or self.view is None or state.seq < self.seq:
             return  # a late answer for another document, or older than what is shown
+        elif state.doc.text_sha256 != self.view.doc.text_sha256:
+            # another process re-imported the text: every offset on screen is stale, so reopen
+            # (text, highlights and analysis) rather than act on text the editor cannot see
+            self.load_document(self.doc_id, note="the text changed in the database: reopened")
+            return
         self.seq = state.seq
         view = self.view
         assert view is not None
