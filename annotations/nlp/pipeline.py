@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import importlib.util
 import json
@@ -84,13 +85,21 @@ def model_id_for(name: str | None) -> str:
 
 
 def load_pipeline(name: str | None = None) -> Pipeline:
-    """Load the named (or default) pipeline, or a blank English one with a warning."""
+    """Load the named (or default) pipeline, or a blank English one with a warning.
+
+    A pipeline is loaded once per process (seconds each time otherwise): every later call for
+    the same resolved model returns the same object.
+    """
     if name and not _installed(name):
         raise RedlineError(
             f"spaCy model {name!r} is not installed",
             hint=f"pip install {name.replace('_', '-')}, or leave out --model to use the default",
         )
-    resolved = resolve_model(name)
+    return _load(resolve_model(name))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(resolved: str | None) -> Pipeline:
     import spacy
 
     if resolved is None:
