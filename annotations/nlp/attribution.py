@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .classify import classify
 from .cues import cue_span
 from .events import GUESS
-from .heuristics import colon_speaker, noun_cue_source
+from .heuristics import colon_speaker, noun_cue_source, verb_colon_source
 from .linker import Linker
 from .mentions import Mention
 from .quotes import QuoteSpan
@@ -43,8 +43,11 @@ class QuoteResult:
     confidence: float = 0.5
 
 
-def _cue_fields(doc: Doc, i: int) -> tuple[tuple[int, int], str]:
-    span = cue_span(doc[i])
+def _cue_fields(doc: Doc, choice: _Choice) -> tuple[tuple[int, int] | None, str | None]:
+    if choice.cue is None:
+        return None, None
+    i = choice.cue
+    span = cue_span(doc[i]) if choice.cue_end is None else doc[i : choice.cue_end]
     return (span.start_char, span.end_char), span.text
 
 
@@ -55,6 +58,7 @@ class _Choice:
     cue: int | None = None
     after: bool = False  # the cue follows the quotation
     source: Mention | None = None  # a source found with the cue, or without one
+    cue_end: int | None = None  # end token of a cue found by its position, not the lexicon
 
 
 def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
@@ -75,6 +79,8 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
         named = noun_cue_source(doc, a, b, lk.blocked)
         if named is not None and (choice.cue is None or named[0] >= choice.cue):
             return _Choice(named[0], False, named[1])  # "a statement from Lee: “…”"
+        if choice.cue is None and (placed := verb_colon_source(doc, a, b)) is not None:
+            return _Choice(placed[0], False, placed[2], placed[1])  # "Lee shot back: “…”"
         if choice.cue is None:
             choice.source = colon_speaker(doc, a, b)  # "CNN's Sara Dorsey: “…”"
     if choice.cue is None and choice.source is None:
@@ -91,7 +97,7 @@ def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int,
     if src is None and before is not None and before.source is not None and before.para == para:
         # "Dunn said …, adding: “…”": a cue with no subject of its own shares the last one.
         typ = "direct" if kind == "speech" else "mixed"
-        cspan, ctext = _cue_fields(lk.doc, choice.cue) if choice.cue is not None else (None, None)
+        cspan, ctext = _cue_fields(lk.doc, choice)
         return Attr(typ, before.source, before.speaker, cspan, ctext, [], 0.6, para)
     speaker = None
     if src is not None:
@@ -103,7 +109,7 @@ def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int,
         conf = 0.7
     elif src is not None and speaker is None:
         conf -= 0.15
-    cspan, ctext = _cue_fields(lk.doc, choice.cue) if choice.cue is not None else (None, None)
+    cspan, ctext = _cue_fields(lk.doc, choice)
     typ = "direct" if kind == "speech" else "mixed"
     return Attr(typ, src, speaker, cspan, ctext, [], conf, para)
 

@@ -23,17 +23,20 @@ SPEECH_VERBS = words(
 # Verbs that frame a direct quotation only ("…,” she laughed), never an indirect one.
 MANNER_VERBS = words(
     """shout scream yell whisper mutter exclaim joke laugh quip sigh cry snap scoff smile
-    continue begin go chuckle murmur plead beg grumble gush rave huff fume"""
+    continue begin go chuckle murmur plead beg grumble gush rave huff fume shoot hit fire
+    chime"""
 )
 # Verbs that name rather than report ("he called it “a disaster”"): mixed quotes only.
 NAMING_VERBS = words("call describe term dub label brand characterize characterise")
 # Particles that complete a phrasal cue ("pointed out", "went on").
-PARTICLES = {"point": "out", "go": "on"}
+PARTICLES = {
+    "point": "out", "go": "on", "shoot": "back", "hit": "back", "fire": "back", "chime": "in",
+}  # fmt: skip
 _IRREGULAR = {
     "say": "said", "tell": "told", "write": "wrote written", "go": "went gone",
     "begin": "began begun", "admit": "admitted admitting", "quip": "quipped quipping",
     "snap": "snapped snapping", "plead": "pled", "beg": "begged begging",
-    "rule": "ruled ruling", "huff": "huffed",
+    "rule": "ruled ruling", "huff": "huffed", "shoot": "shot", "hit": "hit hitting",
 }  # fmt: skip
 
 
@@ -56,7 +59,7 @@ def _table(lemmas: frozenset[str]) -> dict[str, str]:
     return {form: lemma for lemma in lemmas for form in _inflections(lemma)}
 
 
-_IRREGULAR_PAST = words("said told wrote went began pled")
+_IRREGULAR_PAST = words("said told wrote went began pled shot hit")
 _SPEECH = _table(SPEECH_VERBS)
 _MANNER = _table(MANNER_VERBS)
 # Common reporting verbs of languages whose quotations often appear inside English corpora

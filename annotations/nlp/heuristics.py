@@ -11,6 +11,7 @@ from .lexicon import (
     NAME_JOINERS,
     NOUN_CUES,
     PRONOUNS,
+    QUANTIFIERS,
     SKIP_BEFORE_CUE,
     TITLES,
 )
@@ -77,8 +78,9 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
             end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
         return make_mention(doc, i, end)
-    if tok.lower_ in DETERMINERS:
-        # "said the mayor", "said a spokesman for the agency": up to the first little word
+    if tok.lower_ in DETERMINERS or tok.lower_ in QUANTIFIERS:
+        # "said the mayor", "said a spokesman for the agency", "asked one mother": up to
+        # the first little word
         j = i + 1
         while j < min(n, i + 5) and not blocked[j] and doc[j].text.rstrip(".").isalpha() and (
             doc[j].lower_ not in FUNCTION_WORDS
@@ -94,6 +96,13 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         # "said farmer Ines Alvarez", "said police spokesman Tom Li"
         return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
     return None
+
+
+def _in_word(doc: Doc, j: int) -> bool:
+    """A hyphen inside a compound word ("24-year-old", "father-of-two")."""
+    return doc[j].text in ("-", "‐") and not doc[j].whitespace_ and j > 0 and (
+        not doc[j - 1].whitespace_
+    )
 
 
 def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> Mention | None:
@@ -122,11 +131,13 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
         return make_mention(doc, _name_left(doc, i, max(0, i - 6)), i + 1)
     if tok.is_alpha and tok.is_lower:
-        for j in range(i - 1, max(-1, i - 5), -1):
-            if blocked[j] or doc[j].is_punct:
+        for j in range(i - 1, max(-1, i - 7), -1):
+            if blocked[j] or (doc[j].is_punct and not _in_word(doc, j)):
                 break
-            if doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("’s", "'s"):
-                start = j if doc[j].lower_ in DETERMINERS else _name_left(doc, j - 1, max(0, j - 5))
+            if doc[j].lower_ in DETERMINERS or doc[j].lower_ in QUANTIFIERS or doc[j].lower_ in (
+                "’s", "'s"
+            ):
+                start = j if doc[j].lower_ not in ("’s", "'s") else _name_left(doc, j - 1, max(0, j - 5))
                 if start >= 3 and doc[start - 1].lower_ == "of" and not blocked[start - 2]:
                     # "The Chief of the city police said": the head comes before "of"
                     head = doc[start - 2]
@@ -152,6 +163,35 @@ def colon_speaker(doc: Doc, a: int, b: int) -> Mention | None:
     ):
         return make_mention(doc, name[0].i, name[-1].i + 1)
     return None
+
+
+_VERB_PARTICLES = frozenset({"back", "out", "in", "on", "up", "off"})
+
+
+def verb_colon_source(doc: Doc, a: int, b: int) -> tuple[int, int, Mention] | None:
+    """Tokens [a, b) ending "<Name or pronoun> <verb> [particle]:" ("Lee shot back:"), as
+    (cue start, cue end, source): any verb so placed introduces the quotation."""
+    toks = [t for t in doc[a:b] if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    verb = toks[-2:-1] if toks[-2].lower_ not in _VERB_PARTICLES else toks[-3:-1]
+    first = verb[0]
+    if len(toks) < len(verb) + 2 or not (first.is_alpha and first.is_lower) or (
+        first.lower_ in FUNCTION_WORDS or first.lower_ in SKIP_BEFORE_CUE
+        or (first.pos_ and first.pos_ != "VERB")
+    ):
+        return None
+    if len(verb) == 1 and not first.lower_.endswith(("ed", "s")):
+        return None  # "Lee shouted:", "Lee adds:"; a bare word may be anything
+    head = first.i - 1
+    if doc[head].lower_ in ("he", "she", "they", "we", "i"):
+        start = head
+    elif is_capitalised(doc[head]) and doc[head].lower_ not in FUNCTION_WORDS:
+        start = _name_left(doc, head, max(a, head - 6))
+    else:
+        return None
+    found = make_mention(doc, start, head + 1)
+    return (first.i, verb[-1].i + 1, found) if found is not None else None
 
 
 def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, Mention] | None:

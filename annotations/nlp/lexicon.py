@@ -52,6 +52,17 @@ SKIP_BEFORE_CUE = words(
     recently earlier once simply just only even quickly firmly had've"""
 )
 DETERMINERS = words("the a an this that these those his her its their our my your")
+# Words that introduce an unnamed person like a determiner ("said one mother").
+QUANTIFIERS = words("one another")
+# Nouns that describe a private person; "the <noun>" after a named person usually means them.
+PERSON_NOUNS = words(
+    """mother father mum dad parent wife husband son daughter brother sister grandmother
+    grandfather widow widower teenager teen pensioner veteran student pupil nurse teacher
+    farmer resident victim survivor neighbour neighbor fan striker midfielder defender
+    goalkeeper forward winger captain skier runner swimmer cyclist champion athlete singer
+    actor actress star rapper musician artist chef owner youngster mother-of-two
+    father-of-two newcomer rookie"""
+)
 # Capitalised only because they open a sentence: never a name.
 FUNCTION_WORDS = DETERMINERS | words(
     """in on at but and or if as for from to of by with when while after before however

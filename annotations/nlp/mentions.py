@@ -11,7 +11,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
-_LEFT_KEEP = frozenset({"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case"})
+_PARTITIVE = frozenset({"one", "some", "many", "several", "most", "two", "three"})  # "one of …"
+_LEFT_KEEP = frozenset(
+    {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "npadvmod"}
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def parsed_phrase(tok: Token) -> Mention | None:
         tok = tok.head.head  # "Smith, who …, said": the noun the clause modifies
     start = tok.i
     for child in reversed(list(tok.lefts)):
-        if child.dep_ in _LEFT_KEEP and child.right_edge.i == start - 1:
+        in_word = child.text in ("-", "‐") and not child.whitespace_  # "the 29-year-old"
+        if (child.dep_ in _LEFT_KEEP or in_word) and child.right_edge.i == start - 1:
             start = child.left_edge.i
     end = tok.i + 1
     for child in tok.rights:
@@ -90,7 +94,7 @@ def parsed_phrase(tok: Token) -> Mention | None:
             conj = next(c for c in tok.rights if c.dep_ == "conj")
             end = conj.i + 1
         elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and (
-            tok.pos_ == "NOUN" or tok.lower_ in ROLE_NOUNS
+            tok.pos_ == "NOUN" or tok.lower_ in ROLE_NOUNS or tok.lower_ in _PARTITIVE
         ):
             if child.right_edge.i - tok.i <= 6:
                 end = child.right_edge.i + 1

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, PRONOUNS
+from .lexicon import DETERMINERS, PERSON_NOUNS, PRONOUNS
 from .mentions import Mention
 from .names import PersonTable, name_words
 from .text import words
@@ -14,6 +15,7 @@ _MAX_RECENT = 8
 _ORG_REACH = 3  # sentences back an "it" or "they" may look for its organisation
 _LOOK_BACK = 12  # people mentions searched backwards for a pronoun's antecedent
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+_AGE = re.compile(r"\d+\s*-\s*years?\s*-\s*old$")
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
 _FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
 
@@ -90,7 +92,7 @@ class Resolver:
             if found:
                 ranked = [p for p in reversed(self.recent) if any(f.name == p for f in found)]
                 return ranked[0] if ranked else found[-1].name
-            return None
+            return self._in_focus(m)
         if m.kind == "org":
             if m.text[:1].isupper() and m.text.split()[0].lower() not in DETERMINERS:
                 return m.text
@@ -101,9 +103,25 @@ class Resolver:
                 if head in low.split() or (head in _FIRM_NOUNS and low.endswith(_FIRM_ENDINGS)):
                     return org
             return None
+        if m.kind == "other":
+            last = m.text.split()[-1]
+            if last[:1].isupper() and m.text[:1].isupper():
+                return self.table.lookup(last, m.start)  # a surname the tagger missed
+            return self._in_focus(m)
         return None
 
-    def _antecedent(self, gender: str, pos: int) -> str | None:
+    def _in_focus(self, m: Mention) -> str | None:
+        """The person a definite description ("the 24-year-old", "the mother") refers back
+        to: the one most recently in focus, when the description is of a private person."""
+        parts = m.text.lower().split()
+        if len(parts) < 2 or parts[0] != "the":
+            return None  # "one mother", "a resident": someone new
+        head = parts[parts.index("of") - 1] if "of" in parts[2:] else parts[-1]  # "mother of two"
+        if not (_AGE.search(m.text) or head in PERSON_NOUNS):
+            return None
+        return self._antecedent(None, m.start)
+
+    def _antecedent(self, gender: str | None, pos: int) -> str | None:
         """The person a he/she refers to: sentence by sentence backwards, subjects first."""
         here = bisect_right(self.sent_ends, pos)
         current: int | None = None
@@ -113,7 +131,7 @@ class Resolver:
                 if subject or other:
                     break
                 current = sent
-            if self.gender.get(name, gender) != gender:
+            if gender is not None and self.gender.get(name, gender) != gender:
                 continue
             if is_subject:
                 subject = name  # walking backwards: ends on the sentence's first subject
@@ -129,7 +147,7 @@ class Resolver:
             return False
         if m.kind == "pronoun":
             return PRONOUNS.get(m.text.lower()) in ("m", "f")
-        if m.kind == "name":
+        if m.kind == "name" or (m.kind == "other" and canonical in self.table.people):
             known = canonical in self.table.people
             return known or m.label not in _ORG_LABELS
         return m.kind == "role"

@@ -230,3 +230,42 @@ def test_cue_after_a_sentence_final_quotation_still_counts() -> None:
 def test_that_clause_cue_beats_a_cue_in_the_next_sentence() -> None:
     text = "Costa told staff that “The office closes on Friday.” Ruiz agreed."
     assert who(text) == [("Costa", "told")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "cue"),
+    [
+        ("Mendes shot back:", "shot back"),
+        ("Mendes hit back:", "hit back"),
+        ("Mendes fired back:", "fired back"),
+        ("Mendes chimed in:", "chimed in"),
+        ("Mendes weighed in:", "weighed in"),  # not in the lexicon: its position makes it a cue
+        ("Mendes interrupted:", "interrupted"),
+    ],
+)
+def test_name_verb_colon_introduces_the_quote(intro: str, cue: str) -> None:
+    text = f"“Rents must fall,” said Rui Mendes. “They cannot,” said Lia Sousa. {intro} “Watch.”"
+    assert who(text)[-1] == ("Mendes", cue)
+
+
+def test_pronoun_verb_colon_introduces_the_quote() -> None:
+    text = "“Rents must fall,” said Rui Mendes. Lia Sousa disagreed. He hit back: “Watch me.”"
+    assert who(text)[-1] == ("He", "hit back")
+
+
+def test_a_clause_before_a_colon_is_not_a_cue() -> None:
+    text = "“Rents must fall,” said Rui Mendes. The rules are clear: “Tenants first.”"
+    assert who(text)[-1] == ("Rui Mendes", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It was loud,” said one resident.", "one resident"),
+        ("“Where do we go?” asked one father, who gave no name.", "one father"),
+        ("“It was loud,” another neighbour said.", "another neighbour"),
+        ("“I can retire now,” the 31-year-old said.", "the 31-year-old"),
+    ],
+)
+def test_unnamed_descriptions_are_speakers(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker

@@ -125,3 +125,25 @@ def test_pronoun_prefers_the_subject_of_the_previous_sentence(model: Pipeline) -
     (rec,) = analyze_texts(model, [("p", text)])
     (q,) = speech(rec)
     assert q["speaker_resolved"] == "Mark Hollis"
+
+
+def test_unnamed_and_described_speakers(model: Pipeline) -> None:
+    text = (
+        "Tove Lind won the sprint in Lillehammer.\n"
+        "“I waited years for this,” the 29-year-old said.\n"
+        "“It was loud,” one of the neighbours said."
+    )
+    (rec,) = analyze_texts(model, [("d", text)])
+    got = [(q["speaker"], q["speaker_resolved"]) for q in speech(rec)]
+    assert got == [("the 29-year-old", "Tove Lind"), ("one of the neighbours", None)]
+
+
+def test_surname_the_tagger_misses_still_resolves(model: Pipeline) -> None:
+    text = (
+        "“Rents must fall,” said Chidinma Eze. “They cannot,” said Lia Sousa.\n"
+        "Eze shot back: “Watch me.”"
+    )
+    (rec,) = analyze_texts(model, [("s", text)])
+    last = speech(rec)[-1]
+    assert (last["speaker"], last["speaker_resolved"], last["cue"]) == ("Eze", "Chidinma Eze",
+                                                                        "shot back")

@@ -89,3 +89,26 @@ def test_organisation_pronoun_needs_an_organisation() -> None:
     assert res.resolve(Mention(30, 34, "they", "pronoun")) == "Acme Inc."
     assert res.resolve(Mention(30, 41, "the company", "org")) == "Acme Inc."
     assert res.resolve(Mention(30, 41, "the ministry", "org")) is None
+
+
+def test_definite_description_refers_to_the_person_in_focus() -> None:
+    text = (
+        "Tove Lind won the sprint in Lillehammer.\n"
+        "“I waited years for this,” the 29-year-old said. “My legs are jelly.”"
+    )
+    assert resolved(text) == [("the 29-year-old", "Tove Lind")] * 2
+
+
+def test_description_with_of_refers_to_the_person_in_focus() -> None:
+    text = "Maren Holt lost her house in the flood. “We have nothing left,” the mother of two said."
+    assert resolved(text) == [("the mother of two", "Maren Holt")]
+
+
+def test_indefinite_description_is_someone_new() -> None:
+    text = "Maren Holt lost her house in the flood. “We have nothing left,” said one neighbour."
+    assert resolved(text) == [("one neighbour", None)]
+
+
+def test_description_of_an_object_is_not_resolved_to_a_person() -> None:
+    text = "Maren Holt read the report. “Costs will rise,” the report said."
+    assert resolved(text) == [("the report", None)]
