@@ -7,8 +7,8 @@ worker; keeping the rules apart makes them testable without an app and keeps the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -87,16 +87,19 @@ class SpanLookup:
         # the furthest end of any span so far: the walk back stops where nothing reaches
         self._reach = list(accumulate((b for _, b, _ in spans), max))
 
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """(a, b, item index) of the spans overlapping [start, end), i.e. a < end and b > start
+        (for end = start + 1: the spans covering `start`)."""
+        spans, reach = self._spans, self._reach
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and reach[i] > start:
+            if spans[i][1] > start:
+                yield spans[i]
+            i -= 1
+
     def first_covering(self, offset: int) -> int | None:
         """The lowest item index with a span [a, b) where a <= offset < b, or None."""
-        best: int | None = None
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0 and self._reach[i] > offset:
-            a, b, n = self._spans[i]
-            if a <= offset < b and (best is None or n < best):
-                best = n
-            i -= 1
-        return best
+        return min((n for _, _, n in self.overlapping(offset, offset + 1)), default=None)
 
 
 @dataclass
@@ -116,6 +119,9 @@ class DocView:
     # these attributes rather than mutating them, so identity tells when to recompute.
     _pending: tuple[object, object, bool, list[Suggestion], SpanLookup, list[int] | None
                     ] | None = field(default=None, init=False, repr=False, compare=False)
+
+    _annotation_lookup: tuple[object, SpanLookup] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def _pending_state(self) -> tuple[list[Suggestion], SpanLookup, list[int] | None]:
         cache = self._pending
@@ -141,6 +147,22 @@ class DocView:
         pending, lookup, _ = self._pending_state()
         found = lookup.first_covering(offset)
         return None if found is None else pending[found]
+
+    def annotation_at(self, offset: int, selection: tuple[int, int] | None = None
+                      ) -> Annotation | None:
+        """What annotation_at(self.annotations, offset, selection) gives, by bisection."""
+        cache = self._annotation_lookup
+        if cache is None or cache[0] is not self.annotations:
+            cache = (self.annotations,
+                     SpanLookup([[(s.start, s.end) for s in a.spans] for a in self.annotations]))
+            self._annotation_lookup = cache
+        lookup = cache[1]
+        hits = list(lookup.overlapping(offset, offset + 1))
+        if selection:
+            hits += lookup.overlapping(*selection)
+        # the innermost (shortest) span wins; between equal ones, the earlier annotation
+        best = min(((b - a, n) for a, b, n in hits), default=None)
+        return None if best is None else self.annotations[best[1]]
 
     def pending_overlapping(self, start: int, end: int) -> Suggestion | None:
         """The first pending suggestion (reading order) whose content overlaps [start, end)."""

@@ -29,7 +29,8 @@ class StatusBar(Vertical):
 
     def watch_progress(self, progress: str) -> None:
         """Show the new progress line."""
-        self.query_one("#status-progress", Static).update(progress)
+        # both rows are one line of fixed width: no layout pass (it would reflow the screen)
+        self.query_one("#status-progress", Static).update(progress, layout=False)
 
     def watch_message(self) -> None:
         """Show the new message."""
@@ -46,7 +47,7 @@ class StatusBar(Vertical):
             if self.message:
                 text.append("  ")
         text.append(self.message)
-        self.query_one("#status-message", Static).update(text)
+        self.query_one("#status-message", Static).update(text, layout=False)
 
     def render_plain(self) -> str:
         """Both rows as plain text (what a reader sees, for tests and logs)."""
