@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .heuristics import name_end
-from .lexicon import FUNCTION_WORDS, PERSON_TITLES
+from .lexicon import FUNCTION_WORDS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
-from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, name_words
+from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, is_org_name, name_words
 from .text import words
 from .tokens import DocIndex
 
@@ -29,9 +29,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
     table = PersonTable()
     if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not blocked[ent.start]:
+            if ent.label_ == "PERSON" and not blocked[ent.start] and not is_org_name(ent.text):
                 table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
-        for i, j in titled_names(ix, blocked):
+        for i, j in titled_names(ix, blocked) + role_appositions(ix, blocked):
             table.add(doc[i:j].text, doc[i].idx)
         return table
     n, done = len(doc), 0
@@ -89,6 +89,24 @@ def titled_names(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
     return found
 
 
+def role_appositions(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
+    """Token ranges of names set beside a role: "The prime minister, Jan Novak, said"."""
+    doc = ix.doc
+    if not doc.has_annotation("DEP"):
+        return []
+    found = []
+    for i in ix.dep_tokens(("appos",)):
+        tok = doc[i]
+        head = tok.head.lower_
+        if blocked[i] or tok.pos_ != "PROPN" or tok.head.i > i:
+            continue
+        if head in ROLE_NOUNS or head in PERSON_TITLES or head in PERSON_NOUNS:
+            start = tok.left_edge.i
+            if i + 1 - start >= 2 and not is_org_name(doc[start : i + 1].text):
+                found.append((start, i + 1))
+    return found
+
+
 def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
     """Without a parser: the end of a name starting at i in subject-like position, else 0."""
     tok = doc[i]
@@ -105,6 +123,17 @@ def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
     if opens and end == i + 1 and not verbish and end < len(doc) and doc[end].is_lower:
         return end
     return 0
+
+
+def _blank_org(doc: Doc, i: int) -> Mention | None:
+    """Without NER: "Bluebrook Water" (a name ending in a company word) as an organisation."""
+    if i and (is_capitalised(doc[i - 1]) or doc[i].lower_ in FUNCTION_WORDS):
+        return None
+    end = name_end(doc, i, min(len(doc), i + 5))
+    m = make_mention(doc, i, end) if end - i >= 2 else None
+    if m is None or not is_org_name(m.text):
+        return None
+    return Mention(m.start, m.end, m.text, "org", "ORG")
 
 
 def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list[Mention]:
@@ -142,6 +171,8 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
                 known = table.lookup(doc[end - 1].text, m.start) is not None
                 label = "" if known else GUESS  # a guess is never a subject for sure
                 events.append(Mention(m.start, m.end, m.text, "name", label, subject=known))
+        elif (org := _blank_org(doc, i)) is not None:
+            events.append(org)
     for i in ix.word_tokens(_HE_SHE):
         if not blocked[i]:
             tok = doc[i]

@@ -82,10 +82,14 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         # "said the mayor", "said a spokesman for the agency", "asked one mother": up to
         # the first little word
         j = i + 1
-        while j < min(n, i + 5) and not blocked[j] and doc[j].text.rstrip(".").isalpha() and (
-            doc[j].lower_ not in FUNCTION_WORDS
-        ):
+        while j < min(n, i + 6) and not blocked[j] and (
+            doc[j].text.rstrip(".").isalpha() or doc[j].lower_ in ("'s", "’s")
+        ) and doc[j].lower_ not in FUNCTION_WORDS:
             j += 1
+        if j + 1 < n and doc[j].text == "," and is_capitalised(doc[j + 1]) and not blocked[j + 1]:
+            end = name_end(doc, j + 1, min(n, j + 6))
+            if end >= n or doc[end].is_punct:
+                return make_mention(doc, j + 1, end)  # "said the firm's chief, Lars Eke."
         return make_mention(doc, i, j) if j > i + 1 else None
     k = i
     while k < min(n, i + 3) and doc[k].is_lower and doc[k].is_alpha and (
@@ -124,6 +128,11 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         while j >= 0 and i - j < 12 and doc[j].text != "," and not blocked[j]:
             j -= 1
         if j > 0 and doc[j].text == "," and not blocked[j - 1]:
+            inner = [t for t in doc[j + 1 : i] if not t.is_space]
+            if inner and doc[j - 1].is_lower and inner[0].lower_ not in FUNCTION_WORDS and all(
+                is_capitalised(t) or t.text == "." for t in inner
+            ):
+                return make_mention(doc, j + 1, i)  # "The clinic's surgeon, Dr Ann Byrne, said"
             return _left_source(doc, j, j, blocked)
         return None
     if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "you"):

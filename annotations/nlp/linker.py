@@ -11,7 +11,7 @@ from .classify import Context, is_fragment_before
 from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
 from .events import build_people, subject_events
 from .heuristics import heuristic_source, right_source
-from .mentions import Mention, is_capitalised, parsed_phrase, parsed_subject
+from .mentions import Mention, is_capitalised, make_mention, parsed_phrase, parsed_subject
 from .quotes import QuoteSpan
 from .speakers import Resolver
 from .text import TextIndex, words
@@ -25,6 +25,7 @@ _POST_REACH = 15  # tokens allowed between a quotation and its cue ("…,” Smi
 _SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses included
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
 _DASH_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?=\w)")
+_QUOTING = words("quoted quotes quoting cited cites citing")
 _THAT_REACH = 4  # "added on Monday that …"
 _NOT_BETWEEN = words("that if whether what how why when where")
 # A subject or an auxiliary between a cue and a quotation means a reported clause has begun
@@ -101,6 +102,9 @@ class Linker:
 
     def source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
         """The source mention of a cue and whether it came from the parse."""
+        quoted = self._quoted_as(cue.i)
+        if quoted is not None:
+            return quoted, False
         if self.parsed:
             subj = parsed_subject(cue, self.blocked)
             if subj is not None and abs(subj.i - cue.i) <= _SUBJECT_REACH:
@@ -109,6 +113,24 @@ class Linker:
                     return m, True
         span = cue_span(cue)
         return heuristic_source(self.doc, span.start, span.end, self.blocked, after_quote), False
+
+    def _quoted_as(self, i: int) -> Mention | None:
+        """"quoted Ann Lee as saying": the one quoted, not the one quoting, is the source."""
+        doc = self.doc
+        if doc[i].lower_ != "saying" or i < 3 or doc[i - 1].lower_ != "as":
+            return None
+        for j in range(i - 2, max(-1, i - 14), -1):
+            if self.blocked[j] or doc[j].text in (".", ":", ";", "“", '"'):
+                return None
+            if doc[j].lower_ in _QUOTING:
+                parts = [p for p in doc[j + 1 : i - 1].text.split(",") if p.strip()]
+                named = [p for p in parts if p.strip()[:1].isupper()]
+                if len(parts) > 1 and named:  # "quoted its chief, Ann Lee, as saying"
+                    start = doc[j + 1].idx + doc[j + 1 : i - 1].text.index(named[0])
+                    a, b = self.tokens_in(start, start + len(named[0].strip()))
+                    return make_mention(doc, a, b)
+                return make_mention(doc, j + 1, i - 1)
+        return None
 
     def frame_start(self, k: int) -> int:
         """Where the text before quotation k starts: its sentence, paragraph or last quote."""

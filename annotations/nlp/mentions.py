@@ -79,6 +79,7 @@ def parsed_phrase(tok: Token) -> Mention | None:
     doc = tok.doc
     if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Smith, who …, said": the noun the clause modifies
+    tok = _named_apposition(tok)
     start = tok.i
     for child in reversed(list(tok.lefts)):
         in_word = child.text in ("-", "‐") and not child.whitespace_  # "the 29-year-old"
@@ -113,6 +114,18 @@ def parsed_phrase(tok: Token) -> Mention | None:
             start = k + 1  # "the Revolution, Pezeshkian": a clause before, not a modifier
             break
     return make_mention(doc, start, end)
+
+
+def _named_apposition(tok: Token) -> Token:
+    """For "the clinic's surgeon, Dr Ann Byrne, said": the name, which is who spoke."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS:
+        return tok
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and is_capitalised(child) and (
+            child.doc[child.left_edge.i - 1].text == ","
+        ):
+            return child
+    return tok
 
 
 def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:

@@ -17,7 +17,10 @@ NON_PERSON_WORDS = words(
     """university department police ministry street house party council company inc corp
     post journal times news revolution festival city state states union agency court
     bank group committee office church school hospital airport road avenue park river
-    county republic kingdom nations fest association institute foundation"""
+    county republic kingdom nations fest association institute foundation water energy
+    foods homes airlines airways motors holdings partners systems technologies labs media
+    railways telecom pharmaceuticals insurance logistics solutions services industries
+    enterprises ventures brewery mining"""
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
@@ -112,3 +115,9 @@ class PersonTable:
             elif s == score and s:
                 best.append(p)
         return best
+
+
+def is_org_name(text: str) -> bool:
+    """A capitalised name ending in a word no person's name ends in ("Greenfield Water")."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return len(text.split()) > 1 and last in NON_PERSON_WORDS

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .lexicon import DETERMINERS, PERSON_NOUNS, PRONOUNS
 from .mentions import Mention
-from .names import PersonTable, name_words
+from .names import PersonTable, is_org_name, name_words
 from .text import words
 
 _MAX_RECENT = 8
@@ -74,7 +74,8 @@ class Resolver:
                 return self.orgs[-1] if self.orgs and self.org_sents[-1] >= near else None
             return None
         if m.kind == "name":
-            if m.label in _ORG_LABELS and not self.table.lookup(m.text.split()[-1], m.start):
+            orgish = m.label in _ORG_LABELS or is_org_name(m.text)
+            if orgish and not self.table.lookup(m.text.split()[-1], m.start):
                 # "the National Weather Service": an organisation keeps its whole name.
                 parts = m.text.split()
                 return " ".join(parts[1:] if parts[0].lower() in DETERMINERS else parts)
@@ -149,7 +150,7 @@ class Resolver:
             return PRONOUNS.get(m.text.lower()) in ("m", "f")
         if m.kind == "name" or (m.kind == "other" and canonical in self.table.people):
             known = canonical in self.table.people
-            return known or m.label not in _ORG_LABELS
+            return known or (m.label not in _ORG_LABELS and not is_org_name(m.text))
         return m.kind == "role"
 
     def note(self, m: Mention, canonical: str | None, *, source: bool = False) -> None:
@@ -176,7 +177,9 @@ class Resolver:
             if m.kind == "name" and " " not in canonical:
                 self.loose_names.append(canonical)
                 del self.loose_names[:-_MAX_RECENT]
-            if m.label == "ORG" or (m.kind == "org" and canonical[:1].isupper()):
+            if m.label == "ORG" or is_org_name(canonical) or (
+                m.kind == "org" and canonical[:1].isupper()
+            ):
                 self.orgs.append(canonical)
                 self.org_sents.append(bisect_right(self.sent_ends, m.start))
             del self.orgs[:-_MAX_RECENT]

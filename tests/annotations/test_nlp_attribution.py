@@ -269,3 +269,29 @@ def test_a_clause_before_a_colon_is_not_a_cue() -> None:
 )
 def test_unnamed_descriptions_are_speakers(text: str, speaker: str) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The clinic's lead surgeon, Dr Aoife Byrne, said: “We are full.”", "Dr Aoife Byrne"),
+        ("The head of the agency, Ines Varga, told MPs: “We are full.”", "Ines Varga"),
+        ("“We grew,” the firm's finance chief, Lars Eke, said.", "Lars Eke"),
+        ("“We grew,” said the firm's finance chief, Lars Eke.", "Lars Eke"),
+        ("Lars Eke, the firm's finance chief, said: “We grew.”", "Lars Eke"),
+    ],
+)
+def test_name_in_apposition_to_a_role_is_the_speaker(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The newspaper quoted Lucia Ferro as saying: “We cannot keep up.”", "Lucia Ferro"),
+        ("Reuters quoted an aide as saying “the talks have collapsed.”", "an aide"),
+        ("The paper quoted the firm's chief, Ann Lee, as saying: “We grew.”", "Ann Lee"),
+    ],
+)
+def test_quoted_as_saying_credits_the_one_quoted(text: str, speaker: str) -> None:
+    assert who(text) == [(speaker, "saying")]

@@ -147,3 +147,16 @@ def test_surname_the_tagger_misses_still_resolves(model: Pipeline) -> None:
     last = speech(rec)[-1]
     assert (last["speaker"], last["speaker_resolved"], last["cue"]) == ("Eze", "Chidinma Eze",
                                                                         "shot back")
+
+
+def test_role_apposition_and_company_names(model: Pipeline) -> None:
+    text = (
+        "The interior minister, Radoslaw Wieclawski, defended the plan on Monday. "
+        "He said: “It is fair.”\n"
+        "Bluebrook Water has apologised to customers. “We are sorry,” they said in a statement.\n"
+        "“Costs rose,” the firm's finance chief, Lars Eke, said."
+    )
+    (rec,) = analyze_texts(model, [("r", text)])
+    got = [(q["speaker"], q["speaker_resolved"]) for q in speech(rec)]
+    assert got == [("He", "Radoslaw Wieclawski"), ("they", "Bluebrook Water"),
+                   ("Lars Eke", "Lars Eke")]

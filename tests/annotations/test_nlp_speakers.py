@@ -112,3 +112,13 @@ def test_indefinite_description_is_someone_new() -> None:
 def test_description_of_an_object_is_not_resolved_to_a_person() -> None:
     text = "Maren Holt read the report. “Costs will rise,” the report said."
     assert resolved(text) == [("the report", None)]
+
+
+def test_they_refers_to_a_company_named_by_its_trade() -> None:
+    text = "Bluebrook Water has apologised to customers. “We are sorry,” they said in a statement."
+    assert resolved(text) == [("they", "Bluebrook Water")]
+
+
+def test_pronoun_refers_to_a_name_in_apposition_to_a_role() -> None:
+    text = "The prime minister, Jan Novak, defended the deal. He said: “It is fair.”"
+    assert resolved(text) == [("He", "Jan Novak")]
