@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from ..app import RedlineApp
 
 Range = tuple[int, int]
+
+FOLLOW_DELAY = 0.08
+"""Seconds after the last cursor move before the side panel highlights the annotation there."""
 
 
 class AnnotationScreen(RedlineScreen):
@@ -91,6 +95,8 @@ class AnnotationScreen(RedlineScreen):
         self._current_key = ""
         self.highlights: list[Highlight] = []
         self._base_highlights: list[Highlight] = []
+        self._follow_timer: Timer | None = None
+        self._status_queued = False
 
     @classmethod
     def help_sections(cls) -> list[tuple[str, type[DOMNode]]]:
@@ -274,8 +280,25 @@ class AnnotationScreen(RedlineScreen):
             self._current_key = key
             self.refresh_current(under)
         ann = self._annotation_under()
-        self.query_one(SidePanel).follow(ann.id if ann else None)
+        # the side panel follows a moment later, once: repainting its rows with every key of
+        # a held arrow would delay the article's own frame for a row nobody reads mid-move
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.set_timer(FOLLOW_DELAY, lambda: self._follow(ann))
+        # The status line goes out in the frame after the cursor's: Textual repaints every
+        # widget inside the box around all changed rows, so an article row and the status
+        # line in one frame would repaint the side panel and legend between them too.
+        if not self._status_queued:
+            self._status_queued = True
+            self.call_after_refresh(self._queued_status)
+
+    def _queued_status(self) -> None:
+        self._status_queued = False
         self.refresh_status()
+
+    def _follow(self, ann: Annotation | None) -> None:
+        self._follow_timer = None
+        self.query_one(SidePanel).follow(ann.id if ann else None)
 
     @on(SidePanel.Jump)
     def _jump(self, message: SidePanel.Jump) -> None:
@@ -362,7 +385,7 @@ class AnnotationScreen(RedlineScreen):
     def _annotation_under(self) -> Annotation | None:
         if self.view is None:
             return None
-        return act.annotation_at(self.view.annotations, self.cursor, self.selection)
+        return self.view.annotation_at(self.cursor, self.selection)
 
     def _sentence_under(self) -> Range:
         """The sentence around the cursor (what c and s tag when nothing is selected)."""
