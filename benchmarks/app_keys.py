@@ -56,7 +56,8 @@ def stats(values: list[float]) -> dict[str, float]:
             "max_ms": round(max(values), 3)}
 
 
-async def measure(db: Path, doc_id: str, samples: int, analysing: bool) -> dict[str, Any]:
+async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
+                  profile: Path | None = None) -> dict[str, Any]:
     """Open the document in make_app's annotation screen and time every scenario's keys."""
     from textual import events
 
@@ -122,6 +123,11 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool) -> dict[
         def running() -> bool:
             return screen.analysis_note.startswith("analysing")
 
+        if profile:  # the keys only, not the start
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.0002, async_mode="disabled")
+            profiler.start()
         keys: dict[str, Any] = {}
         everything: list[float] = []
         after_analysis = 0
@@ -160,6 +166,10 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool) -> dict[
                           "cpu_p90_ms": round(pct(cpu, 90), 3) if cpu else None,
                           "last_frame_median_ms": round(median(last), 3) if last else None,
                           "no_frame": missed}
+        if profile:
+            profiler.stop()
+            profile.write_text(profiler.output_text(unicode=True, color=False, show_all=True),
+                               encoding="utf-8")
         results["keys"] = keys
         results["all_keys"] = stats(everything)
         if analysing:
@@ -172,17 +182,12 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool) -> dict[
 
 def child(args: argparse.Namespace) -> None:
     """Run one scenario in this process and print its figures as JSON."""
+    out = None
     if args.profile:
-        from pyinstrument import Profiler
-
-        profiler = Profiler(interval=0.0005, async_mode="disabled")
-        profiler.start()
-    results = asyncio.run(measure(Path(args.db), args.doc, args.samples, args.scenario == "analysing"))
-    if args.profile:
-        profiler.stop()
         PROFILES.mkdir(parents=True, exist_ok=True)
         out = PROFILES / f"app_keys_{args.scenario}.txt"
-        out.write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+    results = asyncio.run(measure(Path(args.db), args.doc, args.samples,
+                                  args.scenario == "analysing", out))
     print(json.dumps(results), flush=True)
     os._exit(0)  # an analysis thread may still be running: do not wait for it
 

@@ -18,9 +18,11 @@ class StatusBar(Vertical):
     StatusBar > #status-progress { text-style: bold; }
     """
 
-    progress: reactive[str] = reactive("")
-    message: reactive[str] = reactive("")
-    warning: reactive[str] = reactive("")
+    # the rows repaint themselves (watchers below): repainting the bar too would render its
+    # background and both rows again on every cursor move
+    progress: reactive[str] = reactive("", repaint=False)
+    message: reactive[str] = reactive("", repaint=False)
+    warning: reactive[str] = reactive("", repaint=False)
 
     def compose(self) -> ComposeResult:
         """The two rows."""
