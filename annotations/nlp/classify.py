@@ -98,9 +98,13 @@ def classify(content: str, ctx: Context) -> str:
     fragment = bool(last) and is_fragment_before(last[0])
     if ctx.pre_cue and upper and fragment and _whole_sentence(text, words, pre):
         return "speech"  # "she said that “We will not move.”"
-    if pre[-1] not in ":,—–" and not upper and text[-1:] not in _TERMINAL + ",;:":
-        # A lower-case piece with no end mark of its own is part of the reporter's sentence:
-        # "said she had shown “no remorse”.", "said the law “plainly exceeds” its powers".
+    runs_on = ctx.post[:2].strip()[:1].islower() and not ctx.post_cue
+    if pre[-1] not in ":,—–" and not upper and text[-1:] not in _TERMINAL + ",;:" and (
+        runs_on or len(words) <= 3
+    ):
+        # A short lower-case piece with no end mark of its own, or one the reporter's sentence
+        # runs on from, is part of that sentence: "said “no remorse”.", "said the law
+        # “plainly exceeds” its powers" (but "said “it is a disgrace”." is speech).
         fragment = True
     if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):
         if pre[-1] == ":" or (ctx.pre_adjacent and not fragment):

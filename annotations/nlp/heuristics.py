@@ -82,6 +82,8 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         # "said the mayor", "said a spokesman for the agency", "asked one mother": up to
         # the first little word
         j = i + 1
+        if tok.lower_ in QUANTIFIERS and j + 1 < n and doc[j].lower_ == "of":
+            j += 2  # "said one of the officers"
         while j < min(n, i + 6) and not blocked[j] and (
             doc[j].text.rstrip(".").isalpha() or doc[j].lower_ in ("'s", "’s")
         ) and doc[j].lower_ not in FUNCTION_WORDS:

@@ -265,6 +265,7 @@ def test_a_clause_before_a_colon_is_not_a_cue() -> None:
         ("“Where do we go?” asked one father, who gave no name.", "one father"),
         ("“It was loud,” another neighbour said.", "another neighbour"),
         ("“I can retire now,” the 31-year-old said.", "the 31-year-old"),
+        ("“It was chaos,” said one of the officers.", "one of the officers"),
     ],
 )
 def test_unnamed_descriptions_are_speakers(text: str, speaker: str) -> None:

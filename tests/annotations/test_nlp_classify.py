@@ -33,6 +33,8 @@ def kinds(text: str) -> list[tuple[str, str, bool]]:
         ("The pilot told us that “We will land in ten minutes.”", "We will land in ten minutes."),
         ("The clerk replied with a “Not today, I am afraid.”", "Not today, I am afraid."),
         ("The nurse told her “You can go home tomorrow.”", "You can go home tomorrow."),
+        # a lower-case whole clause straight after the cue, end mark outside (British style)
+        ("The minister said “it is a shameful day”.", "it is a shameful day"),
     ],
 )
 def test_speech(text: str, content: str) -> None:
@@ -85,6 +87,7 @@ def test_titles_are_not_speech(text: str, content: str) -> None:
         # after a possessive
         ("Ms Varga said the landlord's “generous offer” was an insult.", "generous offer"),
         ("Ms Varga called the owners’ “final terms” unworkable.", "final terms"),
+        ("The minister said “a shameful day”.", "a shameful day"),  # short: a fragment
     ],
 )
 def test_mixed_fragments_in_reported_speech(text: str, content: str) -> None:
