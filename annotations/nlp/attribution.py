@@ -127,7 +127,7 @@ def link_quotes(
     for k, q in enumerate(quotes):
         ctx, pre_cue, post_cue, adjacent = lk.context(k)
         kind = classify(index.text[q.start : q.end], ctx)
-        base = 1.0 if (q.close_mark is not None or q.runs_on) and not q.single else 0.7
+        base = 1.0 if q.close_mark is not None and not q.single else 0.7
         r = QuoteResult(q, kind, None, base * (0.85 if kind == "speech" else 0.7))
         results.append(r)
         if kind not in ("speech", "mixed"):

@@ -25,7 +25,6 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when unterminated
     single: bool = False  # top-level single quotes (‘…’), which are less certain
-    runs_on: bool = False  # unclosed because the quotation goes on in the next paragraph
 
     @property
     def outer_end(self) -> int:
@@ -82,10 +81,7 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
         k = 0
         if pending is not None:
             if marks and marks[0][1] != "close" and _at_par_start(text, ps, marks[0][0]):
-                # A new paragraph of the same quotation: each paragraph is a span of its own,
-                # as each opens with its own mark; they share their speaker when linked.
-                found.append(QuoteSpan(pending[0] + 1, pending[2], pending[0], None, runs_on=True))
-                opened, opened_at, k = marks[0][0], ps, 1
+                opened, k = pending[0], 1  # a new paragraph of the same quotation
             else:
                 _unterminated(text, found, pending)
             pending = None

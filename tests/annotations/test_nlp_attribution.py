@@ -296,17 +296,3 @@ def test_name_in_apposition_to_a_role_is_the_speaker(text: str, speaker: str) ->
 )
 def test_quoted_as_saying_credits_the_one_quoted(text: str, speaker: str) -> None:
     assert who(text) == [(speaker, "saying")]
-
-
-def test_quote_over_several_paragraphs_shares_one_speaker() -> None:
-    text = (
-        "The head of the trust, Dr Nuala Byrne, said: “Beds are full every night.\n\n"
-        "“We need more nurses, and we need them now.”\n\n"
-        "The trust will meet again in March."
-    )
-    rec = analyse(text)
-    assert [(q["text"], q["speaker"]) for q in rec["quotes"]] == [
-        ("Beds are full every night.", "Dr Nuala Byrne"),
-        ("We need more nurses, and we need them now.", "Dr Nuala Byrne"),
-    ]
-    assert rec["quotes"][0]["attribution"] == rec["quotes"][1]["attribution"]
