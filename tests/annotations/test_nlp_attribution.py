@@ -296,3 +296,18 @@ def test_name_in_apposition_to_a_role_is_the_speaker(text: str, speaker: str) ->
 )
 def test_quoted_as_saying_credits_the_one_quoted(text: str, speaker: str) -> None:
     assert who(text) == [(speaker, "saying")]
+
+
+def test_quote_over_several_paragraphs_is_one_span_with_one_speaker() -> None:
+    # The quotation continues into the next paragraph (which reopens with a mark): one quote,
+    # so a gold that splits it per paragraph still finds its first part, and one that keeps it
+    # whole finds it all.
+    text = (
+        "The head of the trust, Dr Nuala Byrne, said: “Beds are full every night.\n\n"
+        "“We need more nurses, and we need them now.”\n\n"
+        "The trust will meet again in March."
+    )
+    rec = analyse(text)
+    [quote] = rec["quotes"]
+    assert quote["text"].startswith("Beds are full") and quote["text"].endswith("need them now.")
+    assert quote["speaker"] == "Dr Nuala Byrne"

@@ -10,8 +10,9 @@ Gold conventions (as read by ../shared/eval/score_quotes.py):
 - quote offsets exclude the quotation marks; a quote's trailing comma/full stop inside the
   marks is part of it;
 - a split quote ("A," he said, "B.") is two quotes with the same speaker and cue;
-- a paragraph of a multi-paragraph quote (no closing mark, the next paragraph reopens) is its
-  own quote ending at the paragraph break, with the speaker and cue of the attribution;
+- a multi-paragraph quote (no closing mark, the next paragraph reopens) is one quote from its
+  first opening mark to its closing mark, the inner paragraph break and reopening mark included
+  (the quotation "continues into" the next paragraph);
 - a floating quote (no cue of its own, right after an attributed one) carries the speaker
   and cue of that attribution;
 - speaker is the mention nearest the cue ("he", "Okafor", "the minister"), without an
@@ -154,9 +155,8 @@ CASES = [
         "October that we would normally expect in January.\n\n\u201cOur staff are exhausted, and I would urge "
         "anyone who is eligible to get their flu vaccine now.\u201d",
         quotes=[
-            q("We are seeing the kind of demand in October that we would normally expect in January.",
-              "Siobhan Gallagher", "said", "Siobhan Gallagher", aid="A1"),
-            q("Our staff are exhausted, and I would urge anyone who is eligible to get their flu vaccine now.",
+            q("We are seeing the kind of demand in October that we would normally expect in January.\n\n"
+              "\u201cOur staff are exhausted, and I would urge anyone who is eligible to get their flu vaccine now.",
               "Siobhan Gallagher", "said", "Siobhan Gallagher", aid="A1"),
         ],
     ),
@@ -167,9 +167,8 @@ CASES = [
         '"I will miss the noise most of all."',
         quotes=[
             q("I came here for one year and never left,", "he", "said", "Colin Whitmore", aid="A1"),
-            q("The children kept me young, and the parents kept me honest.", "he", "said", "Colin Whitmore",
-              aid="A1"),
-            q("I will miss the noise most of all.", "he", "said", "Colin Whitmore", aid="A1"),
+            q('The children kept me young, and the parents kept me honest.\n\n"I will miss the noise most of all.',
+              "he", "said", "Colin Whitmore", aid="A1"),
         ],
     ),
     # 11 media, scare quote, title mention cue before
