@@ -9,6 +9,7 @@ so an edit appears on screen once it is committed to the database, never before.
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -96,6 +97,8 @@ class AnnotationScreen(RedlineScreen):
         self.highlights: list[Highlight] = []
         self._base_highlights: list[Highlight] = []
         self._follow_timer: Timer | None = None
+        self._follow_ann: Annotation | None = None
+        self._follow_due = 0.0
         self._status_queued = False
 
     @classmethod
@@ -282,9 +285,9 @@ class AnnotationScreen(RedlineScreen):
         ann = self._annotation_under()
         # the side panel follows a moment later, once: repainting its rows with every key of
         # a held arrow would delay the article's own frame for a row nobody reads mid-move
-        if self._follow_timer is not None:
-            self._follow_timer.stop()
-        self._follow_timer = self.set_timer(FOLLOW_DELAY, lambda: self._follow(ann))
+        self._follow_ann, self._follow_due = ann, monotonic() + FOLLOW_DELAY
+        if self._follow_timer is None:  # one timer per pause, not one per key
+            self._follow_timer = self.set_timer(FOLLOW_DELAY, self._follow)
         # The status line goes out in the frame after the cursor's: Textual repaints every
         # widget inside the box around all changed rows, so an article row and the status
         # line in one frame would repaint the side panel and legend between them too.
@@ -296,8 +299,13 @@ class AnnotationScreen(RedlineScreen):
         self._status_queued = False
         self.refresh_status()
 
-    def _follow(self, ann: Annotation | None) -> None:
+    def _follow(self) -> None:
+        wait = self._follow_due - monotonic()
+        if wait > 0.005:  # the cursor moved again since: wait for the pause
+            self._follow_timer = self.set_timer(wait, self._follow)
+            return
         self._follow_timer = None
+        ann = self._follow_ann
         self.query_one(SidePanel).follow(ann.id if ann else None)
 
     @on(SidePanel.Jump)
