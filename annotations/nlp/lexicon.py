@@ -16,7 +16,7 @@ TITLES = words(
     sheikh premier foreign defense defence interior finance state former acting treasurer
     auditor comptroller commissioner superintendent sheriff marshal director dean
     chancellor provost principal spokesman spokeswoman spokesperson manager editor
-    correspondent reporter analyst pastor bishop cardinal rabbi imam chair"""
+    correspondent reporter analyst pastor bishop cardinal rabbi imam chair constable nana mp"""
 )
 # Titles that only ever stand before a person's name (not "state", "foreign", "former").
 PERSON_TITLES = words(
@@ -25,7 +25,7 @@ PERSON_TITLES = words(
     gen general adm admiral cmdr commander ambassador chancellor king queen prince princess
     pope rev reverend sir dame lord lady chairman chairwoman ceo coach deputy inspector
     councilman councilwoman councillor congressman congresswoman ayatollah sheikh premier
-    minister secretary chief"""
+    minister secretary chief constable nana mp"""
 )
 ROLE_NOUNS = words(
     """president leader minister spokesman spokeswoman spokesperson official officer chief
@@ -34,7 +34,7 @@ ROLE_NOUNS = words(
     analyst expert researcher professor economist scientist doctor author activist witness
     resident driver owner manager coach player candidate lawmaker legislator diplomat
     envoy negotiator adviser advisor aide man woman boy girl source king queen prince
-    pope cleric ayatollah monarch ruler dictator premier chief-executive"""
+    pope cleric ayatollah monarch ruler dictator premier chief-executive mp constable"""
 )
 ORG_NOUNS = words(
     """company firm ministry government agency department administration organization

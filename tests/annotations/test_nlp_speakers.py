@@ -122,3 +122,15 @@ def test_they_refers_to_a_company_named_by_its_trade() -> None:
 def test_pronoun_refers_to_a_name_in_apposition_to_a_role() -> None:
     text = "The prime minister, Jan Novak, defended the deal. He said: “It is fair.”"
     assert resolved(text) == [("He", "Jan Novak")]
+
+
+def test_constable_and_honorifics_are_titles_not_names() -> None:
+    text = "Chief Constable Mabel Quenby spoke first. “We found nothing,” the chief constable said."
+    assert resolved(text) == [("the chief constable", "Mabel Quenby")]
+    text = "Nana Kofi Mensah inspected the farm. “It is hard,” he said."
+    assert resolved(text) == [("he", "Kofi Mensah")]
+
+
+def test_mp_is_a_title_never_a_resolved_name() -> None:
+    text = "MP Brendan Oaks backed the plan. Asked whether he agreed, he said: “I do.”"
+    assert resolved(text) == [("he", "Brendan Oaks")]
