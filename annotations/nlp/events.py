@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
+_POSSESSIVES = {"his": "m", "her": "f"}
 _OBJECT_BEFORE = words(
     """of at in on to from with by for about near into onto than the a an against over
     under between among toward towards"""
@@ -30,7 +31,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
     if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not blocked[ent.start] and not is_org_name(ent.text):
-                table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
+                name = table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
+                if name and not table.people[name].gender:
+                    table.people[name].gender = possessive_gender(doc, ent.end, blocked)
         for i, j in titled_names(ix, blocked) + role_appositions(ix, blocked):
             table.add(doc[i:j].text, doc[i].idx)
         return table
@@ -48,8 +51,31 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
             continue
         names, _ = name_words(doc[i:j].text)
         if not any(w.lower() in NON_PERSON_WORDS or w.lower() in ix.lower for w in names):
-            table.add(doc[i:j].text, doc[i].idx)
+            name = table.add(doc[i:j].text, doc[i].idx)
+            if name and not table.people[name].gender:
+                table.people[name].gender = possessive_gender(doc, j, blocked)
     return table
+
+
+def possessive_gender(doc: Doc, end: int, blocked: bytearray) -> str:
+    """"Ann Lee and her coach", "Lee lost his seat": a his/her soon after a name, before
+    any other name or the sentence end, says whether the person is a man or a woman."""
+    for t in doc[end : min(len(doc), end + 8)]:
+        if blocked[t.i] or t.text in (".", "!", "?", ";", ":") or (
+            t.i > end and is_capitalised(t)
+        ):
+            return ""
+        if t.lower_ in _POSSESSIVES and _is_possessive(doc, t.i):
+            return _POSSESSIVES[t.lower_]
+    return ""
+
+
+def _is_possessive(doc: Doc, i: int) -> bool:
+    """"her coach", not "thanked her for": an object "her" says nothing about the name."""
+    if doc.has_annotation("TAG"):
+        return doc[i].tag_ == "PRP$"
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.lower_ not in _OBJECT_BEFORE | FUNCTION_WORDS
 
 
 def descriptors(doc: Doc, start: int, end: int) -> set[str]:

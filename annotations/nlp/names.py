@@ -24,6 +24,9 @@ NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
+# Honorifics that say whether the person is a man or a woman.
+_GENDERED = {**dict.fromkeys(words("mr sir lord"), "m"),
+             **dict.fromkeys(words("ms mrs miss lady dame madam"), "f")}
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Person:
     name: str
     pos: int
     words: set[str] = field(default_factory=set)
+    gender: str = ""  # "m" or "f" when a title or a his/her after the name says so
 
 
 def _is_descriptor(word: str) -> bool:
@@ -94,6 +98,7 @@ class PersonTable:
             for w in (names[0], names[-1]):
                 self._by_word.setdefault(w.lower(), []).append(person)
         person.words |= desc | (words or set()) | {w.lower() for w in names}
+        person.gender = person.gender or next((_GENDERED[w] for w in desc if w in _GENDERED), "")
         return name
 
     def lookup(self, word: str, pos: int) -> str | None:

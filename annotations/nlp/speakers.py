@@ -41,7 +41,7 @@ class Resolver:
         self._starts = [m.start for m in self.events]
         self._next = 0
         self.recent: list[str] = []
-        self.gender: dict[str, str] = {}
+        self.gender = {p.name: p.gender for p in table.people.values() if p.gender}
         self.orgs: list[str] = []
         self.org_sents: list[int] = []  # sentence number of each entry in orgs
         self.loose_names: list[str] = []  # single-word names tagged as non-people

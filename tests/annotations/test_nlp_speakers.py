@@ -134,3 +134,19 @@ def test_constable_and_honorifics_are_titles_not_names() -> None:
 def test_mp_is_a_title_never_a_resolved_name() -> None:
     text = "MP Brendan Oaks backed the plan. Asked whether he agreed, he said: “I do.”"
     assert resolved(text) == [("he", "Brendan Oaks")]
+
+
+def test_she_skips_a_man_known_by_his_title() -> None:
+    text = (
+        "Mabel Quenby defended the raid. The panel’s head, Mr Arnold Pike, was worried.\n\n"
+        "Asked whether she would resign, she said: “I will not.”"
+    )
+    assert resolved(text) == [("she", "Mabel Quenby")]
+
+
+def test_his_or_her_after_a_name_gives_the_gender() -> None:
+    text = (
+        "Arnold Pike criticised the plan. Mabel Quenby and her team disagreed.\n\n"
+        "Later, he said: “It will fail.”"
+    )
+    assert resolved(text) == [("he", "Arnold Pike")]
