@@ -122,9 +122,9 @@ def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
               fresh: bool = False, profile: Path | None = None) -> dict[str, Any]:
     """Launch, time until `phrase` is visible and until highlights are shown, quit."""
     trace.unlink(missing_ok=True)
-    # py-spy samples from outside (busy samples only: waiting for keys is not counted), but
+    # py-spy samples from outside, only the thread holding the GIL (Python work, not waits), but
     # profiled runs are still not timed runs
-    prefix = (f"{PYSPY} record -r 500 -f raw -o {profile} -- " if profile else "")
+    prefix = (f"{PYSPY} record --gil -r 1000 -f raw -o {profile} -- " if profile else "")
     term.type(f"REDLINE_BENCH_TRACE={trace} {prefix}{REDLINE} --db {db} annotate {doc}")
     time.sleep(0.2)
     assert phrase not in term.screen()
@@ -192,7 +192,7 @@ def run(runs: int, profile: bool = False) -> dict[str, Any]:
                 for name, db, doc in (("cached_seed", "cached.db", "seed"),
                                       ("cached_big", "cached.db", "big"),
                                       ("uncached_seed", "profiled.db", "seed")):
-                    raw = folder / f"{name}.raw"
+                    raw = PROFILES / f"open_{name}.raw"  # kept out of git (see .gitignore)
                     open_once(term, folder / db, doc, phrases[doc], trace, profile=raw,
                               fresh=name.startswith("un"))
                     time.sleep(1)  # py-spy writes its file after the app exits

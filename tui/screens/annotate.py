@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from annotations.errors import RedlineError
 from annotations.models import Annotation, Document
 from annotations.store import Store
 
@@ -32,7 +33,7 @@ from ..widgets.legend import Legend
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
-from ..workers import analyse, cached_analysis, fallback_entities, read_state
+from ..workers import DocState, analyse, cached_analysis, fallback_entities, read_state
 from . import actions as act
 from .base import RedlineScreen
 from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
@@ -146,13 +147,24 @@ class AnnotationScreen(RedlineScreen):
         self.article.focus()
         self.query_one("#search", SearchBar).display = False
         self.query_one(StatusBar).message = "loading…"
-        self.load_document(self.doc_id)
+        # Read the text now, before the first frame (milliseconds, even for 1 MB), so that
+        # frame already shows it; from a worker it came a whole frame and layout pass later.
+        # The analysis (a large JSON record for a long article) still loads in the worker.
+        try:
+            state = read_state(self.redline.store, self.doc_id)
+        except RedlineError:
+            self.load_document(self.doc_id)  # the worker reports what is wrong
+            return
+        self.on_state_loaded(StateLoaded(state, opened=True))
+        self.load_document(self.doc_id, state=state)
 
     # ------------------------------------------------------------------------------ workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_document(self, doc_id: str, *, step: int = 0, note: str = "",
-                      opened: bool = True) -> None:
-        """Read a document (or its neighbour) and its cached analysis; never imports spaCy."""
+                      opened: bool = True, state: DocState | None = None) -> None:
+        """Read a document (or its neighbour) and its cached analysis; never imports spaCy.
+
+        With `state` (already read and shown), only the analysis is loaded."""
         store, model = self.redline.store, self.redline.settings.model
         if step:
             found = store.neighbour(doc_id, step)
@@ -161,8 +173,9 @@ class AnnotationScreen(RedlineScreen):
                                          else "no previous document"))
                 return
             doc_id = found
-        state = read_state(store, doc_id)
-        self.post_message(StateLoaded(state, note, opened=opened))
+        if state is None:
+            state = read_state(store, doc_id)
+            self.post_message(StateLoaded(state, note, opened=opened))
         analysis = cached_analysis(store, state.doc, model)
         if analysis is not None:
             self.post_message(AnalysisLoaded(analysis))

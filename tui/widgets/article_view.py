@@ -586,6 +586,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Render the visible rows from finished cached strips when the widget has no border,
         vertical padding or opacity effects (the common case); otherwise through Textual's
         styles cache, which calls render_line."""
+        if self._wrap_width != self._text_width > 0:
+            # Sized by a layout since the text was set (a document set before the first
+            # layout): wrap now, so this frame shows the text rather than the one after Resize.
+            self._rewrap()
         if self._style_stale:
             self._style_stale = False
             styles = self.styles
