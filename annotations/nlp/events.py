@@ -34,6 +34,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
                 name = table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
                 if name and not table.people[name].gender:
                     table.people[name].gender = possessive_gender(doc, ent.end, blocked)
+            elif ent.label_ == "ORG" and not blocked[ent.start]:
+                table.org_words.setdefault(ent.text, set()).update(
+                    descriptors(doc, ent.start, ent.end))
         for i, j in titled_names(ix, blocked) + role_appositions(ix, blocked):
             table.add(doc[i:j].text, doc[i].idx)
         return table

@@ -85,6 +85,8 @@ class PersonTable:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self._by_word: dict[str, list[Person]] = {}
+        # Words that introduced an organisation ("the campaign group Fair Roads"): "the group".
+        self.org_words: dict[str, set[str]] = {}
 
     def add(self, text: str, pos: int, words: set[str] | None = None) -> str | None:
         """Record a full name (two or more name words); returns its canonical form."""

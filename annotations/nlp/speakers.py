@@ -101,7 +101,9 @@ class Resolver:
             head = m.text.split()[-1].lower()
             for org in reversed(self.orgs):
                 low = org.lower()
-                if head in low.split() or (head in _FIRM_NOUNS and low.endswith(_FIRM_ENDINGS)):
+                if head in low.split() or head in self.table.org_words.get(org, ()) or (
+                    head in _FIRM_NOUNS and low.endswith(_FIRM_ENDINGS)
+                ):
                     return org
             return None
         if m.kind == "other":

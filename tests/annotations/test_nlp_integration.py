@@ -160,3 +160,14 @@ def test_role_apposition_and_company_names(model: Pipeline) -> None:
     got = [(q["speaker"], q["speaker_resolved"]) for q in speech(rec)]
     assert got == [("He", "Radoslaw Wieclawski"), ("they", "Bluebrook Water"),
                    ("Lars Eke", "Lars Eke")]
+
+
+def test_the_group_resolves_to_the_organisation_introduced_as_one(model: Pipeline) -> None:
+    text = (
+        "The campaign group Fair Roads said in a statement that it would sue. "
+        "“This plan is unlawful,” the group said."
+    )
+    (rec,) = analyze_texts(model, [("g", text)])
+    assert [(q["speaker"], q["speaker_resolved"]) for q in speech(rec)] == [
+        ("the group", "Fair Roads")
+    ]
