@@ -164,5 +164,32 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             k += 1
         if pos < pe:
             singles.extend(_single_quotes(text, pos, pe))
-    singles = [q for q in singles if q.end > q.start]
+    wrapping = _wrapping_singles(text, paragraphs, doubles)
+    if wrapping:  # the double quotations they hold are nested, like “… “inner” …”
+        doubles = [d for d in doubles
+                   if not any(w.open_mark < d.open_mark < w.end for w in wrapping)]
+    singles = [q for q in singles if q.end > q.start] + wrapping
     return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def _wrapping_singles(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuoteSpan]
+                      ) -> list[QuoteSpan]:
+    """‘… “inner” …’: a single quotation whose marks are outside every double one and
+    which holds a double quotation whole (British style nesting)."""
+    found: list[QuoteSpan] = []
+    if not doubles:
+        return found
+    k = 0
+    for ps, pe in paragraphs:
+        inside = []
+        while k < len(doubles) and doubles[k].open_mark < pe:
+            inside.append(doubles[k])
+            k += 1
+        if not inside or "‘" not in text[ps:pe]:
+            continue
+        for s in _single_quotes(text, ps, pe):
+            held = [d for d in inside if s.open_mark < d.open_mark and d.outer_end <= s.end]
+            cut = any(d.open_mark < m < d.outer_end for d in inside for m in (s.open_mark, s.end))
+            if held and not cut and text[s.open_mark] == "‘":
+                found.append(s)
+    return found

@@ -148,3 +148,10 @@ def test_sentence_ends_skip_abbreviations() -> None:
 def test_nested_double_quotes_when_marks_balance() -> None:
     text = "“He told me “never again” and left,” she said. “Fine.”"
     assert spans(text) == ["He told me “never again” and left,", "Fine."]
+
+
+def test_single_quotation_holding_a_double_one_is_the_quotation() -> None:
+    text = "He said: ‘My father would shout “Get off my land” at walkers. I see why now.’"
+    assert spans(text) == ["My father would shout “Get off my land” at walkers. I see why now."]
+    text = "“He said ‘no’ to me,” Brunn said. ‘I was a fool,’ she said of the “deal”."
+    assert spans(text) == ["He said ‘no’ to me,", "I was a fool,", "deal"]
