@@ -38,6 +38,7 @@ class Context:
     pre_cue: bool  # a reporting verb before the quotation, same sentence
     pre_adjacent: bool  # that verb introduces the quotation directly ("said:", "told CNN")
     post_cue: bool  # a reporting verb right after the quotation ("…,” she said)
+    resumes: bool = False  # it follows an unfinished quotation in the same sentence ("…,” X said)
 
 
 def _words(content: str) -> list[str]:
@@ -106,6 +107,8 @@ def classify(content: str, ctx: Context) -> str:
         # runs on from, is part of that sentence: "said “no remorse”.", "said the law
         # “plainly exceeds” its powers" (but "said “it is a disgrace”." is speech).
         fragment = True
+    if ctx.resumes and ctx.pre_cue and pre[-1] in "—–":
+        return "speech"  # "“A,” she said — pausing to sign a shirt — “were hard.”"
     if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):
         if pre[-1] == ":" or (ctx.pre_adjacent and not fragment):
             if upper or not title:

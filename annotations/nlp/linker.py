@@ -162,8 +162,11 @@ class Linker:
         post_cue, later = self._post_cue(q, text, post_end)
         if later and pre_cue is not None:
             post_cue = None  # "told them that “We …” Fox agreed.": the cue in its own sentence
+        prev = self.quotes[k - 1] if k else None
+        resumes = prev is not None and pre_start == prev.outer_end and (
+            text[prev.start : prev.end].rstrip()[-1:] == ",")
         ctx = Context(text[pre_start : q.open_mark], text[q.outer_end : post_end],
-                      naming is not None, adjacent, post_cue is not None)
+                      naming is not None, adjacent, post_cue is not None, resumes)
         return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent
 
     def first_after(self, q: QuoteSpan) -> int:

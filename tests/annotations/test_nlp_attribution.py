@@ -311,3 +311,10 @@ def test_quote_over_several_paragraphs_is_one_span_with_one_speaker() -> None:
     [quote] = rec["quotes"]
     assert quote["text"].startswith("Beds are full") and quote["text"].endswith("need them now.")
     assert quote["speaker"] == "Dr Nuala Byrne"
+
+
+def test_split_quote_resumes_after_a_dash_interruption() -> None:
+    text = ("“The last three games,” Brunn said — pausing to sign a young supporter’s programme"
+            " — “were the hardest I have ever played.”")
+    rec = analyse(text)
+    assert [q["speech"] for q in rec["quotes"]] == [True, True]
