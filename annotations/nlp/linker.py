@@ -135,8 +135,15 @@ class Linker:
     def frame_start(self, k: int) -> int:
         """Where the text before quotation k starts: its sentence, paragraph or last quote."""
         q, idx = self.quotes[k], self.index
-        ps, _ = idx.paragraphs[idx.paragraph_of(q.open_mark)]
+        par = idx.paragraph_of(q.open_mark)
+        ps, _ = idx.paragraphs[par]
         prev_end = self.quotes[k - 1].outer_end if k else 0
+        if par and not idx.text[ps : q.open_mark].strip():
+            pps, ppe = idx.paragraphs[par - 1]
+            lead = idx.text[pps:ppe].rstrip()
+            if lead.endswith(":") and prev_end <= pps + len(lead) - 1:
+                # "He told the inquiry:\n\n“…”": the colon's sentence introduces the quotation.
+                return max(idx.sentence_start(pps + len(lead) - 1, pps), prev_end)
         return max(idx.sentence_start(q.open_mark, ps), prev_end)
 
     def context(self, k: int) -> tuple[Context, int | None, int | None, bool]:

@@ -318,3 +318,8 @@ def test_split_quote_resumes_after_a_dash_interruption() -> None:
             " — “were the hardest I have ever played.”")
     rec = analyse(text)
     assert [q["speech"] for q in rec["quotes"]] == [True, True]
+
+
+def test_cue_before_a_colon_ending_a_paragraph_introduces_the_next() -> None:
+    text = "Mabel Quenby was questioned for hours. She told the inquiry:\n\n“We did all we could.”"
+    assert who(text) == [("She", "told")]
