@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .heuristics import name_end
-from .lexicon import FUNCTION_WORDS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
+from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
 from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, is_org_name, name_words
 from .text import words
@@ -136,6 +136,23 @@ def role_appositions(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
     return found
 
 
+def _named_after_org_noun(ix: DocIndex, blocked: bytearray, table: PersonTable
+                          ) -> list[Mention]:
+    """"the campaign group Open Streets": a name right after an organisation noun is an
+    organisation, even when the tagger does not say so."""
+    doc, found = ix.doc, []
+    for i in ix.word_tokens(ORG_NOUNS):
+        k = i + 1
+        if blocked[i] or k >= len(doc) or not is_capitalised(doc[k]) or doc[k].ent_type_:
+            continue
+        j = name_end(doc, k, min(len(doc), k + 5))
+        if j - k >= 2 and not any(blocked[k:j]):
+            span = doc[k:j]
+            table.org_words.setdefault(span.text, set()).update(descriptors(doc, k, j))
+            found.append(Mention(span.start_char, span.end_char, span.text, "org", "ORG"))
+    return found
+
+
 def _blank_name(doc: Doc, i: int, lower: set[str], table: PersonTable) -> int:
     """Without a parser: the end of a name starting at i in subject-like position, else 0."""
     tok = doc[i]
@@ -184,6 +201,7 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
                 span = doc[i:j]
                 events.append(Mention(span.start_char, span.end_char, span.text, "name",
                                       "PERSON", subject=False))
+        events.extend(_named_after_org_noun(ix, blocked, table))
         # Organisations named anywhere are what a later "it" or "they" most likely means.
         events.extend(
             Mention(e.start_char, e.end_char, e.text, "org", "ORG")

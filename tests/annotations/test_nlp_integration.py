@@ -171,3 +171,12 @@ def test_the_group_resolves_to_the_organisation_introduced_as_one(model: Pipelin
     assert [(q["speaker"], q["speaker_resolved"]) for q in speech(rec)] == [
         ("the group", "Fair Roads")
     ]
+
+
+def test_a_name_after_an_organisation_noun_is_that_organisation(model: Pipeline) -> None:
+    text = (
+        "The civil liberties group Open Streets said in a statement that it would seek a "
+        "review. “A park is not a prison,” the group said."
+    )
+    (rec,) = analyze_texts(model, [("g", text)])
+    assert [q["speaker_resolved"] for q in speech(rec)] == ["Open Streets"]
