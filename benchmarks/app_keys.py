@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import subprocess
@@ -68,6 +69,7 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
     from tui.widgets.article_view import ArticleView
 
     store = Store(db, annotator="bench")
+    gc.disable()  # as run_app does: the app turns it back on once the document is shown
     app = make_app(Settings(db=db, model=None, annotator="bench"), doc_id=doc_id, store=store)
     frames: list[float] = []
     frame_cpu: list[float] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,10 @@ from .workers import PipelineCache
 
 if TYPE_CHECKING:
     from annotations.nlp.pipeline import Pipeline
+
+
+GC_SETTLE_LIMIT = 5.0
+"""Seconds after start at most before the collector is back on, whatever the screen does."""
 
 
 def local_now() -> datetime:
@@ -56,10 +61,27 @@ class RedlineApp(App[None]):
         self.owns_store = owns_store
         self.now = now
         self.pipelines = PipelineCache(pipeline_loader)
+        # run_app starts the app with the collector off (see settle_memory); tests leave it on
+        self.manages_gc = not gc.isenabled()
 
     def on_mount(self) -> None:
         """The requested document, else the library (built only when first needed)."""
         self.push_screen(AnnotationScreen(self.doc_id) if self.doc_id else LibraryScreen())
+        if self.manages_gc:
+            # the annotation screen settles once its document is shown; never wait longer
+            self.set_timer(GC_SETTLE_LIMIT if self.doc_id else 0, self.settle_memory)
+
+    def settle_memory(self) -> None:
+        """Freeze every object alive now and turn the collector on (if run_app turned it off).
+
+        Starting the app creates hundreds of thousands of objects that live as long as it does
+        (modules, widgets, styles, the document and its highlights); collecting while they are
+        created cost a tenth of a second, and each full collection afterwards walked them all,
+        a pause of tens of ms in the middle of a key. Frozen, they are never walked again.
+        """
+        if self.manages_gc:
+            gc.freeze()
+            gc.enable()
 
     def on_unmount(self) -> None:
         """Close the database if this app opened it."""

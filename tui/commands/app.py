@@ -10,13 +10,19 @@ from .common import open_store
 
 def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = False) -> None:
     """Open the library (or one document) in the terminal app; a new database gets the seeds."""
+    import gc
+
     store = open_store(settings, seed=True)
     doc_id = store.find_document(doc).id if doc else None
     if doc_id is None and first_unfinished:
         doc_id = next((r["id"] for r in store.library() if r["status"] != "done"), None)
+    # no collections while the app starts: it allocates lots and frees little; the app turns
+    # the collector back on once the first screen is shown (RedlineApp.settle_memory)
+    gc.disable()
     try:
         from ..app import make_app
     except ImportError:
+        gc.enable()
         # the terminal app is not built yet: show the library as a table
         from rich.console import Console
 
@@ -25,7 +31,10 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
         Console().print(library_table(store.library()))
         return
     store.close()
-    make_app(settings, doc_id=doc_id).run()
+    try:
+        make_app(settings, doc_id=doc_id).run()
+    finally:
+        gc.enable()
 
 
 @click.command("annotate")

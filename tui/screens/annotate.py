@@ -9,7 +9,6 @@ so an edit appears on screen once it is committed to the database, never before.
 from __future__ import annotations
 
 from collections.abc import Callable
-from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -17,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -42,9 +40,6 @@ if TYPE_CHECKING:
     from ..app import RedlineApp
 
 Range = tuple[int, int]
-
-FOLLOW_DELAY = 0.08
-"""Seconds after the last cursor move before the side panel highlights the annotation there."""
 
 
 class AnnotationScreen(RedlineScreen):
@@ -97,9 +92,6 @@ class AnnotationScreen(RedlineScreen):
         self._current_key = ""
         self.highlights: list[Highlight] = []
         self._base_highlights: list[Highlight] = []
-        self._follow_timer: Timer | None = None
-        self._follow_ann: Annotation | None = None
-        self._follow_due = 0.0
         self._status_queued = False
 
     @classmethod
@@ -156,7 +148,9 @@ class AnnotationScreen(RedlineScreen):
             self.load_document(self.doc_id)  # the worker reports what is wrong
             return
         self.on_state_loaded(StateLoaded(state, opened=True))
-        self.load_document(self.doc_id, state=state)
+        # the cache lookup imports the NLP rules and package metadata (~0.1 s): after the
+        # first frame, not competing with it for the interpreter
+        self.call_after_refresh(self.load_document, self.doc_id, state=state)
 
     # ------------------------------------------------------------------------------ workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -259,6 +253,7 @@ class AnnotationScreen(RedlineScreen):
         self.view.entities = message.entities
         self.analysis_note = "analysing… (loading spaCy; the keys keep working)"
         mark("analysis-needed")
+        self.call_after_refresh(self.redline.settle_memory)
         self.refresh_highlights()
         self.refresh_status()
         self.call_after_refresh(self.run_analysis, message.doc)
@@ -279,6 +274,7 @@ class AnnotationScreen(RedlineScreen):
         self.refresh_status()
         self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "
                                 f"entities={len(analysis.entities)} highlights={len(self.highlights)}")
+        self.call_after_refresh(self.redline.settle_memory)
 
     def on_notice(self, message: Notice) -> None:
         """A worker's remark (nothing changed)."""
@@ -295,31 +291,19 @@ class AnnotationScreen(RedlineScreen):
         if key != self._current_key:
             self._current_key = key
             self.refresh_current(under)
-        ann = self._annotation_under()
-        # the side panel follows a moment later, once: repainting its rows with every key of
-        # a held arrow would delay the article's own frame for a row nobody reads mid-move
-        self._follow_ann, self._follow_due = ann, monotonic() + FOLLOW_DELAY
-        if self._follow_timer is None:  # one timer per pause, not one per key
-            self._follow_timer = self.set_timer(FOLLOW_DELAY, self._follow)
-        # The status line goes out in the frame after the cursor's: Textual repaints every
-        # widget inside the box around all changed rows, so an article row and the status
-        # line in one frame would repaint the side panel and legend between them too.
+        # The status line and the side panel follow in the frame after the cursor's (moves
+        # queued meanwhile coalesce): Textual repaints every widget inside the box around all
+        # changed rows, so an article row and the status line in one frame would repaint the
+        # side panel and the legend between them too, delaying the cursor.
         if not self._status_queued:
             self._status_queued = True
             self.call_after_refresh(self._queued_status)
 
     def _queued_status(self) -> None:
         self._status_queued = False
-        self.refresh_status()
-
-    def _follow(self) -> None:
-        wait = self._follow_due - monotonic()
-        if wait > 0.005:  # the cursor moved again since: wait for the pause
-            self._follow_timer = self.set_timer(wait, self._follow)
-            return
-        self._follow_timer = None
-        ann = self._follow_ann
+        ann = self._annotation_under()
         self.query_one(SidePanel).follow(ann.id if ann else None)
+        self.refresh_status()
 
     @on(SidePanel.Jump)
     def _jump(self, message: SidePanel.Jump) -> None:
