@@ -24,7 +24,7 @@ from .screens.library import LibraryScreen
 from .screens.palette import RedlineCommands
 from .settings import Settings
 from .trace import mark
-from .workers import PipelineCache
+from .workers import AnalysisService, PipelineCache
 
 if TYPE_CHECKING:
     from annotations.nlp.pipeline import Pipeline
@@ -53,7 +53,8 @@ class RedlineApp(App[None]):
 
     def __init__(self, settings: Settings, store: Store, *, doc_id: str | None = None,
                  owns_store: bool = False, now: Callable[[], datetime] = local_now,
-                 pipeline_loader: Callable[[str | None], Pipeline] | None = None) -> None:
+                 pipeline_loader: Callable[[str | None], Pipeline] | None = None,
+                 analysis: AnalysisService | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.store = store
@@ -61,6 +62,7 @@ class RedlineApp(App[None]):
         self.owns_store = owns_store
         self.now = now
         self.pipelines = PipelineCache(pipeline_loader)
+        self._analysis = analysis
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
 
@@ -83,9 +85,18 @@ class RedlineApp(App[None]):
             gc.freeze()
             gc.enable()
 
+    def analysis_service(self) -> AnalysisService | None:
+        """The analysis process, started on first need when the app is the CLI's (it owns its
+        database); None in tests, which analyse in a thread with the pipeline they pass."""
+        if self._analysis is None and self.owns_store:
+            self._analysis = AnalysisService(str(self.settings.db), self.settings.model)
+        return self._analysis
+
     def on_unmount(self) -> None:
         """Close the database if this app opened it."""
         mark("exit")
+        if self._analysis is not None:
+            self._analysis.close()
         if self.owns_store:
             self.store.close()
 
@@ -143,10 +154,11 @@ class RedlineApp(App[None]):
         report_failure(self, event)
 
 
-def make_app(settings: Settings, *, doc_id: str | None = None,
-             store: Store | None = None) -> RedlineApp:
-    """The app for the CLI (opens the database in `settings`) or for tests (given a store)."""
+def make_app(settings: Settings, *, doc_id: str | None = None, store: Store | None = None,
+             analysis: AnalysisService | None = None) -> RedlineApp:
+    """The app for the CLI (opens the database in `settings`) or for tests (given a store);
+    `analysis` is an analysis process already started (run_app starts it early)."""
     owns = store is None
     if store is None:
         store = Store(settings.db, annotator=settings.annotator)
-    return RedlineApp(settings, store, doc_id=doc_id, owns_store=owns)
+    return RedlineApp(settings, store, doc_id=doc_id, owns_store=owns, analysis=analysis)

@@ -6,11 +6,16 @@ can call it and post the result to the screen as a message; nothing here touches
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotations.errors import RedlineError
 from annotations.models import Annotation, Document
 from annotations.store import Store
 
@@ -80,6 +85,86 @@ class PipelineCache:
                     self._loader = load_pipeline
                 self._loaded[model] = self._loader(model)
             return self._loaded[model]
+
+
+class AnalysisService:
+    """The analysis process (annotations.nlp.service) the app runs beside itself.
+
+    spaCy works there, not in a thread of the app: the app's interpreter stays free for keys
+    and frames while a long article is parsed. `redline annotate DOC` starts it before the app
+    is even imported, asking for DOC first, so a document that needs analysis has spaCy loading
+    on the other core meanwhile (a cached one costs the process a cache look-up, no spaCy).
+    """
+
+    def __init__(self, db: str, model: str | None, first: str | None = None) -> None:
+        cmd = [sys.executable, "-m", "annotations.nlp.service", db]
+        cmd += ["--model", model] if model else []
+        cmd += ["--first", first] if first is not None else []
+        # stderr is kept (spaCy's warnings must not land on the app's screen) for error reports
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        self._cond = threading.Condition()
+        self._pending: set[str] = {first} if first is not None else set()
+        self._answers: dict[str, dict[str, Any]] = {}
+        self._stderr: deque[str] = deque(maxlen=20)
+        for target in (self._read_answers, self._read_stderr):
+            threading.Thread(target=target, daemon=True, name="analysis-service").start()
+
+    def _read_answers(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                continue
+            with self._cond:
+                self._answers[str(answer.get("id"))] = answer
+                self._cond.notify_all()
+        with self._cond:
+            self._cond.notify_all()  # the process ended: waiters must not wait forever
+
+    def _read_stderr(self) -> None:
+        assert self._proc.stderr is not None
+        for line in self._proc.stderr:
+            self._stderr.append(line.rstrip())
+
+    def analyse(self, doc_id: str, cancelled: Callable[[], bool] = lambda: False) -> str:
+        """Have the document analysed and cached; returns the pipeline's warning ("" if none).
+
+        Blocks (call it from a worker thread); raises RedlineError if the analysis failed."""
+        with self._cond:
+            if doc_id not in self._pending:
+                self._answers.pop(doc_id, None)
+                self._pending.add(doc_id)
+                try:
+                    assert self._proc.stdin is not None
+                    self._proc.stdin.write(json.dumps(doc_id) + "\n")
+                    self._proc.stdin.flush()
+                except (OSError, ValueError):
+                    pass  # the process is gone: reported below
+            while doc_id not in self._answers:
+                if self._proc.poll() is not None:
+                    self._pending.discard(doc_id)
+                    said = " / ".join(list(self._stderr)[-3:]) or f"exit code {self._proc.returncode}"
+                    raise RedlineError(f"the analysis process stopped ({said})")
+                if cancelled():
+                    return ""
+                self._cond.wait(0.25)
+            self._pending.discard(doc_id)
+            answer = self._answers.pop(doc_id)
+        if not answer.get("ok"):
+            raise RedlineError(str(answer.get("error") or "analysis failed"))
+        return str(answer.get("warning") or "")
+
+    def close(self) -> None:
+        """End the process (it finishes nothing: a later run analyses again)."""
+        if self._proc.poll() is None:
+            try:
+                assert self._proc.stdin is not None
+                self._proc.stdin.close()
+            except OSError:
+                pass
+            self._proc.terminate()
 
 
 def analyse(store: Store, doc: Document, pipeline: Pipeline) -> Analysis:

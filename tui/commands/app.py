@@ -16,6 +16,13 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
     doc_id = store.find_document(doc).id if doc else None
     if doc_id is None and first_unfinished:
         doc_id = next((r["id"] for r in store.library() if r["status"] != "done"), None)
+    analysis = None
+    if doc_id is not None:
+        from ..workers import AnalysisService
+
+        # started now, before the app is even imported: if the document needs analysing,
+        # spaCy loads on the other core while this one starts the app and draws the text
+        analysis = AnalysisService(str(settings.db), settings.model, first=doc_id)
     # no collections while the app starts: it allocates lots and frees little; the app turns
     # the collector back on once the first screen is shown (RedlineApp.settle_memory)
     gc.disable()
@@ -23,6 +30,8 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
         from ..app import make_app
     except ImportError:
         gc.enable()
+        if analysis is not None:
+            analysis.close()
         # the terminal app is not built yet: show the library as a table
         from rich.console import Console
 
@@ -32,9 +41,11 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
         return
     store.close()
     try:
-        make_app(settings, doc_id=doc_id).run()
+        make_app(settings, doc_id=doc_id, analysis=analysis).run()
     finally:
         gc.enable()
+        if analysis is not None:
+            analysis.close()
 
 
 @click.command("annotate")

@@ -31,7 +31,14 @@ from ..widgets.legend import Legend
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
-from ..workers import DocState, analyse, cached_analysis, fallback_entities, read_state
+from ..workers import (
+    Analysis,
+    DocState,
+    analyse,
+    cached_analysis,
+    fallback_entities,
+    read_state,
+)
 from . import actions as act
 from .base import RedlineScreen
 from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
@@ -179,9 +186,21 @@ class AnnotationScreen(RedlineScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def run_analysis(self, doc: Document) -> None:
         """Analyse the document with spaCy (slow the first time: loads the pipeline)."""
-        pipeline = self.redline.pipelines.get(self.redline.settings.model)
-        analysis = analyse(self.redline.store, doc, pipeline)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        service = self.redline.analysis_service()
+        if service is not None:  # in the analysis process (see AnalysisService)
+            warning = service.analyse(doc.id, lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
+            found = cached_analysis(self.redline.store, doc, self.redline.settings.model)
+            if found is None:
+                raise RedlineError("the analysis process stored no analysis for this document")
+            analysis = Analysis(found.doc_id, found.record, found.entities,
+                                warning or found.warning)
+        else:
+            pipeline = self.redline.pipelines.get(self.redline.settings.model)
+            analysis = analyse(self.redline.store, doc, pipeline)
+        if not worker.is_cancelled:
             self.post_message(AnalysisLoaded(analysis, fresh=True))
 
     def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],

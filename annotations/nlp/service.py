@@ -1,0 +1,110 @@
+"""The analysis process the terminal app runs beside itself.
+
+Run: `python -m annotations.nlp.service DB [--model NAME] [--first DOC_ID]`
+
+Analysing in a process of its own keeps spaCy off the app's interpreter, so keys get their
+frames while a long article is parsed (an analysis thread held the interpreter lock for most of
+each step), and the app can start it as soon as it knows which document it opens: spaCy then
+loads on the second core while the first draws the screen.
+
+Protocol, one JSON value per line: the app writes document ids to stdin; for each the service
+analyses the document through the cache (spaCy is imported only on a cache miss) and prints
+`{"id": ID, "ok": true, "warning": "..."}` or `{"id": ID, "ok": false, "error": "..."}`. With
+--first that document is handled at once, before reading stdin. EOF on stdin ends the service.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotations.errors import RedlineError
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+
+def _skip_spacy_cli() -> None:
+    """Let `import spacy` skip its command line, which it imports whole for `spacy.info`
+    (typer, requests, httpx...): about 0.4 s of each start, never used here. Submodules of
+    spacy.cli still import from the real folder if anything asks for one."""
+    import importlib.util
+
+    if "spacy" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("spacy.info is not available in redline's analysis service")
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [str(Path(next(iter(spec.submodule_search_locations))) / "cli")]
+    stub = types.ModuleType("spacy.cli.info")
+    stub.info = info  # type: ignore[attr-defined]
+    cli.info = stub  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"] = cli
+    sys.modules["spacy.cli.info"] = stub
+
+
+class Service:
+    """Analyses documents of one database through its cache, loading spaCy on the first miss."""
+
+    def __init__(self, db: str, model: str | None) -> None:
+        from annotations.store import Store
+
+        self.store = Store(db, annotator="")
+        self.model = model
+        self.pipeline: Pipeline | None = None
+
+    def handle(self, doc_id: str) -> dict[str, Any]:
+        """Analyse one document (unless cached) and say how it went."""
+        from annotations.analysis import analyze_documents, cached
+
+        try:
+            doc = self.store.get_document(doc_id)
+            warning = ""
+            if cached(self.store, doc, self.model) is None:
+                if self.pipeline is None:
+                    from .pipeline import load_pipeline
+
+                    _skip_spacy_cli()
+                    self.pipeline = load_pipeline(self.model)
+                for _ in analyze_documents(self.store, [doc], self.pipeline):
+                    pass
+                if not self.pipeline.has_ner:
+                    warning = self.pipeline.warning or "entities unavailable: the pipeline has no NER"
+            return {"id": doc_id, "ok": True, "warning": warning}
+        except RedlineError as e:
+            return {"id": doc_id, "ok": False, "error": e.one_line()}
+        except Exception as e:  # report it to the app and keep serving the next request
+            return {"id": doc_id, "ok": False, "error": f"{type(e).__name__}: {e}"}
+
+
+def main(argv: list[str]) -> int:
+    """Serve requests until stdin closes."""
+    if not argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    db, rest = argv[0], argv[1:]
+    model = rest[rest.index("--model") + 1] if "--model" in rest[:-1] else None
+    first = rest[rest.index("--first") + 1] if "--first" in rest[:-1] else None
+    service = Service(db, model)
+
+    def answer(doc_id: str) -> None:
+        print(json.dumps(service.handle(doc_id), ensure_ascii=False), flush=True)
+
+    if first is not None:
+        answer(first)
+    for line in sys.stdin:
+        if line.strip():
+            answer(str(json.loads(line)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
