@@ -104,8 +104,9 @@ class AnalysisService:
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE, text=True, encoding="utf-8")
         self._cond = threading.Condition()
-        self._pending: set[str] = {first} if first is not None else set()
-        self._answers: dict[str, dict[str, Any]] = {}
+        self._first = first  # request 0, made at start; its answer serves the first ask
+        self._seq = 0
+        self._answers: dict[int, dict[str, Any]] = {}
         self._stderr: deque[str] = deque(maxlen=20)
         for target in (self._read_answers, self._read_stderr):
             threading.Thread(target=target, daemon=True, name="analysis-service").start()
@@ -115,10 +116,11 @@ class AnalysisService:
         for line in self._proc.stdout:
             try:
                 answer = json.loads(line)
-            except ValueError:
+                seq = int(answer["seq"])
+            except (ValueError, KeyError, TypeError):
                 continue
             with self._cond:
-                self._answers[str(answer.get("id"))] = answer
+                self._answers[seq] = answer
                 self._cond.notify_all()
         with self._cond:
             self._cond.notify_all()  # the process ended: waiters must not wait forever
@@ -128,33 +130,49 @@ class AnalysisService:
         for line in self._proc.stderr:
             self._stderr.append(line.rstrip())
 
-    def analyse(self, doc_id: str, cancelled: Callable[[], bool] = lambda: False) -> str:
-        """Have the document analysed and cached; returns the pipeline's warning ("" if none).
-
-        Blocks (call it from a worker thread); raises RedlineError if the analysis failed."""
+    def analyse(self, doc_id: str, cancelled: Callable[[], bool] = lambda: False,
+                done: Callable[[], bool] = lambda: True) -> str:
+        """Have the document's current text analysed and cached; returns the pipeline's
+        warning ("" if none). `done` tells whether the analysis is now cached: the answer to
+        the request made at start may be for an older text, and then the text is asked for
+        again. Blocks (call it from a worker thread); raises RedlineError on failure."""
         with self._cond:
-            if doc_id not in self._pending:
-                self._answers.pop(doc_id, None)
-                self._pending.add(doc_id)
-                try:
-                    assert self._proc.stdin is not None
-                    self._proc.stdin.write(json.dumps(doc_id) + "\n")
-                    self._proc.stdin.flush()
-                except (OSError, ValueError):
-                    pass  # the process is gone: reported below
-            while doc_id not in self._answers:
-                if self._proc.poll() is not None:
-                    self._pending.discard(doc_id)
-                    said = " / ".join(list(self._stderr)[-3:]) or f"exit code {self._proc.returncode}"
-                    raise RedlineError(f"the analysis process stopped ({said})")
-                if cancelled():
-                    return ""
-                self._cond.wait(0.25)
-            self._pending.discard(doc_id)
-            answer = self._answers.pop(doc_id)
+            if self._first == doc_id:
+                self._first, seq = None, 0
+            else:
+                seq = self._ask(doc_id)
+        answer = self._wait(seq, cancelled)
+        if answer is not None and answer.get("ok") and not done() and not cancelled():
+            with self._cond:
+                seq = self._ask(doc_id)
+            answer = self._wait(seq, cancelled)
+        if answer is None:
+            return ""
         if not answer.get("ok"):
             raise RedlineError(str(answer.get("error") or "analysis failed"))
         return str(answer.get("warning") or "")
+
+    def _ask(self, doc_id: str) -> int:
+        self._seq += 1
+        try:
+            assert self._proc.stdin is not None
+            self._proc.stdin.write(json.dumps({"id": doc_id, "seq": self._seq}) + "\n")
+            self._proc.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the process is gone: _wait reports it
+        return self._seq
+
+    def _wait(self, seq: int, cancelled: Callable[[], bool]) -> dict[str, Any] | None:
+        """The answer to request `seq` (None if cancelled meanwhile)."""
+        with self._cond:
+            while seq not in self._answers:
+                if self._proc.poll() is not None:
+                    said = " / ".join(list(self._stderr)[-3:]) or f"exit code {self._proc.returncode}"
+                    raise RedlineError(f"the analysis process stopped ({said})")
+                if cancelled():
+                    return None
+                self._cond.wait(0.25)
+            return self._answers.pop(seq)
 
     def close(self) -> None:
         """End the process (it finishes nothing: a later run analyses again)."""

@@ -7,10 +7,11 @@ frames while a long article is parsed (an analysis thread held the interpreter l
 each step), and the app can start it as soon as it knows which document it opens: spaCy then
 loads on the second core while the first draws the screen.
 
-Protocol, one JSON value per line: the app writes document ids to stdin; for each the service
-analyses the document through the cache (spaCy is imported only on a cache miss) and prints
-`{"id": ID, "ok": true, "warning": "..."}` or `{"id": ID, "ok": false, "error": "..."}`. With
---first that document is handled at once, before reading stdin. EOF on stdin ends the service.
+Protocol, one JSON object per line: the app writes requests `{"id": DOC_ID, "seq": N}` to
+stdin; for each the service analyses the document's current text through the cache (spaCy is
+imported only on a cache miss) and prints `{"seq": N, "id": ..., "ok": true, "warning": "..."}`
+or `{"seq": N, "id": ..., "ok": false, "error": "..."}`. With --first the document is handled
+at once as request 0, before reading stdin. EOF on stdin ends the service.
 """
 
 from __future__ import annotations
@@ -95,14 +96,15 @@ def main(argv: list[str]) -> int:
     first = rest[rest.index("--first") + 1] if "--first" in rest[:-1] else None
     service = Service(db, model)
 
-    def answer(doc_id: str) -> None:
-        print(json.dumps(service.handle(doc_id), ensure_ascii=False), flush=True)
+    def answer(doc_id: str, seq: int) -> None:
+        print(json.dumps({"seq": seq, **service.handle(doc_id)}, ensure_ascii=False), flush=True)
 
     if first is not None:
-        answer(first)
+        answer(first, 0)
     for line in sys.stdin:
         if line.strip():
-            answer(str(json.loads(line)))
+            request = json.loads(line)
+            answer(str(request["id"]), int(request["seq"]))
     return 0
 
 

@@ -100,6 +100,7 @@ class AnnotationScreen(RedlineScreen):
         self.highlights: list[Highlight] = []
         self._base_highlights: list[Highlight] = []
         self._status_queued = False
+        self._panel_queued = False
 
     @classmethod
     def help_sections(cls) -> list[tuple[str, type[DOMNode]]]:
@@ -189,10 +190,12 @@ class AnnotationScreen(RedlineScreen):
         worker = get_current_worker()
         service = self.redline.analysis_service()
         if service is not None:  # in the analysis process (see AnalysisService)
-            warning = service.analyse(doc.id, lambda: worker.is_cancelled)
+            store, model = self.redline.store, self.redline.settings.model
+            warning = service.analyse(doc.id, lambda: worker.is_cancelled,
+                                      lambda: cached_analysis(store, doc, model) is not None)
             if worker.is_cancelled:
                 return
-            found = cached_analysis(self.redline.store, doc, self.redline.settings.model)
+            found = cached_analysis(store, doc, model)
             if found is None:
                 raise RedlineError("the analysis process stored no analysis for this document")
             analysis = Analysis(found.doc_id, found.record, found.entities,
@@ -244,7 +247,10 @@ class AnnotationScreen(RedlineScreen):
         view.doc, view.annotations, view.decisions = state.doc, state.annotations, state.decisions
         if message.note:
             self.note = message.note
-        self.query_one(SidePanel).set_annotations(view.annotations)
+        # the side panel lists every annotation (costly on a long article): a frame later
+        if not self._panel_queued:
+            self._panel_queued = True
+            self.call_after_refresh(self._queued_panel)
         if isinstance(message.focus, tuple):
             self.article.select_range(*message.focus)
         elif isinstance(message.focus, int):
@@ -317,6 +323,11 @@ class AnnotationScreen(RedlineScreen):
         if not self._status_queued:
             self._status_queued = True
             self.call_after_refresh(self._queued_status)
+
+    def _queued_panel(self) -> None:
+        self._panel_queued = False
+        if self.view is not None:
+            self.query_one(SidePanel).set_annotations(self.view.annotations)
 
     def _queued_status(self) -> None:
         self._status_queued = False
