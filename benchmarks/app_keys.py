@@ -67,6 +67,7 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
     from tui.screens.annotate import AnnotationScreen
     from tui.settings import Settings
     from tui.widgets.article_view import ArticleView
+    from tui.widgets.side_panel import SidePanel
 
     store = Store(db, annotator="bench")
     gc.disable()  # as run_app does: the app turns it back on once the document is shown
@@ -110,8 +111,11 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
         screen = app.screen
         assert isinstance(screen, AnnotationScreen)
         view = screen.query_one(ArticleView)
-        # the article is wrapped and its highlights (cached analysis, or stored entities) shown
+        # the article is wrapped, its highlights (cached analysis, or stored entities) and its
+        # annotations in the side panel shown
+        panel = screen.query_one(SidePanel)
         while not (view.fully_wrapped and screen.view is not None and screen.highlights
+                   and panel.option_count == len(screen.view.annotations)
                    and (analysing or not screen.analysis_note.startswith("analysing"))):
             await asyncio.sleep(0.02)
             if time.perf_counter() - t_open > 120:

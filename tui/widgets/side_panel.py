@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotations.models import Annotation
 
 from ..screens.actions import describe
 
 EMPTY_ID = "-empty-"
+ROWS_PER_FRAME = 250
+"""Rows added to the panel per frame when a long list is shown."""
 
 
 class SidePanel(OptionList):
@@ -36,6 +39,7 @@ class SidePanel(OptionList):
         super().__init__(id=id)
         self._annotations: dict[str, Annotation] = {}
         self._rows: dict[tuple[str, str], Option] = {}
+        self._generation = 0
 
     def on_mount(self) -> None:
         """Start with the empty hint so the panel never looks broken."""
@@ -55,9 +59,23 @@ class SidePanel(OptionList):
         if not options:
             options = [Option("no annotations yet: select text, then c, s or a",
                               id=EMPTY_ID, disabled=True)]
-        self.set_options(options)
-        if keep and keep in self._annotations:
+        # A long list goes in a chunk per frame: measuring 2,000 new rows at once held the
+        # screen for half a second (the article's first frame waited for it).
+        self._generation += 1
+        self.set_options(options[:ROWS_PER_FRAME])
+        self._more_rows(options[ROWS_PER_FRAME:], keep, self._generation)
+
+    def _more_rows(self, rest: list[Option], keep: str | None, generation: int) -> None:
+        """Add the next chunk after the coming frame; once all are in, restore the row."""
+        if rest:
+            self.call_after_refresh(self._add_rows, rest, keep, generation)
+        elif keep and keep in self._annotations:
             self.highlighted = self.get_option_index(keep)
+
+    def _add_rows(self, rest: list[Option], keep: str | None, generation: int) -> None:
+        if generation == self._generation:  # else a newer list replaced this one
+            self.add_options(rest[:ROWS_PER_FRAME])
+            self._more_rows(rest[ROWS_PER_FRAME:], keep, generation)
 
     @property
     def highlighted_id(self) -> str | None:
@@ -75,7 +93,9 @@ class SidePanel(OptionList):
     def follow(self, ann_id: str | None) -> None:
         """Highlight the row of the annotation under the article cursor (without jumping)."""
         if ann_id and ann_id in self._annotations and ann_id != self.highlighted_id:
-            self.highlighted = self.get_option_index(ann_id)
+            # its row may not be added yet (a long list fills over a few frames)
+            with contextlib.suppress(OptionDoesNotExist):
+                self.highlighted = self.get_option_index(ann_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn a chosen row into a Jump for the screen."""
