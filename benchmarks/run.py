@@ -1,0 +1,183 @@
+"""Run every benchmark, print one table of figures against their targets, write the summary.
+
+Run: python benchmarks/run.py [--quick] [--only SCRIPT ...]
+
+Each script runs in its own process (spaCy, the analysis service and memory figures stay
+apart), writes benchmarks/results/<script>.json and prints its own details; this script then
+prints the table (figure, target, measured, CPU time where it means something, pass/miss) with
+the machine and the load average, and writes benchmarks/results/summary.json. The machine may
+be shared: wall times move with the load, CPU times much less, so both are shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import RESULTS, machine, write_result
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench"]
+RESULT_FILE = {"tmux_open": "tmux_open", "app_keys": "app_keys", "import_bench": "import",
+               "store_bench": "store"}
+
+
+@dataclass
+class Figure:
+    """One row of the table: where its numbers come from and what passes."""
+
+    name: str
+    target: str
+    script: str
+    measure: Callable[[dict[str, Any]], tuple[float | str, str]]  # (measured, CPU note)
+    passes: Callable[[float | str], bool]
+    unit: str = ""
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.0f} ms" if value >= 100 else f"{value:.2f} ms"
+
+
+def _export(r: dict[str, Any], n: int) -> dict[str, Any]:
+    return next(e for e in r["export"] if e["annotations"] == n)
+
+
+FIGURES = [
+    Figure("tmux: Enter → text visible, 4 kB, cached", "≤ 600 ms", "tmux_open",
+           lambda r: (r["cached_seed"]["visible_ms"],
+                      f"CPU {r['cached_seed']['cpu_at_text_ms']:.0f} ms"),
+           lambda v: float(v) <= 600, "ms"),
+    Figure("tmux: Enter → text visible, 1 MB, cached", "≤ 700 ms", "tmux_open",
+           lambda r: (r["cached_big"]["visible_ms"],
+                      f"CPU {r['cached_big']['cpu_at_text_ms']:.0f} ms"),
+           lambda v: float(v) <= 700, "ms"),
+    Figure("key → frame, 1 MB / ~30k highlights: median", "≤ 5 ms", "app_keys",
+           lambda r: (r["cached"]["all_keys"]["median_ms"],
+                      f"CPU {_key_cpu(r['cached'], 'cpu_median_ms')} ms"),
+           lambda v: float(v) <= 5, "ms"),
+    Figure("key → frame, 1 MB / ~30k highlights: p90", "≤ 16 ms", "app_keys",
+           lambda r: (r["cached"]["all_keys"]["p90_ms"],
+                      f"CPU {_key_cpu(r['cached'], 'cpu_p90_ms')} ms"),
+           lambda v: float(v) <= 16, "ms"),
+    Figure("key → frame while an analysis runs: p90", "≤ 16 ms", "app_keys",
+           lambda r: (r["analysing"]["all_keys"]["p90_ms"],
+                      f"{r['analysing']['all_keys']['n']} keys during it"),
+           lambda v: float(v) <= 16, "ms"),
+    Figure("uncached 4 kB: Enter → entities on screen", "≤ 3 s", "tmux_open",
+           lambda r: (r["uncached_seed"]["entities_shown_ms"],
+                      f"app CPU {r['uncached_seed']['cpu_at_entities_ms']:.0f} ms"),
+           lambda v: float(v) <= 3000, "ms"),
+    Figure("cached open: spaCy imported", "never", "tmux_open",
+           lambda r: (_spacy(r), "app + analysis service, every run"),
+           lambda v: v == "never"),
+    Figure("import with analysis ÷ bare nlp.pipe", "≥ 0.9", "import_bench",
+           lambda r: (r["ratio"], f"CPU ratio {r['cpu_ratio']:.2f}"),
+           lambda v: float(v) >= 0.9),
+    Figure("one annotation written + committed: p95", "≤ 1 ms", "store_bench",
+           lambda r: (r["write"]["p95_ms"], f"CPU {r['write']['cpu_p95_ms']:.2f} ms"),
+           lambda v: float(v) <= 1, "ms"),
+    Figure("export 100,000 annotations (JSONL)", "≤ 1.5 s", "store_bench",
+           lambda r: (_export(r, 100_000)["seconds"] * 1000,
+                      f"CPU {_export(r, 100_000)['cpu_seconds']:.2f} s"),
+           lambda v: float(v) <= 1500, "ms"),
+    Figure("export peak memory, 100k ÷ 1k annotations", "flat (≤ 2×)", "store_bench",
+           lambda r: (_export(r, 100_000)["peak_mib"] / _export(r, 1_000)["peak_mib"],
+                      f"{_export(r, 1_000)['peak_mib']:.2f} → "
+                      f"{_export(r, 100_000)['peak_mib']:.2f} MiB"),
+           lambda v: float(v) <= 2),
+]
+
+
+def _key_cpu(r: dict[str, Any], field: str) -> str:
+    """The median over key kinds of a per-kind CPU figure."""
+    values = sorted(k[field] for k in r["keys"].values() if k.get(field) is not None)
+    return f"{values[len(values) // 2]:.2f}" if values else "?"
+
+
+def _spacy(r: dict[str, Any]) -> str:
+    runs = r["cached_seed"]["runs"] + r["cached_big"]["runs"]
+    hits = sum(1 for run in runs if run["spacy_imported"])
+    return "never" if not hits else f"in {hits}/{len(runs)} runs"
+
+
+def run_script(name: str, quick: bool) -> dict[str, Any]:
+    """Run one script (its output passes through); its JSON result, with wall/CPU seconds."""
+    cmd = [sys.executable, str(HERE / f"{name}.py")] + (["--quick"] if quick else [])
+    print(f"\n=== {name} {'(quick)' if quick else ''}", flush=True)
+    started, c0 = time.perf_counter(), os.times()
+    proc = subprocess.run(cmd, timeout=3600)
+    c1 = os.times()
+    if proc.returncode != 0:
+        return {"error": f"{name} exited with {proc.returncode}"}
+    result = json.loads((RESULTS / f"{RESULT_FILE[name]}.json").read_text(encoding="utf-8"))
+    result["_script_wall_s"] = round(time.perf_counter() - started, 1)
+    result["_script_cpu_s"] = round(c1.children_user + c1.children_system
+                                    - c0.children_user - c0.children_system, 1)
+    return result
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The figures as an aligned text table."""
+    head = ("figure", "target", "measured", "CPU / detail", "")
+    cells = [head] + [(r["figure"], r["target"], r["measured_text"], r["detail"], r["verdict"])
+                      for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
+    lines = ["  ".join(c[i].ljust(widths[i]) for i in range(len(head))).rstrip() for c in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the scripts, print the table, write results/summary.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and samples (a smoke run)")
+    parser.add_argument("--only", nargs="+", choices=SCRIPTS, help="run only these scripts")
+    args = parser.parse_args()
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    started = datetime.now(timezone.utc)
+    results = {name: run_script(name, args.quick) for name in (args.only or SCRIPTS)}
+    load_after = [round(x, 2) for x in os.getloadavg()]
+    rows = []
+    for fig in FIGURES:
+        result = results.get(fig.script)
+        row: dict[str, Any] = {"figure": fig.name, "target": fig.target, "script": fig.script}
+        if result is None:
+            continue
+        if "error" in result:
+            row.update(measured=None, measured_text="—", detail=result["error"], verdict="error")
+        else:
+            value, detail = fig.measure(result)
+            ok = fig.passes(value)
+            text = (_ms(float(value)) if fig.unit == "ms" else
+                    value if isinstance(value, str) else f"{value:.2f}")
+            row.update(measured=value, measured_text=text, detail=detail,
+                       verdict="pass" if ok else "MISS")
+        rows.append(row)
+    commit = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    print("\n" + table(rows))
+    print(f"\nmachine: {machine()}")
+    print(f"load average (1, 5, 15 min) before: {load_before}, after: {load_after}"
+          f"; commit {commit}; {'quick' if args.quick else 'full'} run")
+    summary = {"started": started.isoformat(timespec="seconds"), "commit": commit,
+               "quick": args.quick, "load_before": load_before, "load_after": load_after,
+               "figures": rows,
+               "scripts": {name: {k: r.get(k) for k in ("_script_wall_s", "_script_cpu_s",
+                                                        "load_before", "load_after", "error")}
+                           for name, r in results.items()}}
+    print(f"wrote {write_result('summary', summary)}")
+
+
+if __name__ == "__main__":
+    main()
