@@ -13,7 +13,9 @@ which also writes the bytecode cache):
   read from the memory maps of every process on the database (the app and its analysis
   service) once the highlights are shown, and from the app's own trace at exit;
 - the seed with no cached analysis (a fresh copy of the database each run): Enter until the
-  app has put the freshly analysed entities on screen.
+  app has put the freshly analysed entities on screen;
+- for reference, a Textual app that shows one line of text, started the same way: what the
+  framework itself costs on this machine before redline does anything.
 
 The machine's own PYTHONDONTWRITEBYTECODE=1 would make every launch recompile redline's
 modules; the runs use a bytecode cache under the temporary folder instead, as any ordinary
@@ -173,6 +175,45 @@ def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
             "polls": polls, "detail": shown["detail"]}
 
 
+FLOOR_APP = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Floor(App[None]):
+    def compose(self):
+        yield Static(PHRASE)
+
+    def on_mount(self):
+        self.call_after_refresh(self.shown)
+
+    def shown(self):
+        with open(TRACE, "a") as f:
+            f.write(f"text-shown {time.time():.6f} {time.process_time():.6f} 0\\n")
+
+Floor().run()
+"""
+
+
+def floor_once(term: Terminal, script: Path, trace: Path, phrase: str) -> dict[str, Any]:
+    """Enter -> phrase visible for a one-Static Textual app: the framework's own start."""
+    trace.unlink(missing_ok=True)
+    term.type(f"{sys.executable} {script}")
+    time.sleep(0.2)
+    enter = time.time()
+    term.key("Enter")
+    deadline = time.monotonic() + 60
+    while phrase not in term.screen():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the floor app never showed its text:\n{term.screen()}")
+        time.sleep(POLL)
+    visible = time.time()
+    shown = wait_trace(trace, "text-shown")
+    term.key("C-q")
+    term.wait_prompt()
+    return {"visible_ms": (visible - enter) * 1000, "cpu_at_text_ms": shown["cpu"] * 1000}
+
+
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Medians of each timing over the runs, and every run's figures."""
     keys = ("visible_ms", "text_shown_ms", "entities_shown_ms", "cpu_at_text_ms",
@@ -217,6 +258,16 @@ def run(runs: int, profile: bool = False) -> dict[str, Any]:
                               fresh=name.startswith("un"))
                     time.sleep(1)  # py-spy writes its file after the app exits
                     (PROFILES / f"open_{name}.txt").write_text(report(raw), encoding="utf-8")
+            # the same measure for a Textual app showing one line of text: what the framework
+            # itself costs to start on this machine
+            script = folder / "floor.py"
+            script.write_text(f"PHRASE = {phrases['big']!r}\nTRACE = {str(trace)!r}\n"
+                              + FLOOR_APP, encoding="utf-8")
+            floor = [floor_once(term, script, trace, phrases["big"]) for _ in range(runs + 1)][1:]
+            results["textual_floor"] = {
+                "visible_ms": round(median([f["visible_ms"] for f in floor]), 1),
+                "cpu_at_text_ms": round(median([f["cpu_at_text_ms"] for f in floor]), 1),
+                "runs": [{k: round(v, 1) for k, v in f.items()} for f in floor]}
             uncached = []
             for r in range(runs + 1):
                 db = folder / f"uncached{r}.db"
@@ -242,6 +293,9 @@ def main() -> None:
     if shutil.which("tmux") is None:
         sys.exit("tmux_open: tmux is not installed")
     results = run(3 if args.quick else args.runs, args.profile)
+    floor = results["textual_floor"]
+    print(f"{'textual floor':14} visible {floor['visible_ms']:7.1f} ms  (CPU "
+          f"{floor['cpu_at_text_ms']:6.0f} ms): a one-Static Textual app, started the same way")
     for name in ("cached_seed", "cached_big", "uncached_seed"):
         r = results[name]
         print(f"{name:14} visible {r['visible_ms']:7.1f} ms  text shown {r['text_shown_ms']:7.1f} ms"

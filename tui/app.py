@@ -63,6 +63,7 @@ class RedlineApp(App[None]):
         self.now = now
         self.pipelines = PipelineCache(pipeline_loader)
         self._analysis = analysis
+        self._before_first_frame: list[Callable[[], object]] | None = []
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
 
@@ -72,6 +73,22 @@ class RedlineApp(App[None]):
         if self.manages_gc:
             # the annotation screen settles once its document is shown; never wait longer
             self.set_timer(GC_SETTLE_LIMIT if self.doc_id else 0, self.settle_memory)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: run what waited for it (after_first_frame)."""
+        waiting, self._before_first_frame = self._before_first_frame or [], None
+        for callback in waiting:
+            self.call_after_refresh(callback)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first frame has reached the terminal (after the next
+        refresh, later on). Textual renders the first frame while the app is still mounting
+        and only shows the one after: work queued meanwhile (the side panel of 2,000 rows,
+        the analysis look-up) used to hold back the frame that shows the article."""
+        if self._before_first_frame is None:
+            self.call_after_refresh(callback)
+        else:
+            self._before_first_frame.append(callback)
 
     def settle_memory(self) -> None:
         """Freeze every object alive now and turn the collector on (if run_app turned it off).

@@ -17,6 +17,7 @@ at once as request 0, before reading stdin. EOF on stdin ends the service.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -26,6 +27,9 @@ from annotations.errors import RedlineError
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
+
+NICENESS = 5
+"""How much lower than the app the service runs (an analysis of 1 MB takes a minute)."""
 
 
 def _skip_spacy_cli() -> None:
@@ -92,6 +96,9 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     db, rest = argv[0], argv[1:]
+    if hasattr(os, "nice"):
+        # background work: when the cores are busy, the editor's keys come first
+        os.nice(NICENESS)
     model = rest[rest.index("--model") + 1] if "--model" in rest[:-1] else None
     first = rest[rest.index("--first") + 1] if "--first" in rest[:-1] else None
     service = Service(db, model)

@@ -158,7 +158,8 @@ class AnnotationScreen(RedlineScreen):
         self.on_state_loaded(StateLoaded(state, opened=True))
         # the cache lookup imports the NLP rules and package metadata (~0.1 s): after the
         # first frame, not competing with it for the interpreter
-        self.call_after_refresh(self.load_document, self.doc_id, state=state)
+        doc_id = self.doc_id
+        self.redline.after_first_frame(lambda: self.load_document(doc_id, state=state))
 
     # ------------------------------------------------------------------------------ workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -250,7 +251,7 @@ class AnnotationScreen(RedlineScreen):
         # the side panel lists every annotation (costly on a long article): a frame later
         if not self._panel_queued:
             self._panel_queued = True
-            self.call_after_refresh(self._queued_panel)
+            self.redline.after_first_frame(self._queued_panel)
         if isinstance(message.focus, tuple):
             self.article.select_range(*message.focus)
         elif isinstance(message.focus, int):
