@@ -90,7 +90,7 @@ def run(n: int, runs: int) -> dict[str, Any]:
 def main() -> None:
     """Print the figures and write benchmarks/results/import.json."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--docs", type=int, default=120)
     ap.add_argument("--runs", type=int, default=4)
     ap.add_argument("--quick", action="store_true", help="40 documents, 2 runs")
     args = ap.parse_args()
