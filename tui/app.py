@@ -19,7 +19,6 @@ from .messages import Notice
 from .screens.annotate import AnnotationScreen
 from .screens.base import report_failure
 from .screens.dialogs import PromptDialog
-from .screens.help import HelpScreen, key_rows
 from .screens.library import LibraryScreen
 from .screens.palette import RedlineCommands
 from .settings import Settings
@@ -142,6 +141,8 @@ class RedlineApp(App[None]):
         else:
             sections = [("library", LibraryScreen)]
             title = "Keys: library"
+        from .screens.help import HelpScreen, key_rows  # only when asked for: not at start
+
         self.push_screen(HelpScreen(title, key_rows([*sections, ("anywhere", RedlineApp)])))
 
     def action_export(self) -> None:
