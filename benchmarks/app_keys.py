@@ -21,6 +21,7 @@ import asyncio
 import gc
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -179,8 +180,8 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
                           "no_frame": missed}
         if profile:
             profiler.stop()
-            profile.write_text(profiler.output_text(unicode=True, color=False, show_all=True),
-                               encoding="utf-8")
+            text = profiler.output_text(unicode=True, color=False, show_all=True)
+            profile.write_text(_trim(text), encoding="utf-8")
         results["keys"] = keys
         results["all_keys"] = stats(everything)
         if analysing:
@@ -190,6 +191,17 @@ async def measure(db: Path, doc_id: str, samples: int, analysing: bool,
     service.close()
     store.close()
     return results
+
+
+def _trim(profile: str, share: float = 0.002) -> str:
+    """A pyinstrument tree without the frames under `share` of the total (the whole tree of
+    a run with every library frame shown is most of a megabyte)."""
+    lines = profile.splitlines()
+    total = next((float(m.group(1)) for line in lines
+                  if (m := re.match(r"^(\d+\.\d+) ", line))), 0.0)
+    kept = [line for line in lines if not (m := re.search(r"(\d+\.\d+) \S", line))
+            or float(m.group(1)) >= share * total]
+    return "\n".join(kept) + "\n"
 
 
 def child(args: argparse.Namespace) -> None:

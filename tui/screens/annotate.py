@@ -49,6 +49,16 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 
 
+class _Main(Horizontal):
+    """The article and the side panel, side by side.
+
+    They cover it entirely, so it draws blank lines instead of styled ones: Textual repaints
+    every widget whose container overlaps a change, and repainting this one's full-width
+    rows cost more on each cursor move than the article's own rows."""
+
+    BLANK = True
+
+
 class AnnotationScreen(RedlineScreen):
     """Read one document and annotate it from the keyboard."""
 
@@ -133,7 +143,7 @@ class AnnotationScreen(RedlineScreen):
     # ------------------------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         """Article and side panel side by side, then search, status and keys."""
-        with Horizontal(id="main"):
+        with _Main(id="main"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
                 yield Legend(list(LEGEND), id="legend")
