@@ -62,6 +62,8 @@ class _Main(Horizontal):
 class AnnotationScreen(RedlineScreen):
     """Read one document and annotate it from the keyboard."""
 
+    BLANK = True  # its widgets cover it: no styled background rows to repaint on every frame
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "claim", "Claim", tooltip="Tag the selection (or the sentence) as a claim"),
         Binding("s", "stance", "Stance",

@@ -12,6 +12,10 @@ from textual.widgets import Static
 class StatusBar(Vertical):
     """Two one-line rows: `title · n annotations · k pending · status`, then the message."""
 
+    # its rows cover it (the padding is plain background): blank lines, not styled ones,
+    # when Textual repaints it along with every frame of the article above
+    BLANK = True
+
     DEFAULT_CSS = """
     StatusBar { height: 2; }
     StatusBar > Static { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
