@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 NICENESS = 5
-"""How much lower than the app the service runs (an analysis of 1 MB takes a minute)."""
+"""How much lower than the app the service runs once it analyses a long text."""
+LONG_TEXT = 50_000
+"""Characters from which an analysis is long (seconds to a minute): the editor reads and keys
+through the article meanwhile, so when the cores are busy its keys come first."""
 
 
 def _skip_spacy_cli() -> None:
@@ -65,6 +68,7 @@ class Service:
         self.store = Store(db, annotator="")
         self.model = model
         self.pipeline: Pipeline | None = None
+        self.niced = False
 
     def handle(self, doc_id: str) -> dict[str, Any]:
         """Analyse one document (unless cached) and say how it went."""
@@ -74,6 +78,9 @@ class Service:
             doc = self.store.get_document(doc_id)
             warning = ""
             if cached(self.store, doc, self.model) is None:
+                if len(doc.text) >= LONG_TEXT and not self.niced and hasattr(os, "nice"):
+                    os.nice(NICENESS)  # a short one is what the editor waits for: full speed
+                    self.niced = True
                 if self.pipeline is None:
                     from .pipeline import load_pipeline
 
@@ -96,9 +103,6 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     db, rest = argv[0], argv[1:]
-    if hasattr(os, "nice"):
-        # background work: when the cores are busy, the editor's keys come first
-        os.nice(NICENESS)
     model = rest[rest.index("--model") + 1] if "--model" in rest[:-1] else None
     first = rest[rest.index("--first") + 1] if "--first" in rest[:-1] else None
     service = Service(db, model)
