@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -57,6 +58,14 @@ class _Main(Horizontal):
     rows cost more on each cursor move than the article's own rows."""
 
     BLANK = True
+
+
+class _FooterLine(Widget):
+    """The key footer's line, held (in its colours) until the footer is mounted."""
+
+    DEFAULT_CSS = """
+    _FooterLine { dock: bottom; height: 1; background: $footer-background; }
+    """
 
 
 class AnnotationScreen(RedlineScreen):
@@ -152,11 +161,14 @@ class AnnotationScreen(RedlineScreen):
                 yield SidePanel(id="panel")
         yield SearchBar(id="search")
         yield StatusBar(id="status")
-        yield Footer(show_command_palette=False)
+        # The key footer arrives after the first frame (on_mount): styling its keys was a
+        # third of the app's start. Its line is held meanwhile, so nothing moves then.
+        yield _FooterLine(id="footer-line")
 
     def on_mount(self) -> None:
         """Load the document (the article shows before any NLP is imported)."""
         self.article.focus()
+        self.redline.after_first_frame(self._mount_footer)
         self.query_one("#search", SearchBar).display = False
         self.query_one(StatusBar).message = "loading…"
         # Read the text now, before the first frame (milliseconds, even for 1 MB), so that
@@ -172,6 +184,14 @@ class AnnotationScreen(RedlineScreen):
         # first frame, not competing with it for the interpreter
         doc_id = self.doc_id
         self.redline.after_first_frame(lambda: self.load_document(doc_id, state=state))
+
+    def _mount_footer(self) -> None:
+        """Put the key footer in the line held for it."""
+        for held in self.query(_FooterLine):
+            held.remove()
+        self.mount(Footer(show_command_palette=False))
+        # a footer shows the keys it is told of after it subscribed: tell it once mounted
+        self.call_after_refresh(self.refresh_bindings)
 
     # ------------------------------------------------------------------------------ workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
