@@ -34,6 +34,25 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, {platform.system()}"
 
 
+def cpu_steadiness(rounds: int = 9) -> dict[str, float]:
+    """CPU ms of one fixed pure-Python loop, `rounds` times: min, median and max.
+
+    On a shared virtual machine the same work takes up to twice as long from one second to the
+    next (another tenant's load shows as a slower CPU, not as load average); the spread says how
+    far to trust the other figures of the run."""
+    import time
+
+    times = []
+    for _ in range(rounds):
+        start, total = time.process_time(), 0
+        for i in range(400_000):
+            total += i * i
+        times.append((time.process_time() - start) * 1000)
+        time.sleep(0.05)
+    return {"min_ms": round(min(times), 1), "median_ms": round(median(times), 1),
+            "max_ms": round(max(times), 1)}
+
+
 def pct(values: list[float], q: float) -> float:
     """The q-th percentile (0..100) by nearest rank."""
     if not values:

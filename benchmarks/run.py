@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import RESULTS, machine, write_result
+from benchmarks.common import RESULTS, cpu_steadiness, machine, write_result
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench"]
@@ -111,6 +111,10 @@ def _spacy(r: dict[str, Any]) -> str:
     return "never" if not hits else f"in {hits}/{len(runs)} runs"
 
 
+def _steady(s: dict[str, float]) -> str:
+    return f"{s['min_ms']:.0f} / {s['median_ms']:.0f} / {s['max_ms']:.0f}"
+
+
 def run_script(name: str, quick: bool) -> dict[str, Any]:
     """Run one script (its output passes through); its JSON result, with wall/CPU seconds."""
     cmd = [sys.executable, str(HERE / f"{name}.py")] + (["--quick"] if quick else [])
@@ -145,9 +149,11 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=SCRIPTS, help="run only these scripts")
     args = parser.parse_args()
     load_before = [round(x, 2) for x in os.getloadavg()]
+    steady_before = cpu_steadiness()
     started = datetime.now(timezone.utc)
     results = {name: run_script(name, args.quick) for name in (args.only or SCRIPTS)}
     load_after = [round(x, 2) for x in os.getloadavg()]
+    steady_after = cpu_steadiness()
     rows = []
     for fig in FIGURES:
         result = results.get(fig.script)
@@ -170,8 +176,11 @@ def main() -> None:
     print(f"\nmachine: {machine()}")
     print(f"load average (1, 5, 15 min) before: {load_before}, after: {load_after}"
           f"; commit {commit}; {'quick' if args.quick else 'full'} run")
+    print("CPU steadiness (one fixed loop, min / median / max ms) before: "
+          f"{_steady(steady_before)}, after: {_steady(steady_after)}")
     summary = {"started": started.isoformat(timespec="seconds"), "commit": commit,
                "quick": args.quick, "load_before": load_before, "load_after": load_after,
+               "cpu_steadiness": {"before": steady_before, "after": steady_after},
                "figures": rows,
                "scripts": {name: {k: r.get(k) for k in ("_script_wall_s", "_script_cpu_s",
                                                         "load_before", "load_after", "error")}
