@@ -21,49 +21,10 @@ Gold conventions (as read by ../shared/eval/score_quotes.py):
 - non_quotes are quoted strings that are not reported speech: scare quotes, titles,
   nicknames, mixed (partial) quotes inside a reported sentence, banner text.
 
-Offsets are computed with str.index and asserted.
+Offsets are computed with str.index and asserted (gold_helpers.py).
 """
-import json
-import os
 
-OPEN = {"\u201c", '"'}
-CLOSE = {"\u201d", '"'}
-
-
-def occurrences(text, sub):
-    """All word-bounded start offsets of sub in text (str.index in a loop)."""
-    out, i = [], 0
-    while True:
-        try:
-            i = text.index(sub, i)
-        except ValueError:
-            return out
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(sub)] if i + len(sub) < len(text) else " "
-        if not (before.isalnum() or after.isalnum()):
-            out.append(i)
-        i += 1
-
-
-def locate(text, sub, near, ctx=None):
-    """Span of sub: inside the unique ctx if given, else the occurrence nearest `near`."""
-    if ctx is not None:
-        assert text.count(ctx) == 1, f"context not unique: {ctx!r}"
-        i = text.index(ctx) + ctx.index(sub)
-        return [i, i + len(sub)]
-    occ = occurrences(text, sub)
-    assert occ, f"not found: {sub!r}"
-    i = min(occ, key=lambda o: min(abs(o - near[0]), abs(o + len(sub) - near[1]), abs(o - near[1])))
-    return [i, i + len(sub)]
-
-
-def q(quote, speaker, cue, resolved=None, s_ctx=None, c_ctx=None, aid=None):
-    return dict(quote=quote, speaker=speaker, cue=cue, resolved=resolved, s_ctx=s_ctx, c_ctx=c_ctx, aid=aid)
-
-
-def nq(text, kind):
-    return dict(text=text, kind=kind)
-
+from gold_helpers import nq, q, write_gold
 
 CASES = [
     # 1 politics, cue after, pronoun
@@ -483,56 +444,5 @@ CASES = [
 ]
 
 
-def build(case):
-    text = case["text"]
-    quotes = []
-    for spec in case["quotes"]:
-        qt = spec["quote"]
-        assert text.count(qt) == 1, f"quote not unique: {qt!r}"
-        start = text.index(qt)
-        end = start + len(qt)
-        assert text[start:end] == qt
-        assert text[start - 1] in OPEN, f"no opening mark before {qt!r}"
-        assert end == len(text) or text[end] in CLOSE or text[end] == "\n", f"no closing mark after {qt!r}"
-        cue_span = locate(text, spec["cue"], (start, end), spec["c_ctx"])
-        spk_span = locate(text, spec["speaker"], tuple(cue_span), spec["s_ctx"])
-        assert text[cue_span[0]:cue_span[1]] == spec["cue"]
-        assert text[spk_span[0]:spk_span[1]] == spec["speaker"]
-        for a, b in (cue_span, spk_span):
-            assert b <= start or a >= end, f"speaker/cue inside the quote {qt!r}"
-        g = dict(start=start, end=end, quote_text=qt, speaker=spec["speaker"], speaker_span=spk_span,
-                 cue=spec["cue"], cue_span=cue_span)
-        if spec["resolved"]:
-            assert all(w in text for w in spec["resolved"].split()), spec["resolved"]
-            g["speaker_resolved"] = spec["resolved"]
-        if spec["aid"]:
-            g["attribution_id"] = spec["aid"]
-        quotes.append(g)
-    non_quotes = []
-    for n in case.get("non_quotes", []):
-        t = n["text"]
-        assert text.count(t) == 1, f"non-quote not unique: {t!r}"
-        start = text.index(t)
-        end = start + len(t)
-        assert text[start:end] == t
-        assert text[start - 1] in OPEN and text[end] in CLOSE, t
-        non_quotes.append(dict(start=start, end=end, text=t, kind=n["kind"]))
-    out = dict(text=text, quotes=quotes)
-    if non_quotes:
-        out["non_quotes"] = non_quotes
-    out.update(source="redline-dev (self-written)", licence="MIT", lang="en")
-    return out
-
-
-def main():
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "news_dev_gold.jsonl")
-    rows = [build(c) for c in CASES]
-    with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    nq_ = sum(len(r.get("non_quotes", [])) for r in rows)
-    print(f"{path}: {len(rows)} passages, {sum(len(r['quotes']) for r in rows)} quotes, {nq_} non-quotes")
-
-
 if __name__ == "__main__":
-    main()
+    write_gold("news_dev_gold.jsonl", CASES, "redline-dev (self-written)")
