@@ -1,0 +1,94 @@
+"""New and changed annotations, built from the document and what a key or dialog chose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotations.models import Annotation, Document, Span
+
+from .actions_view import Suggestion
+
+
+def span(doc: Document, role: str, start: int, end: int) -> Span:
+    """A role span over the document text (its text copied from the document)."""
+    return Span(role, start, end, doc.text[start:end])
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a range so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def claim(doc: Document, sel: tuple[int, int], annotator: str) -> Annotation:
+    """A check-worthy claim over the selection."""
+    a, b = trim(doc.text, *sel)
+    return Annotation("claim", [span(doc, "claim", a, b)], {"checkworthy": "yes"},
+                      doc_id=doc.id, annotator=annotator)
+
+
+def accepted(doc: Document, s: Suggestion, annotator: str) -> Annotation:
+    """The attribution a suggestion becomes when accepted (origin `suggested`)."""
+    spans = [span(doc, "content", a, b) for a, b in s.content]
+    if s.source:
+        spans.append(span(doc, "source", *s.source))
+    if s.cue:
+        spans.append(span(doc, "cue", *s.cue))
+    attrs = {"type": s.type if s.type in ("direct", "indirect", "mixed") else "direct"}
+    speaker = s.speaker or (doc.text[s.source[0]:s.source[1]] if s.source else "")
+    if speaker:
+        attrs["speaker"] = speaker
+    return Annotation("attribution", spans, attrs, doc_id=doc.id, origin="suggested",
+                      annotator=annotator)
+
+
+def attribution(doc: Document, content: Sequence[tuple[int, int]], *,
+                source: tuple[int, int] | None, cue: tuple[int, int] | None, type_: str,
+                speaker: str, annotator: str, base: Annotation | None = None) -> Annotation:
+    """A new (or, given `base`, a changed) attribution frame."""
+    spans = [span(doc, "content", *trim(doc.text, *c)) for c in content]
+    return _frame(doc, "attribution", spans, {"source": source, "cue": cue}, {"type": type_},
+                  {"speaker": speaker}, annotator=annotator, base=base)
+
+
+def stance(doc: Document, sel: tuple[int, int], *, polarity: str,
+           holder: tuple[int, int] | None, target: tuple[int, int] | None, target_text: str,
+           annotator: str, base: Annotation | None = None) -> Annotation:
+    """A new (or, given `base`, a changed) stance frame."""
+    spans = [span(doc, "stance", *trim(doc.text, *sel))]
+    return _frame(doc, "stance", spans, {"holder": holder, "target": target},
+                  {"polarity": polarity}, {"target_text": target_text},
+                  annotator=annotator, base=base)
+
+
+def _frame(doc: Document, kind: str, spans: list[Span], roles: dict[str, tuple[int, int] | None],
+           attrs: dict[str, str], free_text: dict[str, str], *, annotator: str,
+           base: Annotation | None) -> Annotation:
+    """A frame: its main spans, then each role that has a span; the typed-in attributes
+    (`free_text`) trimmed, and left out when blank. New, or given `base`, that one changed."""
+    spans = spans + [span(doc, role, *sp) for role, sp in roles.items() if sp]
+    attrs = {**attrs, **{k: v.strip() for k, v in free_text.items() if v.strip()}}
+    if base is None:
+        return Annotation(kind, spans, attrs, doc_id=doc.id, annotator=annotator)
+    return _changed(base, spans, attrs)
+
+
+def _changed(base: Annotation, spans: list[Span], attrs: dict[str, str]) -> Annotation:
+    """A copy of `base` with new spans and attributes (same id, origin and creation time)."""
+    return Annotation(base.kind, spans, attrs, id=base.id, doc_id=base.doc_id, origin=base.origin,
+                      annotator=base.annotator, created_at=base.created_at,
+                      updated_at=base.updated_at)
+
+
+def with_attrs(base: Annotation, **attrs: str) -> Annotation:
+    """A copy of `base` with some attributes changed."""
+    return _changed(base, list(base.spans), {**base.attrs, **attrs})
+
+
+def role_span(ann: Annotation, role: str) -> tuple[int, int] | None:
+    """The (start, end) of the annotation's first span with this role, if any."""
+    spans = ann.role(role)
+    return (spans[0].start, spans[0].end) if spans else None

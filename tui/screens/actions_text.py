@@ -1,0 +1,54 @@
+"""Annotations and suggestions as one line of text (side panel rows, the status line)."""
+
+from __future__ import annotations
+
+from annotations.models import Annotation
+
+from .actions_view import Suggestion
+
+
+def clip(text: str, width: int = 48) -> str:
+    """A text on one line, shortened with an ellipsis to fit `width` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def describe(ann: Annotation, width: int = 48) -> str:
+    """One side-panel row: `Source → cue → “content”`, `claim: “…”`, `holder → polarity → “…”`."""
+    if ann.kind == "claim":
+        flag = "" if ann.attrs.get("checkworthy", "yes") == "yes" else " (not check-worthy)"
+        return f"claim: “{clip(ann.role('claim')[0].text, width)}”{flag}"
+    if ann.kind == "stance":
+        holder = ann.role("holder")
+        target = ann.role("target")
+        who = holder[0].text if holder else "?"
+        about = target[0].text if target else ann.attrs.get("target_text", "")
+        head = f"{who} → {ann.attrs.get('polarity', 'none')}"
+        if about:
+            head += f" ({clip(about, 24)})"
+        return f"{head} → “{clip(ann.role('stance')[0].text, width)}”"
+    source = ann.role("source")
+    speaker = ann.attrs.get("speaker") or (source[0].text if source else "?")
+    cue = ann.role("cue")
+    content = " … ".join(s.text for s in ann.role("content"))
+    parts = [speaker] + ([cue[0].text] if cue else []) + [f"“{clip(content, width)}”"]
+    return " → ".join(parts)
+
+
+def describe_suggestion(s: Suggestion, text: str, width: int = 100) -> str:
+    """The status-line form of a suggestion, `Source → cue → “content”  conf 0.9`, in `width`.
+
+    A pronoun source shows whom it resolves to: `Masoud Pezeshkian (he)`.
+    """
+    source = text[s.source[0]:s.source[1]] if s.source else ""
+    if s.speaker and source and not set(source.split()) <= set(s.speaker.split()) \
+            and s.speaker not in source:
+        who = f"{s.speaker} ({source})"
+    else:
+        who = source or s.speaker or "?"
+    content = " … ".join(text[a:b] for a, b in s.content)
+    head = [who] + ([text[s.cue[0]:s.cue[1]]] if s.cue else [])
+    tail = f"  conf {s.confidence:.1f}"
+    room = max(12, width - sum(len(h) + 3 for h in head) - len(tail) - 2)  # 3: " → ", 2: “”
+    return " → ".join([*head, f"“{clip(content, room)}”"]) + tail
+
