@@ -40,6 +40,26 @@ def exporter(name: str) -> Exporter:
     return EXPORTERS[name]
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def final_mode(path: Path, *, folder: bool = False) -> int:
+    """The permissions an export at `path` should end with: the file's it replaces, else what
+    creating it normally gives (temp files are private to their owner, which would leave a
+    dataset teammates cannot read)."""
+    with contextlib.suppress(OSError):
+        return path.stat().st_mode & 0o7777
+    return (0o777 if folder else 0o666) & ~_umask()
+
+
 @contextlib.contextmanager
 def open_output(out: str) -> Iterator[IO[str]]:
     """A text stream for `out`: stdout for '-', else a temp file renamed into place on success."""
@@ -57,6 +77,7 @@ def open_output(out: str) -> Iterator[IO[str]]:
             yield f
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, final_mode(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import RedlineError
 from ..models import ATTRS, Annotation, sha256
 from ..store import Store
-from . import labels, register_exporter
+from . import final_mode, labels, register_exporter
 
 ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
 NOTE_ATTRS = ("speaker", "target_text")
@@ -115,6 +115,7 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
                 f.writelines(ann_lines(doc.text, anns))
             n += 1
         (tmp / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
+        tmp.chmod(final_mode(path, folder=True))
         old = None
         if path.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,15 @@ def test_file_names_are_safe_and_never_collide(tmp_path: Path) -> None:
     # an id that happens to equal the stem already written gets a name of its own
     other = file_stem(odd, tmp_path)
     assert other != odd and other.startswith("_etc_passwd-") and "/" not in other
+
+
+def test_export_folder_gets_ordinary_permissions(store: Store, tmp_path: Path) -> None:
+    build_corpus(store)
+    out = tmp_path / "brat"
+    old_mask = os.umask(0o022)
+    try:
+        export(store, out)
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755  # not the private mode of a temp folder
+    assert stat.S_IMODE((out / "annotation.conf").stat().st_mode) == 0o644

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -109,3 +111,20 @@ def test_export_to_a_file_leaves_no_temp_file(tmp_path: Path, store: Store) -> N
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.parent.iterdir()] == ["c.jsonl"]
     assert out.read_text(encoding="utf-8") == "".join(export_redline(store))
+
+
+def test_export_file_gets_ordinary_permissions_and_keeps_a_replaced_files(
+        tmp_path: Path, store: Store) -> None:
+    build_corpus(store)
+    out = tmp_path / "shared.jsonl"
+    old_mask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["--db", str(store.path), "export", str(out)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644  # teammates can read the dataset
+        out.chmod(0o640)
+        result = CliRunner().invoke(main, ["--db", str(store.path), "export", str(out)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640  # a re-export keeps the owner's choice
+    finally:
+        os.umask(old_mask)
