@@ -1,0 +1,249 @@
+"""The connection to a redline database: refusing foreign files, migrating, transactions, and
+SQLite's errors in plain words.
+
+Every write runs in one `BEGIN IMMEDIATE` transaction: a deferred transaction that reads and then
+writes can fail at once with "database is locked" when another process writes, whereas an
+immediate one waits for the busy timeout. Multi-step writes nest in `db.atomic()` savepoints.
+
+The standard library rather than sqlite-utils: importing sqlite-utils imports numpy (when
+installed, as with spaCy) and scans plugin entry points, a third of a second on every start of
+the terminal app, for the four small methods `Database` keeps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import DatabaseError
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+# How long a write waits for another process's transaction. An import holds the lock for a
+# whole file (all or nothing), which for the largest file allowed can take tens of seconds on
+# a slow machine; an editor's change should wait that out rather than fail as "locked".
+BUSY_TIMEOUT_MS = 120_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+S = TypeVar("S", bound="StoreBase")
+T = TypeVar("T", bound=type)
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before sqlite3 touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database", hint="give --db a file path")
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{path}: is not a SQLite database",
+            hint="give --db a redline database, or a new file name to create one",
+        )
+
+
+class Database:
+    """The connection, with the few helpers of sqlite-utils' Database the store used."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils set it
+
+    def table_names(self) -> list[str]:
+        """The names of the tables."""
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def enable_wal(self) -> None:
+        """Switch to write-ahead logging (outside any transaction)."""
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = wal")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction, or a savepoint inside the open one."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"redline_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                # a RAISE(ROLLBACK) trigger can end the whole transaction, savepoint included
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+
+class StoreBase:
+    """The open, migrated database that the parts of `Store` read and write through."""
+
+    def __init__(self, path: str | Path, *, annotator: str = "") -> None:
+        self.path = Path(path)
+        self.annotator = annotator
+        self._lock = threading.RLock()
+        if str(path) != ":memory:":
+            check_file(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self.db = Database(conn)
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise DatabaseError(
+                f"{path}: cannot be opened as a database ({e})",
+                hint="give --db a redline database, or a new file name to create one",
+            ) from e
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _pragma(self, name: str) -> Any:
+        return self.db.conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = int(self._pragma("user_version"))
+        app_id = int(self._pragma("application_id"))
+        tables = self.db.table_names()
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{self.path}: was written by a newer redline (schema {version}, this one knows "
+                f"{SCHEMA_VERSION})",
+                hint="upgrade redline (pip install -U redline)",
+            )
+        if tables and app_id != APPLICATION_ID:
+            raise DatabaseError(
+                f"{self.path}: is a database of another program (tables: {', '.join(tables[:5])})",
+                hint="give --db a redline database, or a new file name to create one",
+            )
+        # WAL only once the file is known to be ours: switching journal mode rewrites the
+        # header, so doing it first would alter another program's database before refusing it
+        if str(self.path) != ":memory:" and self._pragma("journal_mode") != "wal":
+            self.db.enable_wal()
+        if version == SCHEMA_VERSION:
+            return
+        with self._write():
+            # another process may have migrated while this one waited for the write lock
+            version = int(self._pragma("user_version"))
+            if version >= SCHEMA_VERSION:
+                return
+            if version == 0:
+                self.db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for step in MIGRATIONS[version:]:
+                step(self.db.conn)
+            self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Database]:
+        """One immediate write transaction (or a savepoint inside the current one)."""
+        with self._lock:
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self: S) -> S:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            cur = self.db.conn.execute(sql, params)
+            cols = [c[0] for c in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def integrity_check(self) -> str:
+        """`PRAGMA integrity_check`'s verdict: 'ok' when the file is sound."""
+        return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
+
+
+def plain_error(path: Path, e: sqlite3.DatabaseError) -> Exception:
+    """A damaged or long-locked file as a one-line DatabaseError; anything else unchanged."""
+    text = str(e)
+    if type(e) is sqlite3.DatabaseError or "disk I/O error" in text:
+        return DatabaseError(f"{path}: is damaged ({text})",
+                             hint="restore it from a backup, or import your last export into a "
+                                  "new database")
+    if "database is locked" in text:
+        return DatabaseError(f"{path}: another program held it locked for over "
+                             f"{BUSY_TIMEOUT_MS // 1000} s ({text})",
+                             hint="close the other program and try again")
+    return e
+
+
+def _reporting(fn: Any) -> Any:
+    """Wrap a method of an object with a `path` so SQLite's damaged-file and timeout errors reach
+    the user as one line (IntegrityError and friends are bugs, and keep their traceback)."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from fn(self, *args, **kwargs)
+            except sqlite3.DatabaseError as e:
+                raise plain_error(self.path, e) from e
+        return gen
+
+    @functools.wraps(fn)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise plain_error(self.path, e) from e
+    return call
+
+
+def reporting(cls: T) -> T:
+    """Give every public method of the class, inherited ones included, plain SQLite errors:
+    a damaged page can surface in any query, long after the file opened."""
+    methods: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):  # the nearer class's method wins, as in lookup
+        methods.update(vars(base))
+    for name, fn in methods.items():
+        if not name.startswith("_") and inspect.isfunction(fn):
+            setattr(cls, name, _reporting(fn))
+    return cls
