@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .gender import HONORIFICS
 from .heuristics import name_end
 from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
-from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, is_org_name, name_words
+from .names import NON_PERSON_WORDS, NOT_NAME, PersonTable, is_org_name, name_words, person_like
 from .text import words
 from .tokens import DocIndex
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
 _POSSESSIVES = {"his": "m", "her": "f"}
+_OTHER_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 _OBJECT_BEFORE = words(
     """of at in on to from with by for about near into onto than the a an against over
     under between among toward towards"""
@@ -34,11 +36,18 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
                 name = table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
                 if name and not table.people[name].gender:
                     table.people[name].gender = possessive_gender(doc, ent.end, blocked)
+            elif ent.label_ in _OTHER_NAME_LABELS and not blocked[ent.start] and (
+                (named := person_like(ent.text)) is not None
+            ):
+                # The small model often tags an unfamiliar full name ORG; a common given
+                # name in front says it is a person.
+                table.add(named, ent.start_char, descriptors(doc, ent.start, ent.end))
             elif ent.label_ == "ORG" and not blocked[ent.start]:
                 table.org_words.setdefault(ent.text, set()).update(
                     descriptors(doc, ent.start, ent.end))
         for i, j in titled_names(ix, blocked) + role_appositions(ix, blocked):
             table.add(doc[i:j].text, doc[i].idx)
+        _honorific_genders(ix, blocked, table)
         return table
     n, done = len(doc), 0
     for i in ix.word_tokens():
@@ -57,7 +66,21 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
             name = table.add(doc[i:j].text, doc[i].idx)
             if name and not table.people[name].gender:
                 table.people[name].gender = possessive_gender(doc, j, blocked)
+    _honorific_genders(ix, blocked, table)
     return table
+
+
+def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> None:
+    """"Ms Calloway", "Mr Tan": the honorific settles the gender of the person named; the
+    rest get the one a common first name suggests."""
+    doc, n = ix.doc, len(ix.doc)
+    for i in ix.word_tokens(frozenset(HONORIFICS)):
+        k = i + 2 if i + 1 < n and doc[i + 1].text == "." else i + 1  # "Mr. Tan"
+        if blocked[i] or not is_capitalised(doc[i]) or k >= n or not is_capitalised(doc[k]):
+            continue
+        j = name_end(doc, k, min(n, k + 4))
+        table.set_gender(doc[j - 1].text, doc[i].idx, HONORIFICS[doc[i].lower_])
+    table.guess_genders()
 
 
 def possessive_gender(doc: Doc, end: int, blocked: bytearray) -> str:
@@ -136,6 +159,13 @@ def role_appositions(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
     return found
 
 
+def _a_person(text: str, table: PersonTable) -> bool:
+    """An ORG entity that is really a person: "Megan Rowlands of", or a known first name."""
+    parts = text.split()
+    return person_like(text) is not None or (
+        len(parts) == 1 and table.lookup(parts[0], 0) is not None)
+
+
 def _named_after_org_noun(ix: DocIndex, blocked: bytearray, table: PersonTable
                           ) -> list[Mention]:
     """"the campaign group Open Streets": a name right after an organisation noun is an
@@ -206,7 +236,7 @@ def subject_events(ix: DocIndex, blocked: bytearray, table: PersonTable) -> list
         events.extend(
             Mention(e.start_char, e.end_char, e.text, "org", "ORG")
             for e in doc.ents
-            if e.label_ == "ORG" and not blocked[e.start]
+            if e.label_ == "ORG" and not blocked[e.start] and not _a_person(e.text, table)
         )
         return events
     for i in ix.word_tokens():

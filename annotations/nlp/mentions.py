@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _PARTITIVE = frozenset({"one", "some", "many", "several", "most", "two", "three"})  # "one of …"
+_RUN_ON = frozenset({"of", "for", "at", "from", "in", "and", "the"})
 _LEFT_KEEP = frozenset(
     {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "npadvmod"}
 )
@@ -109,6 +110,8 @@ def parsed_phrase(tok: Token) -> Mention | None:
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
         start, end = min(start, s), max(end, e)
+        while end - 1 > tok.i and doc[end - 1].is_lower and doc[end - 1].lower_ in _RUN_ON:
+            end -= 1  # "Megan Rowlands of the …": the entity ran on into a preposition
     for k in range(tok.i - 1, start - 1, -1):
         if doc[k].is_punct and doc[k].text not in ("-", "’s", "'s"):
             start = k + 1  # "the Revolution, Pezeshkian": a clause before, not a modifier

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .gender import HONORIFICS, is_given_name, name_gender
 from .lexicon import TITLES
 from .text import words
 
@@ -24,9 +25,6 @@ NON_PERSON_WORDS = words(
 )
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "eli", "aqi", "ch")
 _PARTICLES = words("de van von bin al da del la le di du st. jr. sr.")
-# Honorifics that say whether the person is a man or a woman.
-_GENDERED = {**dict.fromkeys(words("mr sir lord"), "m"),
-             **dict.fromkeys(words("ms mrs miss lady dame madam"), "f")}
 
 
 @dataclass
@@ -36,7 +34,7 @@ class Person:
     name: str
     pos: int
     words: set[str] = field(default_factory=set)
-    gender: str = ""  # "m" or "f" when a title or a his/her after the name says so
+    gender: str = ""  # "m" or "f" when a title, a his/her or a common first name says so
 
 
 def _is_descriptor(word: str) -> bool:
@@ -100,8 +98,19 @@ class PersonTable:
             for w in (names[0], names[-1]):
                 self._by_word.setdefault(w.lower(), []).append(person)
         person.words |= desc | (words or set()) | {w.lower() for w in names}
-        person.gender = person.gender or next((_GENDERED[w] for w in desc if w in _GENDERED), "")
+        person.gender = person.gender or next((HONORIFICS[w] for w in desc if w in HONORIFICS), "")
         return name
+
+    def set_gender(self, word: str, pos: int, gender: str) -> None:
+        """"Ms Lee" said at pos: the Lee it refers to is a woman (an honorific beats a guess)."""
+        name = self.lookup(word, pos)
+        if name is not None:
+            self.people[name].gender = gender
+
+    def guess_genders(self) -> None:
+        """People still of open gender get the one their common first name suggests."""
+        for p in self.people.values():
+            p.gender = p.gender or name_gender(p.name.split()[0])
 
     def lookup(self, word: str, pos: int) -> str | None:
         """The full name a lone surname (or first name) refers to at pos."""
@@ -122,6 +131,19 @@ class PersonTable:
             elif s == score and s:
                 best.append(p)
         return best
+
+
+def person_like(text: str) -> str | None:
+    """A name the tagger did not call a person but that starts with a common given name
+    ("Megan Rowlands of" tagged ORG): the name itself, else None."""
+    parts = text.split()
+    while parts and not parts[-1][:1].isupper():
+        parts.pop()  # "Megan Rowlands of": the tagger ran on into a preposition
+    if not 2 <= len(parts) <= 3 or not is_given_name(parts[0]):
+        return None
+    name = " ".join(parts)
+    ok = all(p[:1].isupper() for p in parts) and not is_org_name(name)
+    return name if ok and parts[-1].lower() not in NOT_NAME else None
 
 
 def is_org_name(text: str) -> bool:
