@@ -1,0 +1,226 @@
+"""The annotation screen's state and display, shared by the screen and its key groups.
+
+`AnnotationBase` holds what the screen shows for one document (the view, marks, search hits,
+the status note), draws it (highlights, status line, side panel), follows the cursor, and finds
+what lies under it; the key groups (`annotate_tags`, `annotate_suggestions`, `annotate_search`)
+and the screen itself (`annotate`) build on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import on
+
+from annotations.models import Annotation
+from annotations.store import Store
+
+from ..messages import StateLoaded
+from ..widgets.article_view import ArticleView, Highlight
+from ..widgets.side_panel import SidePanel
+from ..widgets.status_bar import StatusBar
+from ..workers import read_state
+from . import actions as act
+from .base import RedlineScreen
+
+if TYPE_CHECKING:
+    from ..app import RedlineApp
+
+Range = tuple[int, int]
+T = TypeVar("T")
+
+
+class AnnotationBase(RedlineScreen):
+    """One document's state on screen, how it is drawn, and what lies under the cursor."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.view: act.DocView | None = None
+        self.seq = -1
+        self.marked: list[Range] = []
+        self.hits: list[Range] = []
+        self.analysis_note = ""
+        self.note = ""
+        self._current_key = ""
+        self.highlights: list[Highlight] = []
+        self._base_highlights: list[Highlight] = []
+        self._status_queued = False
+        self._panel_queued = False
+
+    @property
+    def redline(self) -> RedlineApp:
+        """The app, typed."""
+        from ..app import RedlineApp
+
+        assert isinstance(self.app, RedlineApp)
+        return self.app
+
+    @property
+    def article(self) -> ArticleView:
+        """The article widget."""
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def cursor(self) -> int:
+        """The article's cursor offset (read from the widget: keys may outrun its messages)."""
+        return self.article.cursor
+
+    @property
+    def selection(self) -> Range | None:
+        """The article's selection, if any."""
+        return self.article.selection
+
+    # ------------------------------------------------------------------------------- writes
+    def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],
+              *, focus: int | Range | None = None) -> None:
+        """Run one store write in a thread; the screen updates when the result is committed.
+
+        `note` is what the status line says afterwards (or a function of what `change` returned).
+        """
+        store, doc_id = self.redline.store, self.doc_id
+
+        def job() -> None:
+            result = change(store)
+            said = note(result) if callable(note) else note
+            self.post_message(StateLoaded(read_state(store, doc_id), said, focus=focus))
+
+        self.run_worker(job, name=label, group="write", thread=True, exit_on_error=False)
+
+    # ------------------------------------------------------------------------------- cursor
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        """Show what lies under the cursor (the current suggestion stands out)."""
+        self.note = ""
+        under = self._suggestion_under()
+        key = under.key if under else ""
+        if key != self._current_key:
+            self._current_key = key
+            self.refresh_current(under)
+        # The status line and the side panel follow in the frame after the cursor's (moves
+        # queued meanwhile coalesce): Textual repaints every widget inside the box around all
+        # changed rows, so an article row and the status line in one frame would repaint the
+        # side panel and the legend between them too, delaying the cursor.
+        if not self._status_queued:
+            self._status_queued = True
+            self.call_after_refresh(self._queued_status)
+
+    def _queued_panel(self) -> None:
+        self._panel_queued = False
+        if self.view is not None:
+            self.query_one(SidePanel).set_annotations(self.view.annotations)
+
+    def _queued_status(self) -> None:
+        self._status_queued = False
+        ann = self._annotation_under()
+        self.query_one(SidePanel).follow(ann.id if ann else None)
+        self.refresh_status()
+
+    @on(SidePanel.Jump)
+    def _jump(self, message: SidePanel.Jump) -> None:
+        """A side-panel row was chosen: select its main span in the article."""
+        ann = message.annotation
+        main = ann.role({"claim": "claim", "stance": "stance"}.get(ann.kind, "content"))
+        target = main[0] if main else ann.spans[0]
+        self.article.select_range(target.start, target.end)
+        self.set_focus(self.article)
+
+    # ------------------------------------------------------------------------------ display
+    def refresh_highlights(self) -> None:
+        """Recompute the article's highlights from the view, the search and the marks."""
+        if self.view is None:
+            return
+        marks = act.highlights(self.view, search=self.hits, marked=self.marked)
+        self._base_highlights = [Highlight(*m) for m in marks]
+        self.article.set_highlights(self._base_highlights)
+        self.refresh_current(self._suggestion_under())
+
+    def refresh_current(self, current: act.Suggestion | None) -> None:
+        """Draw the suggestion under the cursor (content, source, cue) over the highlights.
+
+        An overlay, so that moving onto or off a suggestion repaints a few rows instead of
+        re-indexing every highlight of the document."""
+        marks: list[act.Mark] = []
+        if current is not None:
+            marks += [act.Mark(a, b, "current", current.key) for a, b in current.content]
+            if current.source:
+                marks.append(act.Mark(*current.source, "source", current.key))
+            if current.cue:
+                marks.append(act.Mark(*current.cue, "cue", current.key))
+        overlay = [Highlight(*m) for m in marks]
+        self.highlights = self._base_highlights + overlay
+        self.article.set_overlay(overlay)
+
+    def refresh_status(self) -> None:
+        """Progress on the first line; the suggestion or annotation under the cursor below."""
+        bar = self.query_one(StatusBar)
+        if self.view is None:
+            return
+        view = self.view
+        pending = len(view.pending())
+        hidden = view.hidden_count()
+        title = act.clip(view.doc.title or view.doc.id, min(50, max(16, self.size.width - 60)))
+        progress = (f"{title} · {len(view.annotations)} annotations · {pending} pending"
+                    + (f" ({hidden} hidden)" if hidden else "") + f" · {view.doc.status}")
+        if self.marked:
+            progress += f" · {len(self.marked)} marked"
+        if self.hits:
+            progress += f" · {len(self.hits)} hits"
+        bar.progress = progress
+        bar.warning = self.analysis_note
+        bar.message = self.note or self._under_cursor_text()
+
+    def _under_cursor_text(self) -> str:
+        """What the cursor is on: a suggestion (with its confidence) or an annotation."""
+        assert self.view is not None
+        sugg = self._suggestion_under()
+        ann = self._annotation_under()
+        # an annotation wins, unless the suggestion was just jumped to (n/N select it exactly)
+        if sugg is not None and (ann is None or self.selection == (sugg.start, sugg.end)):
+            # the footer shows y and d too: on a narrow terminal the content needs the room
+            hint = "  y accept · d reject" if self.size.width >= 110 else ""
+            room = self.size.width - 2 - len(hint)
+            return act.describe_suggestion(sugg, self.view.doc.text, room) + hint
+        if ann is not None:
+            hint = f"  ({ann.origin}, {ann.annotator})"
+            if self.size.width >= 110:
+                hint += "  e edit · x delete"
+            room = max(12, self.size.width - 2 - len(hint) - 30)
+            return act.describe(ann, room) + hint
+        return ""
+
+    # ------------------------------------------------------------------------------ look-ups
+    def _suggestion_under(self) -> act.Suggestion | None:
+        if self.view is None:
+            return None
+        found = self.view.pending_at(self.cursor)
+        if found is None and self.selection:
+            found = self.view.pending_overlapping(*self.selection)
+        return found
+
+    def _annotation_under(self) -> Annotation | None:
+        if self.view is None:
+            return None
+        return self.view.annotation_at(self.cursor, self.selection)
+
+    def _ready(self) -> act.DocView | None:
+        """The view, or None (with a message) while the document is still loading."""
+        if self.view is None:
+            self.notify("the document is still loading")
+        return self.view
+
+    def _ready_with(self, find: Callable[[], T | None], missing: str
+                    ) -> tuple[act.DocView, T] | None:
+        """The view and what `find` finds under the cursor; None, saying `missing`, if either
+        is not there (while loading, `_ready` says so too)."""
+        view = self._ready()
+        found = find() if view else None
+        if view is None or found is None:
+            self._say(missing)
+            return None
+        return view, found
+
+    def _say(self, text: str) -> None:
+        self.note = text
+        self.refresh_status()

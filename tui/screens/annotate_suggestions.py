@@ -1,0 +1,68 @@
+"""The annotation screen's suggestion keys: next and previous, accept, reject, hide low ones."""
+
+from __future__ import annotations
+
+from . import actions as act
+from .annotate_base import AnnotationBase, Range
+
+NO_SUGGESTION = "no suggestion under the cursor: n goes to the next one"
+
+
+class SuggestionKeys(AnnotationBase):
+    """The keys that walk and decide the analysis' suggestions (n, N, y, d, t)."""
+
+    def action_suggestion(self, step: int) -> None:
+        """Go to the next (1) / previous (-1) pending suggestion and select it."""
+        view = self._ready()
+        if view is None:
+            return
+        pending = view.pending()
+        here = self._suggestion_under()
+        origin = here.start if here else self.cursor
+        target = act.next_suggestion(pending, origin, step)
+        if target is None and self.analysis_note.startswith("analysing"):
+            self._say("suggestions are still being computed: try again in a moment")
+            return
+        if target is None:
+            hidden = view.hidden_count()
+            self._say("no pending suggestions" + (f" ({hidden} hidden: t shows them)"
+                                                  if hidden else ""))
+            return
+        self.article.select_range(target.start, target.end)
+
+    def action_accept(self) -> None:
+        """Accept the suggestion under the cursor: it becomes an attribution (origin suggested)."""
+        found = self._ready_with(self._suggestion_under, NO_SUGGESTION)
+        if found is None:
+            return
+        view, sugg = found
+        ann = act.accepted(view.doc, sugg, self.redline.settings.annotator)
+        self.write("accept suggestion", lambda st: st.add_annotation(ann, suggestion_key=sugg.key),
+                   f"accepted: {act.describe(ann, 50)}", focus=self._after(view, sugg))
+
+    def action_reject(self) -> None:
+        """Reject the suggestion under the cursor (u brings it back)."""
+        found = self._ready_with(self._suggestion_under, NO_SUGGESTION)
+        if found is None:
+            return
+        view, sugg = found
+        doc_id = self.doc_id
+        self.write("reject suggestion", lambda st: st.reject_suggestion(doc_id, sugg.key),
+                   "rejected the suggestion", focus=self._after(view, sugg))
+
+    @staticmethod
+    def _after(view: act.DocView, sugg: act.Suggestion) -> int | Range:
+        """Where to go once a suggestion is decided: the next pending one, else stay put."""
+        rest = [s for s in view.pending() if s.key != sugg.key]
+        nxt = act.next_suggestion(rest, sugg.start, 1)
+        return (nxt.start, nxt.end) if nxt else sugg.start
+
+    def action_toggle_low(self) -> None:
+        """Hide or show suggestions below the confidence threshold."""
+        view = self._ready()
+        if view is None:
+            return
+        view.hide_low = not view.hide_low
+        state = "hidden" if view.hide_low else "shown"
+        self._say(f"suggestions below {act.LOW_CONFIDENCE} confidence {state}")
+        self.refresh_highlights()

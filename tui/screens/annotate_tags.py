@@ -1,0 +1,215 @@
+"""The annotation screen's tag keys: claim, stance, attribution, mark, edit, delete, undo, redo.
+
+Each key reads the view and the cursor, asks a dialog when there is a choice to make, and hands
+the new or changed annotation to a store write; the screen shows it once committed.
+"""
+
+from __future__ import annotations
+
+from annotations.models import Annotation
+
+from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
+from . import actions as act
+from .annotate_base import AnnotationBase, Range
+from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
+
+
+class TagKeys(AnnotationBase):
+    """The keys that add, change and remove annotations (c, s, a, m, e, x, u, ctrl+r)."""
+
+    def action_claim(self) -> None:
+        """Tag the selection (or the sentence under the cursor) as a check-worthy claim."""
+        view = self._ready()
+        if view is None:
+            return
+        sel = self.selection or self._sentence_under()
+        ann = act.claim(view.doc, sel, self.redline.settings.annotator)
+        if not ann.spans[0].text:
+            self._say("nothing to tag here: select some text first (v, or shift+arrows)")
+            return
+        self.write("add claim", lambda st: st.add_annotation(ann), "claim added", focus=ann.start)
+        self.marked = []
+
+    def action_stance(self) -> None:
+        """Tag the selection (or sentence) as a stance: polarity, holder, target."""
+        view = self._ready()
+        if view is None:
+            return
+        sel = self.selection or self._sentence_under()
+        self._stance_dialog(view, sel, None)
+
+    def _stance_dialog(self, view: act.DocView, sel: Range, base: Annotation | None) -> None:
+        current_holder = act.role_span(base, "holder") if base else None
+        current_target = act.role_span(base, "target") if base else None
+        holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder,
+                                        inside=True)
+        targets = act.source_candidates(view, sel, marked=self.marked, current=current_target,
+                                        labels=("PERSON", "ORG", "NORP", "GPE", "LAW",
+                                                "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"))
+        # a target is rarely the nearest entity: default to none unless one was marked
+        target_index = len(targets) - 1 if current_target is None and not self.marked else 0
+        holder_index = len(holders) - 1 if base is not None and current_holder is None else 0
+        dialog = StanceDialog(
+            view.doc.text[sel[0]:sel[1]], holders, targets,
+            polarity=base.attrs.get("polarity", "favor") if base else "favor",
+            holder_index=holder_index, target_index=target_index,
+            target_text=base.attrs.get("target_text", "") if base else "",
+            title="Edit stance" if base else "Stance")
+
+        def done(choice: object) -> None:
+            if not isinstance(choice, StanceChoice):
+                return
+            ann = act.stance(view.doc, sel, polarity=choice.polarity, holder=choice.holder.span,
+                             target=choice.target.span, target_text=choice.target_text,
+                             annotator=self.redline.settings.annotator, base=base)
+            self._save(ann, base, "stance")
+
+        self.app.push_screen(dialog, done)
+
+    def action_attribution(self) -> None:
+        """Tag the selection (or the quote under the cursor) as an attribution."""
+        view = self._ready()
+        if view is None:
+            return
+        sugg = self._suggestion_under()
+        if self.selection:
+            content: list[Range] = [self.selection]
+        elif sugg is not None:
+            content = list(sugg.content)
+        else:
+            quote = act.quote_at(view.quotes, self.cursor)
+            if quote is None:
+                self._say("select the quoted words first (v, or shift+arrows)")
+                return
+            content = [quote]
+        self._attribution_dialog(view, content, None, sugg)
+
+    def _attribution_dialog(self, view: act.DocView, content: list[Range],
+                            base: Annotation | None, sugg: act.Suggestion | None) -> None:
+        text = view.doc.text
+        sel = (min(a for a, _ in content), max(b for _, b in content))
+        cur_source = act.role_span(base, "source") if base else None
+        cur_cue = act.role_span(base, "cue") if base else None
+        sources = act.source_candidates(view, sel, marked=self.marked, current=cur_source)
+        cues = act.cue_candidates(view, sel, marked=self.marked, current=cur_cue)
+        if base is not None:
+            type_ = base.attrs.get("type", "direct")
+            speaker = base.attrs.get("speaker", "")
+        elif sugg is not None:
+            type_, speaker = sugg.type, sugg.speaker
+        else:
+            type_, speaker = act.default_type(view, sel), ""
+        source_index = len(sources) - 1 if base is not None and cur_source is None else 0
+        cue_index = len(cues) - 1 if base is not None and cur_cue is None else 0
+        if base is None and sugg is None and not self.marked:
+            # no suggestion: the cue is a guess from the verbs nearby; offer it, don't assume
+            cue_index = 0 if len(cues) > 1 else len(cues) - 1
+        dialog = AttributionDialog(
+            " … ".join(text[a:b] for a, b in content), sources, cues, type_=type_,
+            speaker=speaker, title="Edit attribution" if base else "Attribution",
+            source_index=source_index, cue_index=cue_index)
+
+        def done(choice: object) -> None:
+            if not isinstance(choice, AttributionChoice):
+                return
+            ann = act.attribution(view.doc, content, source=choice.source.span,
+                                  cue=choice.cue.span, type_=choice.type, speaker=choice.speaker,
+                                  annotator=self.redline.settings.annotator, base=base)
+            if base is None and sugg is not None and _same_as(ann, sugg):
+                ann.origin = "suggested"
+            self._save(ann, base, "attribution", sugg.key if sugg and base is None else None)
+
+        self.app.push_screen(dialog, done)
+
+    def _save(self, ann: Annotation, base: Annotation | None, what: str,
+              suggestion_key: str | None = None) -> None:
+        """Add a new annotation or store a changed one (in a worker)."""
+        self.marked = []
+        if base is None:
+            self.write(f"add {what}", lambda st: st.add_annotation(
+                ann, suggestion_key=suggestion_key), f"{what} added", focus=ann.start)
+        else:
+            self.write(f"edit {what}", lambda st: st.update_annotation(ann), f"{what} changed")
+
+    def action_mark(self) -> None:
+        """Mark the selection (or word) as a source/cue/holder/target to offer; again unmarks."""
+        view = self._ready()
+        if view is None:
+            return
+        sel = self.selection or (self.cursor, token_end(view.doc.text, self.cursor))
+        if sel in self.marked:
+            self.marked.remove(sel)
+            self._say(f"unmarked “{act.clip(view.doc.text[sel[0]:sel[1]])}”")
+        elif sel[0] < sel[1]:
+            self.marked.append(sel)
+            self._say(f"marked “{act.clip(view.doc.text[sel[0]:sel[1]])}”: a, s and e offer it")
+        self.article.clear_selection()
+        self.refresh_highlights()
+
+    def action_edit(self) -> None:
+        """Edit the annotation under the cursor (its dialog again)."""
+        found = self._ready_with(self._annotation_under, "no annotation under the cursor")
+        if found is None:
+            return
+        view, ann = found
+        if ann.kind == "claim":
+            def done(choice: object) -> None:
+                if isinstance(choice, str):
+                    changed = act.with_attrs(ann, checkworthy=choice)
+                    self._save(changed, ann, "claim")
+
+            worthy = ann.attrs.get("checkworthy", "yes")
+            self.app.push_screen(ClaimDialog(ann.spans[0].text, worthy), done)
+        elif ann.kind == "stance":
+            main = act.role_span(ann, "stance")
+            assert main is not None
+            self._stance_dialog(view, main, ann)
+        else:
+            content = [(s.start, s.end) for s in ann.role("content")]
+            self._attribution_dialog(view, content, ann, None)
+
+    def action_delete(self) -> None:
+        """Delete the annotation under the cursor (u brings it back)."""
+        ann = self._annotation_under()
+        if ann is None:
+            self._say("no annotation under the cursor")
+            return
+        self.write("delete annotation", lambda st: st.delete_annotation(ann.id),
+                   f"deleted {ann.kind} (u undoes)")
+
+    def action_undo(self) -> None:
+        """Undo your last edit of this document (works across restarts)."""
+        doc_id = self.doc_id
+        self.write("undo", lambda st: st.undo(doc_id),
+                   lambda entry: _undo_note(entry, "undid", "nothing to undo"))
+
+    def action_redo(self) -> None:
+        """Redo the edit the last undo reverted."""
+        doc_id = self.doc_id
+        self.write("redo", lambda st: st.redo(doc_id),
+                   lambda entry: _undo_note(entry, "redid", "nothing to redo"))
+
+    def _sentence_under(self) -> Range:
+        """The sentence around the cursor (what c and s tag when nothing is selected)."""
+        assert self.view is not None
+        text = self.view.doc.text
+        start = sentence_start_before(text, self.cursor + 1)
+        end = sentence_starts_after(text, self.cursor)
+        stop = text.find("\n", self.cursor)
+        end = min(x for x in (end, stop if stop >= 0 else None, len(text)) if x is not None)
+        return act.trim(text, start, end)
+
+
+def _same_as(ann: Annotation, sugg: act.Suggestion) -> bool:
+    """True if a dialog-made attribution is exactly what the suggestion proposed."""
+    content = tuple((s.start, s.end) for s in ann.role("content"))
+    return (content == tuple(sorted(sugg.content)) and act.role_span(ann, "source") == sugg.source
+            and act.role_span(ann, "cue") == sugg.cue and ann.attrs.get("type") == sugg.type
+            and ann.attrs.get("speaker", "") == sugg.speaker)
+
+
+def _undo_note(entry: dict[str, object] | None, verb: str, nothing: str) -> str:
+    """`undid: add` / `nothing to undo`."""
+    if entry is None:
+        return nothing
+    return f"{verb}: {entry.get('op')}"
