@@ -107,8 +107,10 @@ def classify(content: str, ctx: Context) -> str:
         # runs on from, is part of that sentence: "said “no remorse”.", "said the law
         # “plainly exceeds” its powers" (but "said “it is a disgrace”." is speech).
         fragment = True
-    if ctx.resumes and ctx.pre_cue and pre[-1] in "—–":
-        return "speech"  # "“A,” she said — pausing to sign a shirt — “were hard.”"
+    if ctx.resumes and ctx.pre_cue and pre[-1] in "—–,":
+        # "“A,” she said — pausing to sign a shirt — “were hard.”", "“The problem,” said
+        # Lee, an economist who was not involved, “is the money.”": a split quotation resumes.
+        return "speech"
     if pre[-1] in ":,—–" or (ctx.pre_adjacent and not fragment):
         if pre[-1] == ":" or (ctx.pre_adjacent and not fragment):
             if upper or not title:

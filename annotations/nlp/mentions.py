@@ -125,8 +125,8 @@ def _named_apposition(tok: Token) -> Token:
         return tok
     for child in tok.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and is_capitalised(child) and (
-            child.doc[child.left_edge.i - 1].text == ","
-        ):
+            child.doc[child.left_edge.i - 1].text == "," or child.left_edge.i == tok.i + 1
+        ):  # "the surgeon, Dr Ann Byrne, said", "her coach Ann Byrne said"
             return child
     return tok
 
@@ -138,9 +138,10 @@ def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
         return next((c for c in cue.subtree if c.dep_ == "pobj" and not blocked[c.i]), None)
     t = cue
     for _ in range(4):
-        for child in t.children:
-            if child.dep_ in _SUBJ_DEPS and not blocked[child.i]:
-                return child
+        found = [c for c in t.children if c.dep_ in _SUBJ_DEPS and not blocked[c.i]]
+        if found:
+            # "His rival Kieran Dwyer agreed" parsed with two subjects: the name is the one.
+            return next((c for c in found if c.pos_ == "PROPN"), found[0])
         if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and t.head is not t:
             t = t.head
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import paragraph_spans
+from .text import paragraph_spans, words
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -13,6 +13,9 @@ STRAIGHT = '"'
 DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
 SINGLE_MARKS = re.compile(r"['‘’‚]")
 _OPEN_BEFORE = "([{—–-/"  # characters after which a straight mark opens
+_NEXT_WORD = re.compile(r"\s(\w+)")
+# Words that never follow a plural possessive, so a ’ before them closes a quotation.
+_NOT_POSSESSED = words("in on at to for of and or but with from by as into than that is was are were")
 _ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|bout|round|\d\d)s?\b", re.IGNORECASE)
 
 
@@ -118,10 +121,11 @@ def _unterminated(text: str, found: list[QuoteSpan], pending: tuple[int, int, in
         found.append(QuoteSpan(open_mark + 1, par_end, open_mark, None))
 
 
-def _single_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
-    """Top-level ‘…’ quotations in a stretch of text that has no double quotation."""
+def _single_quotes(text: str, start: int, end: int, opened: int | None = None,
+                   ) -> tuple[list[QuoteSpan], int | None]:
+    """Top-level ‘…’ quotations in a stretch of text that has no double quotation, and the
+    opening mark left open at its end (opened: one left open before the stretch)."""
     found: list[QuoteSpan] = []
-    opened: int | None = None
     for m in SINGLE_MARKS.finditer(text, start, end):
         pos = m.start()
         ch = text[pos]
@@ -134,12 +138,28 @@ def _single_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
                 opened = pos
             continue
         if ch in "’'" and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–"):
-            # "the players’ union": a plural possessive, not a closing mark.
-            if prev in "sS" and nxt == " " and text[pos + 2 : pos + 3].islower():
+            # "the players’ union": a plural possessive, not a closing mark; but a
+            # possessive is not followed by "in" or "and" ("had ‘made investments’ in …").
+            after = _NEXT_WORD.match(text, pos + 1)
+            if prev in "sS" and nxt == " " and after and after.group(1).islower() and (
+                after.group(1) not in _NOT_POSSESSED
+            ):
                 continue
             found.append(QuoteSpan(opened + 1, pos, opened, pos, single=True))
             opened = None
-    return found
+    return found, opened
+
+
+def _continues(text: str, par_start: int, open_mark: int, next_par: int) -> bool:
+    """A ‘ left open at a paragraph end goes on when it opened like speech and the next
+    paragraph starts with a ‘ again (the convention for multi-paragraph quotations)."""
+    return (_speechlike_open(text, par_start, open_mark) or _after_colon(text, par_start, open_mark)
+            ) and text[next_par] == text[open_mark]
+
+
+def _after_colon(text: str, par_start: int, pos: int) -> bool:
+    """An opener at a paragraph start after a paragraph ending "She said:"."""
+    return _at_par_start(text, par_start, pos) and text[:par_start].rstrip().endswith(":")
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -152,18 +172,28 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     # so apostrophes and nested quotes inside doubles never start anything.
     singles: list[QuoteSpan] = []
     k = 0
-    for ps, pe in paragraphs:
+    pending: tuple[int, int] | None = None  # (‘ left open, its paragraph start)
+    for n, (ps, pe) in enumerate(paragraphs):
         pos = ps
+        carried = None
+        if pending is not None and _continues(text, pending[1], pending[0], ps):
+            carried, pos = pending[0], ps + 1  # a new paragraph of the same quotation
+        opened_in = pending[1] if carried is not None and pending else ps
+        pending = None
         while k < len(doubles) and doubles[k].open_mark < pe:
             q = doubles[k]
             if q.open_mark > pos:
-                singles.extend(_single_quotes(text, pos, q.open_mark))
+                singles.extend(_single_quotes(text, pos, q.open_mark)[0])
             pos = max(pos, q.outer_end)
+            carried = None
             if q.outer_end > pe:
                 break  # a quotation running on into the next paragraph
             k += 1
         if pos < pe:
-            singles.extend(_single_quotes(text, pos, pe))
+            got, left = _single_quotes(text, pos, pe, carried)
+            singles.extend(got)
+            if left is not None and n + 1 < len(paragraphs):
+                pending = (left, opened_in if left == carried else ps)
     wrapping = _wrapping_singles(text, paragraphs, doubles)
     if wrapping:  # the double quotations they hold are nested, like “… “inner” …”
         doubles = [d for d in doubles
@@ -185,11 +215,11 @@ def _wrapping_singles(text: str, paragraphs: list[tuple[int, int]], doubles: lis
         while k < len(doubles) and doubles[k].open_mark < pe:
             inside.append(doubles[k])
             k += 1
-        if not inside or "‘" not in text[ps:pe]:
+        if not inside or ("‘" not in text[ps:pe] and "'" not in text[ps:pe]):
             continue
-        for s in _single_quotes(text, ps, pe):
+        for s in _single_quotes(text, ps, pe)[0]:
             held = [d for d in inside if s.open_mark < d.open_mark and d.outer_end <= s.end]
             cut = any(d.open_mark < m < d.outer_end for d in inside for m in (s.open_mark, s.end))
-            if held and not cut and text[s.open_mark] == "‘":
+            if held and not cut:
                 found.append(s)
     return found
