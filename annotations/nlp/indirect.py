@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .attribution import Attr
@@ -27,7 +28,30 @@ def _trim(lk: Linker, a: int, b: int) -> tuple[int, int] | None:
         b -= 1
     if b - a < _MIN_TOKENS or any(lk.speech[a:b]):
         return None
-    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+    return _whole_quotes(lk, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+
+
+def _whole_quotes(lk: Linker, start: int, end: int) -> tuple[int, int] | None:
+    """The span widened to take in a quotation it cuts through ("was “woefully short”"),
+    or, for one that never closes, stopped before its opening mark."""
+    quotes = lk.quotes
+    k = max(0, bisect_right(lk.open_marks, start) - 1)
+    for q in quotes[k:]:
+        if q.open_mark >= end:
+            break
+        inside_start = q.open_mark < start < q.outer_end
+        inside_end = start <= q.open_mark < end < q.outer_end
+        if (inside_start or inside_end) and q.close_mark is None:
+            end = q.open_mark if inside_end else end
+            start = q.outer_end if inside_start else start
+        elif inside_start:
+            start = q.open_mark
+        elif inside_end:
+            end = q.outer_end
+    text = lk.index.text
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _sentence_tokens(lk: Linker, i: int) -> tuple[int, int]:

@@ -55,6 +55,7 @@ class Linker:
         self.parsed = self.doc.has_annotation("DEP")
         # Only tokens spelled like a cue word can be one; checking them alone keeps this fast.
         self.cue_candidates = set(self.ix.word_tokens(CUE_WORDS))
+        self.open_marks = [q.open_mark for q in self.quotes]  # sorted, for bisection
         self.blocked = bytearray(len(self.doc))
         self.speech = bytearray(len(self.doc))
         for q in self.quotes:
