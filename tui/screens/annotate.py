@@ -97,7 +97,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         Binding("d", "reject", "Reject", tooltip="Reject the suggestion under the cursor"),
         Binding("t", "toggle_low", "Hide/show low-confidence suggestions", show=False),
         # search: annotate_search.SearchKeys
-        Binding("slash", "search", "Search", show=False,
+        # priority: run as the key arrives, so the keys typed after it already find the field
+        Binding("slash", "search", "Search", show=False, priority=True,
                 tooltip="Search the text: hits light up, Enter jumps to the next, Esc closes"),
         # document keys: this class, next to the loading they start
         Binding("right_square_bracket", "document(1)", "Next document", show=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import on
+from textual.actions import SkipAction
 from textual.widgets import Input
 
 from ..widgets.search_bar import SearchBar
@@ -14,10 +15,14 @@ class SearchKeys(AnnotationBase):
     """The search field's key and messages."""
 
     def action_search(self) -> None:
-        """Open the search field."""
+        """Open the search field (in it, / is just a character)."""
         bar = self.query_one("#search", SearchBar)
+        if bar.has_focus:
+            raise SkipAction()
         bar.display = True
-        # focus now, not after a refresh: keys typed right after / must reach the field
+        # A priority binding runs while the app dispatches the key, before it dispatches the
+        # next one: focused here, every key typed after / reaches the field. (Run from the
+        # article, as a plain binding, the keys already sent to it ran as commands.)
         self.set_focus(bar)
 
     @on(Input.Changed, "#search")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import string
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Label
 
 from ..messages import LibraryLoaded
@@ -41,12 +42,29 @@ def matches(row: dict[str, Any], query: str) -> bool:
     return all(word in hay for word in query.lower().split())
 
 
+# The keys that start (or go on) filtering when the table has them: every printable ASCII
+# character but the screen's own keys. Binding keys are comma-separated and stripped, so ","
+# and " " go by their names.
+_FILTER_CHARS = [c for c in string.printable if c.isprintable() and c not in "q?/R"]
+
+
+def _filter_bindings() -> list[BindingType]:
+    """One priority binding per filter character (none is described: internal, not in `?`).
+
+    A priority binding runs while the app dispatches the key, before the next key is sent to
+    whatever has focus: the first letter moves the focus to the filter in time for the rest
+    of a fast burst ("very long" pasted, or typed over a slow SSH link) to follow it there."""
+    names = {",": "comma", " ": "space"}
+    return [Binding(names.get(c, c), f"type({c!r})", show=False, priority=True)
+            for c in _FILTER_CHARS]
+
+
 class LibraryScreen(RedlineScreen):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the document under the cursor"),
-        Binding("slash", "filter", "Filter",
+        Binding("slash", "filter", "Filter", priority=True,
                 tooltip="Filter by title, id or status (or just start typing)"),
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("R", "reload", "Reload", tooltip="Re-read the library from the database"),
@@ -54,6 +72,7 @@ class LibraryScreen(RedlineScreen):
         Binding("q", "app.leave", "Quit", tooltip="Quit redline"),
         Binding("down", "cursor(1)", "Down", show=False, tooltip="Next document (also in the filter)"),
         Binding("up", "cursor(-1)", "Up", show=False, tooltip="Previous document (also in the filter)"),
+        *_filter_bindings(),
     ]
 
     def __init__(self) -> None:
@@ -136,17 +155,17 @@ class LibraryScreen(RedlineScreen):
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return key.value
 
-    def on_key(self, event: Key) -> None:
-        """Type to filter: a printable key the table does not use goes to the filter."""
-        table = self.query_one("#documents", DataTable)
-        if table.has_focus and event.is_printable and event.character and \
-                event.character not in "q?/R" and not event.character.isspace():
-            event.stop()
-            event.prevent_default()
-            field = self.query_one("#filter", Input)
-            field.value += event.character
-            field.cursor_position = len(field.value)
-            self.set_focus(field)
+    def action_type(self, character: str) -> None:
+        """Type to filter: a character the table does not use goes to the end of the filter.
+
+        In the filter itself the key is left to it (typed at its cursor); a space only goes on
+        a filter already begun."""
+        field = self.query_one("#filter", Input)
+        if field.has_focus or (character == " " and not field.value):
+            raise SkipAction()
+        field.value += character
+        field.cursor_position = len(field.value)
+        self.set_focus(field)
 
     @on(Input.Changed, "#filter")
     def _filtered(self) -> None:
@@ -168,8 +187,11 @@ class LibraryScreen(RedlineScreen):
             self.redline.open_document(doc_id)
 
     def action_filter(self) -> None:
-        """Focus the filter."""
-        self.set_focus(self.query_one("#filter", Input))
+        """Focus the filter (in it, / is just a character)."""
+        field = self.query_one("#filter", Input)
+        if field.has_focus:
+            raise SkipAction()
+        self.set_focus(field)
 
     def action_clear_filter(self) -> None:
         """Empty the filter and give the keys back to the table."""
