@@ -26,8 +26,9 @@ def stacks(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
     undo: list[dict[str, Any]] = []
     redo: list[dict[str, Any]] = []
     for row in rows:
-        entry = {**row, "changes": row["changes"] if isinstance(row["changes"], list)
-                 else json.loads(row["changes"])}
+        entry = dict(row)
+        if isinstance(entry.get("changes"), str):  # rows may leave changes out (see Store._step)
+            entry["changes"] = json.loads(entry["changes"])
         by_seq[entry["seq"]] = entry
         if entry["op"] == "undo":
             if undo and undo[-1]["seq"] == entry["target"]:

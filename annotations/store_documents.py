@@ -135,29 +135,18 @@ class DocumentStore(StoreBase):
 
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order."""
-        rows = self.annotation_rows(doc_id)
-        # One json.loads for all the rows' attrs and spans, then plain constructors (the JSON
-        # was written from Annotation objects): the screen reads every annotation of the
-        # document after each edit, and a long article has thousands.
-        decoded = json.loads("[" + ", ".join([f"[{r[2]}, {r[3]}]" for r in rows]) + "]")
-        return [
-            Annotation(kind=kind, attrs=attrs, id=ann_id, doc_id=doc_id,
-                       spans=[Span(role=s["role"], start=s["start"], end=s["end"], text=s["text"])
-                              for s in spans],
-                       origin=origin or "manual", annotator=who or "", created_at=created,
-                       updated_at=updated or created, needs_review=bool(review))
-            for (ann_id, kind, _, _, origin, who, created, updated, review), (attrs, spans)
-            in zip(rows, decoded, strict=True)]
+        return _annotations(self.annotation_rows(doc_id), doc_id)
 
     def get_annotation(self, ann_id: str) -> Annotation:
         """One annotation by id (NotFoundError if none)."""
-        rows = self._rows("SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))
+        with self._lock:
+            rows = self.db.conn.execute(
+                "SELECT id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
+                " needs_review, doc_id FROM annotations WHERE id = ?", (ann_id,)).fetchall()
         if not rows:
             raise NotFoundError(f"no annotation {ann_id!r}")
-        for ann in self.annotations(rows[0]["doc_id"]):
-            if ann.id == ann_id:
-                return ann
-        raise NotFoundError(f"no annotation {ann_id!r}")
+        # one row, not the document's thousands: undo and edits look an annotation up each time
+        return _annotations([rows[0][:9]], rows[0][9])[0]
 
     def _ann_state(self, ann_id: str) -> dict[str, Any] | None:
         rows = self._rows("SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))
@@ -192,3 +181,19 @@ class DocumentStore(StoreBase):
                 if own and conn.in_transaction:
                     conn.execute("COMMIT")
         return doc, anns, decided, seq
+
+
+def _annotations(rows: list[tuple[Any, ...]], doc_id: str) -> list[Annotation]:
+    """Annotation objects from annotation_rows() rows of one document."""
+    # One json.loads for all the rows' attrs and spans, then plain constructors (the JSON was
+    # written from Annotation objects): the screen reads every annotation of the document after
+    # each edit, and a long article has thousands.
+    decoded = json.loads("[" + ", ".join([f"[{r[2]}, {r[3]}]" for r in rows]) + "]")
+    return [
+        Annotation(kind=kind, attrs=attrs, id=ann_id, doc_id=doc_id,
+                   spans=[Span(role=s["role"], start=s["start"], end=s["end"], text=s["text"])
+                          for s in spans],
+                   origin=origin or "manual", annotator=who or "", created_at=created,
+                   updated_at=updated or created, needs_review=bool(review))
+        for (ann_id, kind, _, _, origin, who, created, updated, review), (attrs, spans)
+        in zip(rows, decoded, strict=True)]

@@ -145,13 +145,16 @@ class EditStore(DocumentStore):
         with self._write():
             rows = self._rows(
                 # everyone's re-imports too: they clear the stacks (their offsets are stale)
-                "SELECT seq, op, target, changes FROM journal WHERE doc_id = ?"
+                "SELECT seq, op, target FROM journal WHERE doc_id = ?"
                 " AND (annotator = ? OR op = 'reimport') ORDER BY seq", (doc_id, self.annotator))
             undo_stack, redo_stack = journal_mod.stacks(rows)
             stack = undo_stack if verb == "undo" else redo_stack
             if not stack:
                 return None
-            entry = stack[-1]
+            # only the entry undone is decoded: a long session's journal has thousands of rows
+            [(changes,)] = self.db.conn.execute(
+                "SELECT changes FROM journal WHERE seq = ?", (stack[-1]["seq"],)).fetchall()
+            entry = {**stack[-1], "changes": json.loads(changes)}
             # undo starts from the state the edit left, redo from the one it found
             self._check_unchanged(entry["changes"], "after" if verb == "undo" else "before", verb)
             changes = journal_mod.invert(entry["changes"]) if verb == "undo" else entry["changes"]
