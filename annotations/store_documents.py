@@ -38,15 +38,26 @@ class DocumentStore(StoreBase):
         return self._doc(rows[0])
 
     def find_document(self, query: str) -> Document:
-        """A document by exact id, else by unique title substring (case-insensitive)."""
+        """A document by exact id, else by unique id prefix, else by unique title substring
+        (case-insensitive; a title equal to the query wins over titles containing it)."""
         rows = self._rows("SELECT * FROM documents WHERE id = ?", (query,))
+        if not rows and len(query) >= 4:  # `redline list` shortens ids at narrow widths
+            rows = self._rows("SELECT * FROM documents WHERE substr(id, 1, ?) = ? ORDER BY position",
+                              (len(query), query))
         if not rows:
             rows = self._rows(
                 "SELECT * FROM documents WHERE instr(lower(title), lower(?)) > 0 ORDER BY position",
                 (query,),
             )
+            exact = [r for r in rows if (r["title"] or "").lower() == query.lower()]
+            rows = exact if len(exact) == 1 else rows
         if not rows:
             raise NotFoundError(f"no document matches {query!r}", hint="see `redline list`")
+        if len(rows) > 1:
+            shown = "; ".join(f"{r['id']} {r['title']!r}" for r in rows[:4])
+            more = f" and {len(rows) - 4} more" if len(rows) > 4 else ""
+            raise NotFoundError(f"{len(rows)} documents match {query!r}: {shown}{more}",
+                                hint="give more of the title, or the id")
         return self._doc(rows[0])
 
     def documents_by_sha(self, text_sha: str) -> list[Document]:

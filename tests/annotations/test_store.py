@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotations.errors import SchemaError, SpanMismatchError
+from annotations.errors import NotFoundError, SchemaError, SpanMismatchError
+from annotations.importer import ImportRecord
+from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store
 
@@ -178,3 +180,17 @@ def test_find_document_by_id_or_title(seeded: tuple[Store, str]) -> None:
     store, doc_id = seeded
     assert store.find_document(doc_id).id == doc_id
     assert store.find_document("PEZESHKIAN SAYS").id == doc_id
+
+
+def test_find_document_by_id_prefix_and_refuses_an_ambiguous_title(store: Store) -> None:
+    ids = store_records(store, [ImportRecord(text=f"Story number {i}.", source="t", title=title)
+                                for i, title in enumerate(["Budget", "Budget vote", "Budget row"])]
+                        ).added
+    assert store.find_document(ids[1][:8]).id == ids[1]  # what a narrow `redline list` shows
+    assert store.find_document("budget").id == ids[0]  # the title equal to the query wins
+    with pytest.raises(NotFoundError) as e:
+        store.find_document("Budget ")
+    assert "2 documents match" in e.value.message and ids[1] in e.value.message
+    assert "give more of the title" in e.value.one_line()
+    with pytest.raises(NotFoundError, match="no document matches"):
+        store.find_document("weather")
