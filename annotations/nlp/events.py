@@ -32,7 +32,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
     table = PersonTable()
     if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not blocked[ent.start] and not is_org_name(ent.text):
+            if ent.label_ == "PERSON" and not blocked[ent.start] and not is_org_name(ent.text) and (
+                not _office_of(doc, ent.start)
+            ):
                 name = table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
                 if name and not table.people[name].gender:
                     table.people[name].gender = possessive_gender(doc, ent.end, blocked)
@@ -83,6 +85,14 @@ def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> 
     table.guess_genders()
 
 
+def _office_of(doc: Doc, start: int) -> bool:
+    """"The mayor of Ashby Magna": a name after "<office> of" is a place or a body, however
+    the tagger labels it ("the daughter of Ann Lee" is still a person)."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and (
+        doc[start - 2].lower_ in ROLE_NOUNS or doc[start - 2].lower_ in PERSON_TITLES
+    ) and doc[start - 2].lower_ not in PERSON_NOUNS
+
+
 def possessive_gender(doc: Doc, end: int, blocked: bytearray) -> str:
     """"Ann Lee and her coach", "Lee lost his seat": a his/her soon after a name, before
     any other name or the sentence end, says whether the person is a man or a woman."""
@@ -109,11 +119,16 @@ def descriptors(doc: Doc, start: int, end: int) -> set[str]:
     "the ministry's spokeswoman, Ann Lee", "Ann Lee, the ministry's spokeswoman,"."""
     found: set[str] = set()
     k = start - 1
-    if k >= 0 and doc[k].text == ",":
+    comma = k >= 0 and doc[k].text == ","
+    if comma:
         k -= 1
     while k >= max(0, start - 9) and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX"):
         found.add(doc[k].lower_)
         k -= 1
+        if not comma and k > 0 and doc[k].text == "," and doc[k - 1].lower_ in ROLE_NOUNS:
+            # "The club's owner, the businessman Ann Lee": a role set beside the description
+            comma = True
+            k -= 1
     if end < len(doc) and doc[end].text == ",":
         for t in doc[end + 1 : min(len(doc), end + 9)]:
             if t.is_punct or t.pos_ in ("VERB", "AUX"):

@@ -12,6 +12,7 @@ from .lexicon import (
     NOUN_CUES,
     PRONOUNS,
     QUANTIFIERS,
+    ROLE_NOUNS,
     SKIP_BEFORE_CUE,
     TITLES,
 )
@@ -77,6 +78,10 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
             k += 1
         if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
             end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
+        elif k > end and doc[k - 1].lower_ in ROLE_NOUNS | TITLES and (
+            k >= n or doc[k].is_punct or doc[k].is_space
+        ):
+            end = k  # "says Ashby Magna mayor": the role is who spoke, the place describes it
         return make_mention(doc, i, end)
     if tok.lower_ in DETERMINERS or tok.lower_ in QUANTIFIERS:
         # "said the mayor", "said a spokesman for the agency", "asked one mother": up to

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, PERSON_NOUNS, PRONOUNS
+from .lexicon import DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS
 from .mentions import Mention
 from .names import PersonTable, is_org_name, name_words
 from .text import words
@@ -120,6 +120,11 @@ class Resolver:
         if len(parts) < 2 or parts[0] != "the":
             return None  # "one mother", "a resident": someone new
         head = parts[parts.index("of") - 1] if "of" in parts[2:] else parts[-1]  # "mother of two"
+        described = [p for p in self.table.describe({head}, m.start) if p.pos < m.start]
+        if described and head not in ORG_NOUNS:
+            # "Senior coroner Ann Lee … the coroner said": the one introduced as one.
+            ranked = [p for p in reversed(self.recent) if any(d.name == p for d in described)]
+            return ranked[0] if ranked else max(described, key=lambda p: p.pos).name
         if not (_AGE.search(m.text) or head in PERSON_NOUNS):
             return None
         return self._antecedent(None, m.start)
