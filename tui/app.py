@@ -19,18 +19,25 @@ from .messages import Notice
 from .screens.annotate import AnnotationScreen
 from .screens.base import report_failure
 from .screens.dialogs import PromptDialog
-from .screens.library import LibraryScreen
-from .screens.palette import RedlineCommands
 from .settings import Settings
 from .trace import mark
 from .workers import AnalysisService, PipelineCache
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from annotations.nlp.pipeline import Pipeline
 
 
 GC_SETTLE_LIMIT = 5.0
 """Seconds after start at most before the collector is back on, whatever the screen does."""
+
+
+def redline_commands() -> type[Provider]:
+    """The palette's redline commands (imported when the palette first opens, not at start)."""
+    from .screens.palette import RedlineCommands
+
+    return RedlineCommands
 
 
 def local_now() -> datetime:
@@ -43,7 +50,7 @@ class RedlineApp(App[None]):
 
     CSS_PATH = "redline.tcss"
     TITLE = "redline"
-    COMMANDS = App.COMMANDS | {RedlineCommands}
+    COMMANDS = App.COMMANDS | {redline_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
         Binding("ctrl+q", "quit", "Quit redline", show=False, priority=True),
@@ -68,7 +75,14 @@ class RedlineApp(App[None]):
 
     def on_mount(self) -> None:
         """The requested document, else the library (built only when first needed)."""
-        self.push_screen(AnnotationScreen(self.doc_id) if self.doc_id else LibraryScreen())
+        if self.doc_id:
+            self.push_screen(AnnotationScreen(self.doc_id))
+        else:
+            # imported here, like every use of the library: `redline annotate DOC` never
+            # builds its module (and its DataTable) before the document is on screen
+            from .screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen())
         if self.manages_gc:
             # the annotation screen settles once its document is shown; never wait longer
             self.set_timer(GC_SETTLE_LIMIT if self.doc_id else 0, self.settle_memory)
@@ -125,6 +139,8 @@ class RedlineApp(App[None]):
 
     def action_leave(self) -> None:
         """From a document back to the library; from the library, quit."""
+        from .screens.library import LibraryScreen
+
         if not isinstance(self.screen, AnnotationScreen):
             self.exit()
         elif any(isinstance(s, LibraryScreen) for s in self.screen_stack):
@@ -134,6 +150,8 @@ class RedlineApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen (generated from the bindings)."""
+        from .screens.library import LibraryScreen
+
         screen = self.screen
         if isinstance(screen, AnnotationScreen):
             sections = AnnotationScreen.help_sections()

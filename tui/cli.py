@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,33 @@ from annotations.errors import RedlineError
 
 from .settings import Settings, default_annotator, default_db
 
+COMMAND_MODULES = {
+    "annotate": "app",
+    "import": "corpus", "export": "corpus", "list": "corpus", "stats": "corpus",
+    "analyze": "analyze", "eval": "analyze",
+    "merge": "interchange", "agreement": "interchange",
+}
+"""Command name -> the module of tui/commands/ that defines it (in its COMMANDS list)."""
+
 
 class RedlineGroup(click.Group):
-    """A click group that turns every RedlineError into one line on stderr and exit code 2."""
+    """A click group that turns every RedlineError into one line on stderr and exit code 2.
+
+    Its commands are imported when first looked up (COMMAND_MODULES): `redline annotate`
+    imports only tui/commands/app.py, not the import/export, analysis and merge modules.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, without importing any command module."""
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module on first use."""
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f".commands.{COMMAND_MODULES[cmd_name]}", __package__)
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; a user mistake is reported in one line, never as a traceback."""
@@ -43,14 +68,3 @@ def main(ctx: click.Context, db: Path | None, model: str | None, annotator: str 
         from .commands.app import run_app
 
         run_app(ctx.obj, doc=None)
-
-
-def _register() -> None:
-    from .commands import analyze, app, corpus, interchange
-
-    for module in (app, corpus, analyze, interchange):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
