@@ -8,8 +8,10 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import get_character_cell_size
 
 from tui.cli import COMMAND_MODULES, main
+from tui.widgets import article_layout
 
 
 @pytest.mark.parametrize("module", sorted(set(COMMAND_MODULES.values())))
@@ -46,3 +48,20 @@ def test_annotate_imports_neither_the_other_commands_nor_the_library() -> None:
                    "tui.screens.library", "tui.screens.palette"):
         assert module not in loaded
 
+
+def _one_cell_by_character() -> set[str]:
+    return {chr(c) for lo, hi in article_layout.SINGLE_CELL_RANGES for c in range(lo, hi + 1)
+            if get_character_cell_size(chr(c)) == 1} | set(map(chr, article_layout.CONTROL_TABLE))
+
+
+def test_the_single_cell_class_is_what_rich_says_character_by_character() -> None:
+    assert _one_cell_by_character() == article_layout._SINGLE_CELLS
+    assert article_layout._NOT_SINGLE.search("\u0483") and article_layout._NOT_SINGLE.search("\u2028")
+    assert not article_layout._NOT_SINGLE.search("naïve “quoted” — €5")
+
+
+def test_the_single_cell_class_without_rich_s_width_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rich._unicode_data", None)  # an older rich
+    for lo, hi in article_layout.SINGLE_CELL_RANGES:
+        assert article_layout._not_one_cell(lo, hi) == {
+            c for c in range(lo, hi + 1) if get_character_cell_size(chr(c)) != 1}
