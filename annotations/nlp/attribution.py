@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from .classify import classify
 from .cues import cue_span
 from .events import GUESS
-from .heuristics import colon_speaker, noun_cue_source, verb_colon_source
+from .heuristics import colon_speaker, noun_cue_source, right_source, verb_colon_source
+from .lexicon import BACK_REFERENCES, NOUN_CUES
 from .linker import Linker
 from .mentions import Mention
 from .quotes import QuoteSpan
@@ -150,12 +151,46 @@ def link_quotes(
             r.confidence = round(min(base, attr.confidence), 2)
         elif kind == "speech":
             r.attr, conf = _inherit(res, last, q, para, index)
+            if r.attr is None and (ahead := _named_next(lk, q)) is not None:
+                # "“…”\n\nThose were the words of Ann Lee": no one spoke before, the next
+                # sentence names the speaker.
+                r.attr = _new_attr(lk, res, ahead, kind, para, None)
+                r.attr.contents.append((q.start, q.end))
+                conf = r.attr.confidence = min(r.attr.confidence, 0.6)
             r.confidence = round(min(base, conf), 2)
         if r.attr is not None:
             last_attr = r.attr
             if kind == "speech":
                 last = r
     return lk, results
+
+
+def _named_next(lk: Linker, q: QuoteSpan) -> _Choice | None:
+    """A speaker named in the sentence right after a sentence-final quotation: "Those were
+    the words of X", "The plea came from X", or a name opening it as a cue's subject."""
+    doc, idx = lk.doc, lk.index
+    if idx.text[q.start : q.end].rstrip()[-1:] not in ".!?…":
+        return None
+    a = lk.first_after(q)
+    if a >= len(doc) or lk.blocked[a] or not doc[a].is_title:
+        return None
+    _, pe = idx.paragraphs[idx.paragraph_of(doc[a].idx)]
+    _, b = lk.tokens_in(doc[a].idx, idx.sentence_end(doc[a].idx, pe))
+    if doc[a].lower_ in BACK_REFERENCES:
+        nouns = [i for i in range(a, min(b, a + 6)) if doc[i].lower_ in NOUN_CUES]
+        for i in range(nouns[0] + 1, min(b, nouns[0] + 4)) if nouns else ():
+            if doc[i].lower_ in ("of", "from", "by") and not lk.blocked[i]:
+                found = right_source(doc, i, i + 1, lk.blocked)
+                if found is not None and found.kind in ("name", "role"):
+                    return _Choice(a, False, found, i + 1)
+        return None
+    for i in range(a + 1, min(b, a + 12)):
+        if lk.cue_at(i, direct=False):
+            src, _ = lk.source_for(doc[i], after_quote=False)
+            if src is not None and src.kind == "name" and src.start == doc[a].idx:
+                return _Choice(i, False, src)  # "Ann Lee, 71, said she had …"
+            return None
+    return None
 
 
 def _inherit(res: Resolver, last: QuoteResult | None, q: QuoteSpan, para: int,

@@ -71,8 +71,11 @@ FUNCTION_WORDS = DETERMINERS | words(
 # Nouns that stand in for a reporting verb before a colon ("a statement from Lee:").
 NOUN_CUES = words(
     """statement quote remarks words message post tweet comment comments response reply
-    letter email e-mail memo note testimony speech announcement"""
+    letter email e-mail memo note testimony speech announcement plea warning appeal verdict
+    view assessment admission question answer reaction"""
 )
+# Words opening a sentence that points back at a quotation ("Those were the words of …").
+BACK_REFERENCES = words("those these that this the such")
 # Words written with a full stop that is part of them ("Jr.", "Inc.", "U.S.").
 ABBREVIATIONS = words(
     """mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr inc corp co
