@@ -101,9 +101,11 @@ def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(tmux: Tmux) -> Non
     tmux.wait(lambda s: "search the text" in s, "the search field")
     tmux.text("He further declared")
     tmux.keys("Enter")
-    # typeahead would reach the search field until it hands the keys back to the article
-    tmux.wait(lambda s: "· 1 hits" in s and "▊  He further declared" not in s,
-              "the hit selected and the search field closed")
+    tmux.wait(lambda s: "hit 1 of 1" in s, "the cursor on the hit")
+    # Enter leaves the field open (the next Enter goes on); Escape hands the keys back
+    tmux.keys("Escape")
+    tmux.wait(lambda s: "· 1 hit" not in s and "▊  He further declared" not in s,
+              "the search field closed")
     tmux.keys("v", ")", "c")
     tmux.wait(lambda s: "claim: “He further declared" in s, "the claim in the side panel")
     tmux.keys("q")

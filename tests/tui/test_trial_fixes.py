@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot_helpers import make, settle
-from test_annotate import opened
+from pilot_helpers import make, settle, until
+from test_annotate import kinds, opened, status
 from test_library import add_second
 from textual import events
 from textual.widgets import Input
 
 from annotations.store import Store
+from tui.screens.dialogs import StanceDialog
 from tui.widgets.search_bar import SearchBar
 
 CHARACTERS = {"slash": "/", "space": " ", "enter": "\r", "escape": "\x1b"}
@@ -65,3 +66,62 @@ async def test_every_key_typed_fast_reaches_the_library_filter(db: tuple[Store, 
         burst(pilot, "slash", *"Mark R/q")
         await settle(pilot)
         assert app.screen.query_one("#filter", Input).value == "Mark R/q"
+
+
+# ------------------------------------------------------------------------------ 2. search
+async def test_enter_walks_the_hits_without_selecting_and_escape_stays_on_the_hit(
+        db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        text = screen.article.text
+        bar = screen.query_one(SearchBar)
+        first = text.index("Tehran")
+        second = text.index("Tehran", first + 1)
+        await pilot.press("slash", *"tehran", "enter")
+        assert (screen.cursor, screen.selection) == (first, None)
+        assert "hit 1 of 2" in status(app)
+        assert app.focused is bar and bar.display  # open for the next Enter
+        assert kinds(app) >= {"search"}  # every hit still lit
+        await pilot.press("enter")
+        assert (screen.cursor, screen.selection) == (second, None)
+        assert "hit 2 of 2" in status(app)
+        await pilot.press("enter")  # wraps around
+        assert (screen.cursor, screen.selection) == (first, None)
+        assert "hit 1 of 2" in status(app)
+        await pilot.press("escape")
+        assert not bar.display and app.focused is screen.article
+        assert (screen.cursor, screen.selection) == (first, None)
+        assert "search" not in kinds(app)
+
+
+async def test_a_hit_is_not_what_s_tags(db: tuple[Store, str]) -> None:
+    """The trial: `/He called` Enter, then s, made a stance on just "He called"."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("slash", *"He called", "enter", "escape", "s")
+        await until(pilot, lambda: isinstance(app.screen, StanceDialog))
+        await pilot.press("enter")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        [ann] = store.annotations(doc_id)
+        assert ann.role("stance")[0].text == (
+            "He called for an end to Washington’s duplicity in dealing with Iran.")
+        assert screen.selection is None
+
+
+async def test_m_on_a_hit_marks_the_name_under_the_cursor(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        text = screen.article.text
+        await pilot.press("slash", *"pezeshkian", "enter", "escape", "m")
+        start = text.index("Masoud Pezeshkian")  # the entity, not just the word searched for
+        assert screen.marked == [(start, start + len("Masoud Pezeshkian"))]
+        assert "marked “Masoud Pezeshkian”" in status(app)
+        await pilot.press("slash", *"firmly", "enter", "escape", "m")  # no entity: the word
+        word = text.index("firmly")
+        assert screen.marked[-1] == (word, word + len("firmly"))

@@ -27,13 +27,15 @@ from .actions_candidates import (
 )
 from .actions_find import (
     annotation_at,
+    entity_at,
     next_hit,
+    next_hit_index,
     next_suggestion,
     quote_at,
     search_hits,
     suggestion_at,
 )
-from .actions_text import clip, describe, describe_suggestion
+from .actions_text import clip, describe, describe_suggestion, plural
 from .actions_view import LOW_CONFIDENCE, DocView, Mark, SpanLookup, Suggestion, highlights, suggestions_from
 
 __all__ = [
@@ -57,9 +59,12 @@ __all__ = [
     "default_type",
     "describe",
     "describe_suggestion",
+    "entity_at",
     "highlights",
     "next_hit",
+    "next_hit_index",
     "next_suggestion",
+    "plural",
     "quote_at",
     "role_span",
     "search_hits",

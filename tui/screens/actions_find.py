@@ -74,8 +74,20 @@ def search_hits(text: str, query: str, *, limit: int = 10_000) -> list[tuple[int
 
 def next_hit(hits: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The first hit starting after the offset, wrapping to the first."""
+    i = next_hit_index(hits, offset)
+    return None if i is None else hits[i]
+
+
+def next_hit_index(hits: Sequence[tuple[int, int]], offset: int) -> int | None:
+    """The index of the first hit starting after the offset, wrapping to the first."""
     if not hits:
         return None
-    i = bisect_right([h[0] for h in hits], offset)
-    return hits[i % len(hits)]
+    return bisect_right([h[0] for h in hits], offset) % len(hits)
+
+
+def entity_at(entities: Iterable[dict[str, Any]], offset: int) -> tuple[int, int] | None:
+    """The entity (its offsets) under the offset, if any: the shortest when they nest."""
+    found = [(int(e["start"]), int(e["end"])) for e in entities
+             if int(e["start"]) <= offset < int(e["end"])]
+    return min(found, key=lambda span: span[1] - span[0]) if found else None
 

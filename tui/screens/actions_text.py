@@ -7,6 +7,11 @@ from annotations.models import Annotation
 from .actions_view import Suggestion
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 hit`, `2 hits`, `0 hits` (`nouns` for an irregular plural)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def clip(text: str, width: int = 48) -> str:
     """A text on one line, shortened with an ellipsis to fit `width` characters."""
     flat = " ".join(text.split())

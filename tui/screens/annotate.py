@@ -80,8 +80,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         Binding("a", "attribution", "Attrib.",
                 tooltip="Tag the selection (or the quote) as an attribution: source, cue, speaker"),
         Binding("m", "mark", "Mark span (source/cue/holder/target)", show=False,
-                tooltip="Mark the selection (or word) so a, s and e offer it as source, cue, "
-                        "holder or target; again unmarks"),
+                tooltip="Mark the selection (or the name or word under the cursor) so a, s and "
+                        "e offer it as source, cue, holder or target; again unmarks"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the annotation under the cursor"),
         Binding("x", "delete", "Delete", show=False,
                 tooltip="Delete the annotation under the cursor"),
@@ -99,7 +99,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         # search: annotate_search.SearchKeys
         # priority: run as the key arrives, so the keys typed after it already find the field
         Binding("slash", "search", "Search", show=False, priority=True,
-                tooltip="Search the text: hits light up, Enter jumps to the next, Esc closes"),
+                tooltip="Search the text: hits light up, Enter moves the cursor to the next "
+                        "(nothing selected), Esc closes"),
         # document keys: this class, next to the loading they start
         Binding("right_square_bracket", "document(1)", "Next document", show=False,
                 tooltip="Open the next document of the library"),
@@ -249,7 +250,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         self.doc_id = state.doc.id
         self.seq = -1
         self.view = act.DocView(state.doc, hide_low=hide)
-        self.marked, self.hits, self._current_key = [], [], ""
+        self.marked, self.hits, self.hit, self._current_key = [], [], None, ""
         self.analysis_note = ""
         self.note = message.note or f"opened {state.doc.title or state.doc.id}"
         self.article.set_document(state.doc.text, [])

@@ -44,6 +44,10 @@ class AnnotationBase(RedlineScreen):
         self.analysis_note = ""
         self.note = ""
         self._current_key = ""
+        # (index, cursor) of the search hit Enter last went to: the next Enter goes on from it
+        self.hit: tuple[int, int] | None = None
+        # (cursor, note) of a move the screen made itself, whose note must outlive the move
+        self._kept_note: tuple[int, str] | None = None
         self.highlights: list[Highlight] = []
         self._base_highlights: list[Highlight] = []
         self._status_queued = False
@@ -92,7 +96,8 @@ class AnnotationBase(RedlineScreen):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """Show what lies under the cursor (the current suggestion stands out)."""
-        self.note = ""
+        kept, self._kept_note = self._kept_note, None
+        self.note = kept[1] if kept and kept[0] == message.cursor else ""
         under = self._suggestion_under()
         key = under.key if under else ""
         if key != self._current_key:
@@ -116,6 +121,21 @@ class AnnotationBase(RedlineScreen):
         ann = self._annotation_under()
         self.query_one(SidePanel).follow(ann.id if ann else None)
         self.refresh_status()
+
+    def go(self, target: int | Range, note: str) -> None:
+        """Move the cursor to an offset (or select a range), scrolled into view, and say `note`.
+
+        The note stays when the move's own CursorMoved arrives (a later move clears it)."""
+        if isinstance(target, tuple):
+            self.article.select_range(*target)
+        else:
+            self.article.move_to(target)
+        self.say_over_move(note)
+
+    def say_over_move(self, note: str) -> None:
+        """Say `note` now and keep it when the CursorMoved of a move just made arrives."""
+        self._kept_note = (self.cursor, note)
+        self._say(note)
 
     @on(SidePanel.Jump)
     def _jump(self, message: SidePanel.Jump) -> None:
@@ -161,12 +181,13 @@ class AnnotationBase(RedlineScreen):
         pending = len(view.pending())
         hidden = view.hidden_count()
         title = act.clip(view.doc.title or view.doc.id, min(50, max(16, self.size.width - 60)))
-        progress = (f"{title} · {len(view.annotations)} annotations · {pending} pending"
+        progress = (f"{title} · {act.plural(len(view.annotations), 'annotation')} · "
+                    f"{pending} pending"
                     + (f" ({hidden} hidden)" if hidden else "") + f" · {view.doc.status}")
         if self.marked:
             progress += f" · {len(self.marked)} marked"
         if self.hits:
-            progress += f" · {len(self.hits)} hits"
+            progress += f" · {act.plural(len(self.hits), 'hit')}"
         bar.progress = progress
         bar.warning = self.analysis_note
         bar.message = self.note or self._under_cursor_text()

@@ -30,25 +30,36 @@ class SearchKeys(AnnotationBase):
         if self.view is None:
             return
         self.hits = act.search_hits(self.view.doc.text, event.value)
-        self.note = f"{len(self.hits)} hits for “{event.value}”" if event.value else ""
+        self.hit = None
+        self.note = (f"{act.plural(len(self.hits), 'hit')} for “{event.value}”: Enter goes to "
+                     "the next" if event.value else "")
         self.refresh_highlights()
         self.refresh_status()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """Go to the next hit (wrapping); the field stays open for the next Enter.
+
+        The cursor goes to the hit's start and nothing is selected: a hit is where to look,
+        not what to tag (c or s on it would have tagged the words searched for)."""
         event.stop()
-        hit = act.next_hit(self.hits, self.cursor)
-        self._close_search()
-        if hit is None:
-            self._say(f"no hits for “{event.value}”")
+        if not self.hits:
+            self._say(f"no hits for “{event.value}”" if event.value else "type what to find")
             return
-        self.article.select_range(*hit)
+        if self.hit is not None and self.hit[1] == self.cursor:
+            index = (self.hit[0] + 1) % len(self.hits)  # the cursor is where Enter put it
+        else:
+            index = act.next_hit_index(self.hits, self.cursor) or 0
+        self.go(self.hits[index][0], f"hit {index + 1} of {len(self.hits)} for “{event.value}”"
+                                     " · Enter: next · Esc: close")
+        self.hit = (index, self.cursor)
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
+        """Escape: close the field and clear the hits; the cursor stays at the hit it is on."""
         self.query_one("#search", SearchBar).value = ""
-        self._close_search()
-
-    def _close_search(self) -> None:
+        self.hits, self.hit = [], None
         self.query_one("#search", SearchBar).display = False
         self.set_focus(self.article)
+        self.refresh_highlights()
+        self.refresh_status()

@@ -132,18 +132,21 @@ class TagKeys(AnnotationBase):
             self.write(f"edit {what}", lambda st: st.update_annotation(ann), f"{what} changed")
 
     def action_mark(self) -> None:
-        """Mark the selection (or word) as a source/cue/holder/target to offer; again unmarks."""
+        """Mark the selection (or the entity, else the word, under the cursor) as a source, cue,
+        holder or target for the dialogs to offer; again unmarks."""
         view = self._ready()
         if view is None:
             return
-        sel = self.selection or (self.cursor, token_end(view.doc.text, self.cursor))
+        sel = (self.selection or act.entity_at(view.entities, self.cursor)
+               or (self.cursor, token_end(view.doc.text, self.cursor)))
+        self.article.clear_selection()
         if sel in self.marked:
             self.marked.remove(sel)
-            self._say(f"unmarked “{act.clip(view.doc.text[sel[0]:sel[1]])}”")
+            self.say_over_move(f"unmarked “{act.clip(view.doc.text[sel[0]:sel[1]])}”")
         elif sel[0] < sel[1]:
             self.marked.append(sel)
-            self._say(f"marked “{act.clip(view.doc.text[sel[0]:sel[1]])}”: a, s and e offer it")
-        self.article.clear_selection()
+            self.say_over_move(f"marked “{act.clip(view.doc.text[sel[0]:sel[1]])}”: "
+                               "a, s and e offer it")
         self.refresh_highlights()
 
     def action_edit(self) -> None:

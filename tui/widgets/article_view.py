@@ -255,7 +255,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._sentences = sorted(starts)
 
     def move_to(self, offset: int, *, select: bool = False) -> None:
-        """Put the cursor on the token at (or after) offset, centring it if off screen."""
+        """Put the cursor on the token at (or after) offset, centring it if off screen.
+
+        Without `select` any selection is dropped, visual mode too: a jump is not a move."""
+        if not select:
+            self._visual = False
         target = token_containing(self._text, offset)
         if target is None:
             target = prev_token(self._text, offset)
