@@ -125,3 +125,28 @@ async def test_m_on_a_hit_marks_the_name_under_the_cursor(db: tuple[Store, str])
         await pilot.press("slash", *"firmly", "enter", "escape", "m")  # no entity: the word
         word = text.index("firmly")
         assert screen.marked[-1] == (word, word + len("firmly"))
+
+
+# --------------------------------------------------------------------- 3. stance targets
+async def test_stance_targets_start_with_the_names_inside_the_sentence(
+        db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        sentence = "He called for an end to Washington’s duplicity in dealing with Iran."
+        start = screen.article.text.index(sentence)
+        screen.article.select_range(start, start + len(sentence))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, StanceDialog))
+        dialog = app.screen
+        assert isinstance(dialog, StanceDialog)
+        labels = [c.label for c in dialog.targets]
+        assert labels[:2] == ["Washington (GPE)", "Iran (GPE)"], labels
+        assert labels[-1] == "(none)" and len(labels) == len(set(labels))
+        # to the target row; from its default, (none), one step right wraps to the first
+        await pilot.press("down", "down", "right", "enter")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        [ann] = store.annotations(doc_id)
+        [target] = ann.role("target")
+        assert target.start == start + sentence.index("Washington")

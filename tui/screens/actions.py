@@ -20,10 +20,12 @@ from .actions_candidates import (
     NONE,
     PRONOUN_RE,
     SOURCE_LABELS,
+    TARGET_LABELS,
     Candidate,
     cue_candidates,
     default_type,
     source_candidates,
+    target_candidates,
 )
 from .actions_find import (
     annotation_at,
@@ -45,6 +47,7 @@ __all__ = [
     "NONE",
     "PRONOUN_RE",
     "SOURCE_LABELS",
+    "TARGET_LABELS",
     "Candidate",
     "DocView",
     "Mark",
@@ -73,6 +76,7 @@ __all__ = [
     "stance",
     "suggestion_at",
     "suggestions_from",
+    "target_candidates",
     "trim",
     "with_attrs",
 ]

@@ -11,6 +11,9 @@ from .actions_view import DocView
 SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 """Entity types that can say something (sources, stance holders)."""
 
+TARGET_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LAW", "EVENT", "PRODUCT", "FAC", "WORK_OF_ART")
+"""Entity types a stance can be about."""
+
 NEARBY = 400
 """How far (characters) around a selection entities count as nearby."""
 
@@ -94,6 +97,46 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
     for p in pronouns[:3]:
         add(Candidate(f"{p.group()} (pronoun)", (p.start(), p.end()),
                       _speaker_for(view, (p.start(), p.end()))))
+    out.append(NONE)
+    return out
+
+
+def target_candidates(view: DocView, sel: tuple[int, int], *,
+                      marked: Sequence[tuple[int, int]] = (),
+                      current: tuple[int, int] | None = None,
+                      labels: Sequence[str] = TARGET_LABELS) -> list[Candidate]:
+    """Stance targets to offer: marked spans, the names inside the sentence, then nearby names.
+
+    A stance is most often about something its own sentence names, so those come first, in
+    reading order; names outside it follow, nearest first, each name once. No pronouns (a
+    target is rarely one) and no suggested sources. `(none)` is always offered last."""
+    text = view.doc.text
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    names: set[str] = set()
+
+    def add(label: str, span: tuple[int, int]) -> None:
+        if span not in seen and span[0] < span[1]:
+            seen.add(span)
+            out.append(Candidate(label, span))
+
+    if current:
+        add(f"{text[current[0]:current[1]]} (current)", current)
+    for m in marked:
+        add(f"{text[m[0]:m[1]]} (marked)", m)
+    ents = sorted(((int(e["start"]), int(e["end"]), str(e["text"]), str(e["label"]))
+                   for e in view.entities if e["label"] in labels), key=lambda e: e[0])
+    for a, b, name, label in ents:
+        if sel[0] <= a and b <= sel[1]:
+            add(f"{name} ({label})", (a, b))
+            names.add(name)
+    outside = [e for e in ents if not (sel[0] <= e[0] and e[1] <= sel[1])
+               and _near(e[0], e[1], *sel) <= NEARBY]
+    outside.sort(key=lambda e: _near(e[0], e[1], *sel))
+    for a, b, name, label in outside:
+        if name not in names and len(names) < 12:
+            names.add(name)
+            add(f"{name} ({label})", (a, b))
     out.append(NONE)
     return out
 

@@ -43,9 +43,7 @@ class TagKeys(AnnotationBase):
         current_target = act.role_span(base, "target") if base else None
         holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder,
                                         inside=True)
-        targets = act.source_candidates(view, sel, marked=self.marked, current=current_target,
-                                        labels=("PERSON", "ORG", "NORP", "GPE", "LAW",
-                                                "EVENT", "PRODUCT", "FAC", "WORK_OF_ART"))
+        targets = act.target_candidates(view, sel, marked=self.marked, current=current_target)
         # a target is rarely the nearest entity: default to none unless one was marked
         target_index = len(targets) - 1 if current_target is None and not self.marked else 0
         holder_index = len(holders) - 1 if base is not None and current_holder is None else 0
