@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from .classify import classify
 from .cues import cue_span
 from .events import GUESS
-from .heuristics import colon_speaker, noun_cue_source, right_source, verb_colon_source
+from .heuristics import (
+    colon_speaker,
+    noun_cue_source,
+    right_source,
+    verb_colon_source,
+    words_source,
+)
 from .lexicon import BACK_REFERENCES, NOUN_CUES
 from .linker import Linker
 from .mentions import Mention
@@ -84,6 +90,12 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
             return _Choice(placed[0], False, placed[2], placed[1])  # "Lee shot back: “…”"
         if choice.cue is None:
             choice.source = colon_speaker(doc, a, b)  # "CNN's Sara Dorsey: “…”"
+    if choice.cue is None and choice.source is None and last_char_before(
+        lk.index.text, q.open_mark
+    ) in ",:":
+        a, b = lk.tokens_in(lk.frame_start(k), q.open_mark)
+        if (framed := words_source(doc, a, b, lk.blocked)) is not None:
+            return _Choice(framed[0], False, framed[2], framed[1])  # "In her words, “…”"
     if choice.cue is None and choice.source is None:
         choice.source = lk.dash_source(q)  # "“…” — Jane Doe, mayor"
     return choice

@@ -24,7 +24,7 @@ SPEECH_VERBS = words(
 MANNER_VERBS = words(
     """shout scream yell whisper mutter exclaim joke laugh quip sigh cry snap scoff smile
     continue begin go chuckle murmur plead beg grumble gush rave huff fume shoot hit fire
-    chime"""
+    chime chant roar bellow"""
 )
 # Verbs that name rather than report ("he called it “a disaster”"): mixed quotes only.
 NAMING_VERBS = words("call describe term dub label brand characterize characterise")

@@ -15,6 +15,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SKIP_BEFORE_CUE,
     TITLES,
+    pronoun_gender,
 )
 from .mentions import Mention, is_capitalised, make_mention
 
@@ -222,4 +223,28 @@ def noun_cue_source(doc: Doc, a: int, b: int, blocked: bytearray) -> tuple[int, 
         else:
             found = None
         return (i, found) if found is not None else None
+    return None
+
+
+def words_source(doc: Doc, a: int, b: int, blocked: bytearray
+                 ) -> tuple[int, int, Mention] | None:
+    """Tokens [a, b) ending "In her words," or "In the words of Ann Lee,", as (cue start,
+    cue end, source): the phrase attributes the quotation that follows."""
+    toks = [t for t in doc[a:b] if not t.is_space]
+    if len(toks) < 4 or toks[-1].text not in (",", ":"):
+        return None
+    starts = [k for k, t in enumerate(toks[:-3]) if t.lower_ == "in"]
+    if not starts:
+        return None
+    phrase = toks[starts[-1] : -1]
+    low = [t.lower_ for t in phrase]
+    if low[-1] == "words" and len(phrase) in (3, 4) and (len(phrase) == 3 or low[2] == "own"):
+        owner = phrase[1]  # "In her words", "In his own words"
+        if pronoun_gender(owner.text) in ("m", "f", "p"):
+            found = Mention(owner.idx, owner.idx + len(owner), owner.text, "pronoun")
+            return phrase[0].i, phrase[-1].i + 1, found
+        return None
+    if low[:4] == ["in", "the", "words", "of"] and len(phrase) > 4:
+        found = right_source(doc, phrase[3].i, phrase[3].i + 1, blocked)
+        return (phrase[0].i, phrase[3].i + 1, found) if found is not None else None
     return None

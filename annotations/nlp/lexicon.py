@@ -5,6 +5,15 @@ from __future__ import annotations
 from .text import words
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "", "we": "", "you": ""}
+# Possessives standing for a source ("In her words, …").
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p", "its": "n"}
+
+
+def pronoun_gender(word: str) -> str:
+    """"m", "f", "p" (plural) or "n" (it) for a personal or possessive pronoun, else ""."""
+    low = word.lower()
+    return PRONOUNS.get(low) or _POSSESSIVE_PRONOUNS.get(low, "")
+
 # Words that are part of how a person is introduced, not of their name.
 TITLES = words(
     """mr mrs ms miss dr prof professor president vice prime minister secretary senator sen

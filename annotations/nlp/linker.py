@@ -155,7 +155,14 @@ class Linker:
         nxt = self.quotes[k + 1].open_mark if k + 1 < len(self.quotes) else len(text)
         post_end = max(idx.sentence_end(q.outer_end, min(pe, nxt)), q.outer_end)
         a, b = self.tokens_in(pre_start, q.open_mark)
-        pre_cue = next((i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=True)), None)
+        prev = self.quotes[k - 1] if k else None
+        resumes = prev is not None and pre_start == prev.outer_end and (
+            text[prev.start : prev.end].rstrip()[-1:] == ",")
+        # "“No!” they chanted outside, where placards read “…”": a cue the last quotation
+        # took is not this one's too, unless this one resumes it ("“A,” she said, “B.”").
+        taken = set() if resumes else self.used_cues
+        pre_cue = next((i for i in range(b - 1, a - 1, -1)
+                        if i not in taken and self.cue_at(i, direct=True)), None)
         naming = pre_cue or next(
             (i for i in range(b - 1, a - 1, -1) if self.cue_at(i, direct=False, naming=True)), None
         )
@@ -170,9 +177,6 @@ class Linker:
         post_cue, later = self._post_cue(q, text, post_end)
         if later and pre_cue is not None:
             post_cue = None  # "told them that “We …” Fox agreed.": the cue in its own sentence
-        prev = self.quotes[k - 1] if k else None
-        resumes = prev is not None and pre_start == prev.outer_end and (
-            text[prev.start : prev.end].rstrip()[-1:] == ",")
         ctx = Context(text[pre_start : q.open_mark], text[q.outer_end : post_end],
                       naming is not None, adjacent, post_cue is not None, resumes)
         return ctx, (pre_cue if pre_cue is not None else naming), post_cue, adjacent

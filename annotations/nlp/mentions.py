@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import ABBREVIATIONS, DETERMINERS, FUNCTION_WORDS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES
+from .lexicon import (
+    ABBREVIATIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOUN_CUES,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _PARTITIVE = frozenset({"one", "some", "many", "several", "most", "two", "three"})  # "one of …"
+_MADE_BY = frozenset({"from", "by", "of"})
 _RUN_ON = frozenset({"of", "for", "at", "from", "in", "and", "the"})
 _LEFT_KEEP = frozenset(
     {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "npadvmod"}
@@ -135,7 +145,13 @@ def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
     """The grammatical subject of a cue, climbing conjoined and adverbial verbs."""
     if cue.lower_ == "according":
         # "according to X": the source is the object of "to", never the clause's subject.
-        return next((c for c in cue.subtree if c.dep_ == "pobj" and not blocked[c.i]), None)
+        obj = next((c for c in cue.subtree if c.dep_ == "pobj" and not blocked[c.i]), None)
+        if obj is not None and obj.lower_ in NOUN_CUES:
+            # "according to a statement from its director, Ann Lee": who made the statement
+            by = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in _MADE_BY), None)
+            made = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            return made if made is not None and not blocked[made.i] else obj
+        return obj
     t = cue
     for _ in range(4):
         found = [c for c in t.children if c.dep_ in _SUBJ_DEPS and not blocked[c.i]]

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS
+from .lexicon import DETERMINERS, ORG_NOUNS, PERSON_NOUNS, pronoun_gender
 from .mentions import Mention
 from .names import PersonTable, is_org_name, name_words
 from .text import words
@@ -58,7 +58,7 @@ class Resolver:
     def resolve(self, m: Mention) -> str | None:
         """The canonical speaker a mention stands for, given what came before it."""
         if m.kind == "pronoun":
-            g = PRONOUNS.get(m.text.lower(), "")
+            g = pronoun_gender(m.text)
             if g in ("m", "f"):
                 ante = self._antecedent(g, m.start)
                 if ante:
@@ -154,7 +154,7 @@ class Resolver:
         if canonical is None:
             return False
         if m.kind == "pronoun":
-            return PRONOUNS.get(m.text.lower()) in ("m", "f")
+            return pronoun_gender(m.text) in ("m", "f")
         if m.kind == "name" or (m.kind == "other" and canonical in self.table.people):
             known = canonical in self.table.people
             return known or (m.label not in _ORG_LABELS and not is_org_name(m.text))
@@ -170,7 +170,7 @@ class Resolver:
             self.seen.append((bisect_right(self.sent_ends, m.start), canonical, False))
         if self.is_person(m, canonical):
             self.seen.append((bisect_right(self.sent_ends, m.start), canonical, m.subject))
-            g = PRONOUNS.get(m.text.lower(), "")
+            g = pronoun_gender(m.text) if m.kind == "pronoun" else ""
             if g in ("m", "f"):
                 self.gender.setdefault(canonical, g)
             if not m.subject:

@@ -1,0 +1,71 @@
+"""Cues that are phrases or uncommon verbs: "In her words", "according to a statement from"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from annotations.nlp.analyze import analyze_doc, analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+
+def attributed(rec: dict[str, Any]) -> list[tuple[str, bool, str | None, str | None, str | None]]:
+    """(content, speech, speaker, resolved speaker, cue) for every quotation."""
+    return [(q["text"], q["speech"], q["speaker"], q["speaker_resolved"], q["cue"])
+            for q in rec["quotes"]]
+
+
+def blank(text: str) -> list[tuple[str, bool, str | None, str | None, str | None]]:
+    """Attributed quotations of a text analysed with the blank pipeline."""
+    return attributed(analyze_doc(_NLP(text), doc_id="t", model_id="blank-en"))
+
+
+@pytest.fixture(scope="module")
+def model() -> Pipeline:
+    """The default trained pipeline, loaded once for this module."""
+    p = load_pipeline(None)
+    assert p.has_ner, "these tests need the trained pipeline"
+    return p
+
+
+def test_in_her_words_attributes_the_quotation() -> None:
+    text = (
+        "The harbour master, Greta Solvang, was unmoved. "
+        "In her words, “Every boat pays the same fee.”"
+    )
+    assert blank(text)[-1] == ("Every boat pays the same fee.", True, "her", "Greta Solvang",
+                               "In her words")
+
+
+def test_in_the_words_of_names_the_speaker() -> None:
+    text = "In the words of Greta Solvang, “Every boat pays the same fee.”"
+    assert blank(text) == [("Every boat pays the same fee.", True, "Greta Solvang",
+                            "Greta Solvang", "In the words of")]
+
+
+def test_chanted_is_a_cue() -> None:
+    text = "“Save our school!” the parents chanted at the gates."
+    assert blank(text) == [("Save our school!", True, "the parents", None, "chanted")]
+
+
+def test_a_cue_the_last_quotation_took_does_not_make_a_later_one_speech() -> None:
+    text = (
+        "“Save our school!” the parents chanted at the gates, where a banner read "
+        "“Books not budgets”."
+    )
+    got = blank(text)
+    assert [q[:2] for q in got] == [("Save our school!", True), ("Books not budgets", False)]
+
+
+def test_according_to_a_statement_from_someone_names_them(model: Pipeline) -> None:
+    text = (
+        "“We will leave the city,” according to a statement from the firm's chief "
+        "executive, Lotte Brandt."
+    )
+    (rec,) = analyze_texts(model, [("a", text)])
+    assert attributed(rec)[0][2:] == ("Lotte Brandt", "Lotte Brandt", "according to")
