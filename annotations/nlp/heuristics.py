@@ -241,8 +241,8 @@ def words_source(doc: Doc, a: int, b: int, blocked: bytearray
     if low[-1] == "words" and len(phrase) in (3, 4) and (len(phrase) == 3 or low[2] == "own"):
         owner = phrase[1]  # "In her words", "In his own words"
         if pronoun_gender(owner.text) in ("m", "f", "p"):
-            found = Mention(owner.idx, owner.idx + len(owner), owner.text, "pronoun")
-            return phrase[0].i, phrase[-1].i + 1, found
+            mention = Mention(owner.idx, owner.idx + len(owner), owner.text, "pronoun")
+            return phrase[0].i, phrase[-1].i + 1, mention
         return None
     if low[:4] == ["in", "the", "words", "of"] and len(phrase) > 4:
         found = right_source(doc, phrase[3].i, phrase[3].i + 1, blocked)
