@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pilot_helpers import make, settle, until
-from test_annotate import kinds, opened, status
+from test_annotate import SENTENCE, kinds, opened, select, status
 from test_library import add_second
 from textual import events
 from textual.widgets import Input
@@ -150,3 +150,25 @@ async def test_stance_targets_start_with_the_names_inside_the_sentence(
         [ann] = store.annotations(doc_id)
         [target] = ann.role("target")
         assert target.start == start + sentence.index("Washington")
+
+
+# --------------------------------------------------------------------------- 4. marks
+async def test_escape_clears_the_selection_then_the_marks(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        select(app, "his predecessor")
+        await pilot.press("m")
+        select(app, "Masoud Pezeshkian")
+        await pilot.press("m")
+        assert len(screen.marked) == 2 and "2 marked (esc clears)" in status(app)
+        select(app, SENTENCE)
+        await pilot.press("escape")  # first the selection
+        assert screen.selection is None and len(screen.marked) == 2
+        await pilot.press("escape")  # then the marks, saying so
+        assert screen.marked == [] and "marked" not in status(app).splitlines()[0]
+        assert "cleared 2 marks" in status(app)
+        assert "source" not in kinds(app)
+        await pilot.press("escape")  # nothing left: nothing happens
+        assert screen.marked == [] and app.screen is screen

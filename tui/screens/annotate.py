@@ -82,6 +82,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         Binding("m", "mark", "Mark span (source/cue/holder/target)", show=False,
                 tooltip="Mark the selection (or the name or word under the cursor) so a, s and "
                         "e offer it as source, cue, holder or target; again unmarks"),
+        Binding("escape", "clear_marks", "Clear the marks", show=False,
+                tooltip="Clear the marks (with nothing selected: the first esc clears that)"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the annotation under the cursor"),
         Binding("x", "delete", "Delete", show=False,
                 tooltip="Delete the annotation under the cursor"),

@@ -185,7 +185,7 @@ class AnnotationBase(RedlineScreen):
                     f"{pending} pending"
                     + (f" ({hidden} hidden)" if hidden else "") + f" · {view.doc.status}")
         if self.marked:
-            progress += f" · {len(self.marked)} marked"
+            progress += f" · {len(self.marked)} marked (esc clears)"
         if self.hits:
             progress += f" · {act.plural(len(self.hits), 'hit')}"
         bar.progress = progress

@@ -6,6 +6,8 @@ the new or changed annotation to a store write; the screen shows it once committ
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
+
 from annotations.models import Annotation
 
 from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
@@ -145,6 +147,14 @@ class TagKeys(AnnotationBase):
             self.marked.append(sel)
             self.say_over_move(f"marked “{act.clip(view.doc.text[sel[0]:sel[1]])}”: "
                                "a, s and e offer it")
+        self.refresh_highlights()
+
+    def action_clear_marks(self) -> None:
+        """Forget every mark (escape reaches here once the article has no selection to clear)."""
+        if not self.marked:
+            raise SkipAction()
+        count, self.marked = len(self.marked), []
+        self._say(f"cleared {act.plural(count, 'mark')}")
         self.refresh_highlights()
 
     def action_edit(self) -> None:
