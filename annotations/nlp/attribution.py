@@ -136,6 +136,7 @@ def link_quotes(
     by_cue: dict[int, Attr] = {}
     results: list[QuoteResult] = []
     last: QuoteResult | None = None
+    turn: QuoteResult | None = None  # the last speech quotation by someone other than last's
     last_attr: Attr | None = None
     for k, q in enumerate(quotes):
         ctx, pre_cue, post_cue, adjacent = lk.context(k)
@@ -162,7 +163,7 @@ def link_quotes(
             r.attr = attr
             r.confidence = round(min(base, attr.confidence), 2)
         elif kind == "speech":
-            r.attr, conf = _inherit(res, last, q, para, index)
+            r.attr, conf = _inherit(res, last, q, para, index, turn)
             if r.attr is None and (ahead := _named_next(lk, q)) is not None:
                 # "“…”\n\nThose were the words of Ann Lee": no one spoke before, the next
                 # sentence names the speaker.
@@ -173,6 +174,10 @@ def link_quotes(
         if r.attr is not None:
             last_attr = r.attr
             if kind == "speech":
+                if last is not None and last.attr is not None and (
+                    last.attr.speaker != r.attr.speaker
+                ):
+                    turn = last  # the other side of an exchange
                 last = r
     return lk, results
 
@@ -205,9 +210,25 @@ def _named_next(lk: Linker, q: QuoteSpan) -> _Choice | None:
     return None
 
 
+def _next_turn(index: TextIndex, q: QuoteSpan, para: int, last: QuoteResult,
+               turn: QuoteResult | None) -> bool:
+    """Whether a floating quotation is the next turn of a two-person exchange."""
+    if turn is None or turn.attr is None or last.attr is None or turn.attr.speaker is None:
+        return False
+    ps, pe = index.paragraphs[para]
+    text = index.text
+    alone = ps == q.open_mark and pe == q.outer_end
+    last_para = index.paragraph_of(last.quote.open_mark)
+    question = text[q.start : q.end].rstrip().endswith("?") or (
+        text[last.quote.start : last.quote.end].rstrip().endswith("?"))
+    return (alone and question and last_para == para - 1
+            and index.paragraph_of(turn.quote.open_mark) >= para - 2)
+
+
 def _inherit(res: Resolver, last: QuoteResult | None, q: QuoteSpan, para: int,
-             index: TextIndex) -> tuple[Attr | None, float]:
-    """A floating quotation's attribution: the previous speaker's, unless someone else spoke up."""
+             index: TextIndex, turn: QuoteResult | None = None) -> tuple[Attr | None, float]:
+    """A floating quotation's attribution: the previous speaker's, unless someone else spoke
+    up or it is a turn in a question-and-answer exchange."""
     res.advance(q.open_mark)
     noted = res.last_subject
     prev = last.attr if last is not None else None
@@ -227,6 +248,13 @@ def _inherit(res: Resolver, last: QuoteResult | None, q: QuoteSpan, para: int,
             return attr, attr.confidence
     if prev is None or not in_range:
         return None, 0.5
+    if last is not None and _next_turn(index, q, para, last, turn):
+        # "“A?” Lee asked.\n\n“B,” Tan replied.\n\n“C?”": a question, or the reply to
+        # one, alone in its paragraph is the other side's turn.
+        assert turn is not None and turn.attr is not None
+        turn.attr.contents.append((q.start, q.end))
+        turn.attr.para = para
+        return turn.attr, min(turn.attr.confidence, 0.6)
     prev.contents.append((q.start, q.end))
     conf = min(prev.confidence, 0.8 if para == prev.para else 0.65)
     prev.para = para
