@@ -27,7 +27,9 @@ def key_rows(sections: Iterable[tuple[str, type[DOMNode]]], *,
 
     Keys bound to the same action are joined (`u, ctrl+z`); a binding without a description
     is internal and left out; the tooltip, when there is one, is the longer description. With
-    `dedupe`, a key listed under an earlier section (which wins, as in the app) is not repeated.
+    `dedupe`, a key listed under an earlier section (which wins, as in the app) is not repeated,
+    unless that section's class names it in `PASSES_ON` (it hands the key on when idle, as the
+    article does escape with nothing selected).
     """
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
@@ -41,8 +43,9 @@ def key_rows(sections: Iterable[tuple[str, type[DOMNode]]], *,
                 continue
             text = binding.tooltip or binding.description
             groups.setdefault((binding.action, text), []).append(key)
+        passes_on = set(getattr(cls, "PASSES_ON", ()))
         for (_, description), keys in groups.items():
-            seen.update(keys)
+            seen.update(k for k in keys if k not in passes_on)
             rows.append((", ".join(key_label(k) for k in keys), description, where))
     return rows
 

@@ -84,6 +84,8 @@ class ArticleView(ScrollView, can_focus=True):
     """An article wrapped to the widget width, with highlights, a token cursor and selection."""
 
     ALLOW_SELECT = False  # the view draws its own token-snapped selection
+    PASSES_ON: ClassVar[frozenset[str]] = frozenset({"escape"})
+    """Keys handed on to the screen when there is nothing to do (see `action_clear_selection`)."""
 
     DEFAULT_CSS = """
     ArticleView {
