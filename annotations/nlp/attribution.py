@@ -141,6 +141,8 @@ def link_quotes(
     for k, q in enumerate(quotes):
         ctx, pre_cue, post_cue, adjacent = lk.context(k)
         kind = classify(index.text[q.start : q.end], ctx)
+        if kind == "mixed" and post_cue is not None and _in_headline(index, q):
+            kind = "speech"  # "Council ‘won’t be bullied’, says leader": a headline's quote
         base = 1.0 if q.close_mark is not None and not q.single else 0.7
         r = QuoteResult(q, kind, None, base * (0.85 if kind == "speech" else 0.7))
         results.append(r)
@@ -180,6 +182,19 @@ def link_quotes(
                     turn = last  # the other side of an exchange
                 last = r
     return lk, results
+
+
+_HEADLINE_WORDS = 20
+
+
+def _in_headline(index: TextIndex, q: QuoteSpan) -> bool:
+    """Whether a quotation sits in a headline: a short first paragraph, no end stop, with
+    more text after it."""
+    if len(index.paragraphs) < 2 or index.paragraph_of(q.open_mark) != 0:
+        return False
+    ps, pe = index.paragraphs[0]
+    line = index.text[ps:pe]
+    return "\n" not in line and len(line.split()) <= _HEADLINE_WORDS and line[-1] not in ".!?:…"
 
 
 def _named_next(lk: Linker, q: QuoteSpan) -> _Choice | None:

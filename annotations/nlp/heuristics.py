@@ -10,6 +10,7 @@ from .lexicon import (
     GROUP_JOINERS,
     NAME_JOINERS,
     NOUN_CUES,
+    PERSON_TITLES,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_NOUNS,
@@ -21,6 +22,8 @@ from .mentions import Mention, is_capitalised, make_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+_ROLES = ROLE_NOUNS | PERSON_TITLES  # what a bare "says council leader" may end in
 
 
 def _name_left(doc: Doc, i: int, floor: int) -> int:
@@ -79,7 +82,7 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
             k += 1
         if k > end and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
             end = name_end(doc, k, min(n, k + 6))  # "Iowa Democratic Party chair Ross Wilburn"
-        elif k > end and doc[k - 1].lower_ in ROLE_NOUNS | TITLES and (
+        elif k > end and doc[k - 1].lower_ in _ROLES and (
             k >= n or doc[k].is_punct or doc[k].is_space
         ):
             end = k  # "says Ashby Magna mayor": the role is who spoke, the place describes it
@@ -107,6 +110,8 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
     if k > i and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:
         # "said farmer Ines Alvarez", "said police spokesman Tom Li"
         return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
+    if k > i and doc[k - 1].lower_ in _ROLES and (k >= n or doc[k].is_punct or doc[k].is_space):
+        return make_mention(doc, i, k)  # a headline's "…, says council leader"
     return None
 
 

@@ -69,3 +69,19 @@ def test_according_to_a_statement_from_someone_names_them(model: Pipeline) -> No
     )
     (rec,) = analyze_texts(model, [("a", text)])
     assert attributed(rec)[0][2:] == ("Lotte Brandt", "Lotte Brandt", "according to")
+
+
+def test_a_quoted_fragment_in_a_headline_with_says_is_speech() -> None:
+    text = (
+        "Mayor ‘will not back down’ over bus lanes, says deputy\n\n"
+        "The deputy mayor, Colm Reddy, defended the plan on Monday."
+    )
+    assert blank(text)[0][:3] == ("will not back down", True, "deputy")
+
+
+def test_the_same_fragment_in_body_text_stays_mixed() -> None:
+    text = (
+        "Bus lanes\n\n"
+        "The mayor ‘will not back down’ over bus lanes, says his deputy. He spoke on Monday."
+    )
+    assert blank(text)[0][:2] == ("will not back down", False)
