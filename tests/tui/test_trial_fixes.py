@@ -16,6 +16,7 @@ from textual import events
 from textual.widgets import Input
 
 from annotations.store import Store
+from tui.screens import actions as act
 from tui.screens.dialogs import StanceDialog
 from tui.widgets.search_bar import SearchBar
 
@@ -172,3 +173,78 @@ async def test_escape_clears_the_selection_then_the_marks(db: tuple[Store, str])
         assert "source" not in kinds(app)
         await pilot.press("escape")  # nothing left: nothing happens
         assert screen.marked == [] and app.screen is screen
+
+
+# ---------------------------------------------------------------------------- 5. undo
+def on_screen(screen: Any, offset: int) -> bool:
+    """True if the article shows the row holding `offset`."""
+    article = screen.article
+    [line] = [i for i in range(article.line_count)
+              if article.line_span(i)[0] <= offset < max(article.line_span(i)[1],
+                                                         article.line_span(i)[0] + 1)]
+    top = article.scroll_offset.y
+    return bool(top <= line < top + article.scrollable_content_region.height)
+
+
+async def test_undo_and_redo_name_the_change_and_go_to_it(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(100, 16)) as pilot:
+        screen = await opened(pilot)
+        start, _ = select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        await settle(pilot)
+        await pilot.press("G")  # far away: the sentence is off screen
+        await settle(pilot)
+        assert not on_screen(screen, start)
+        await pilot.press("u")
+        await until(pilot, lambda: store.annotations(doc_id) == [])
+        await settle(pilot)
+        assert "undid: add claim “He further declared" in status(app)
+        assert screen.cursor == start and on_screen(screen, start)
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        await settle(pilot)
+        assert "redid: add claim “He further declared" in status(app)
+        assert screen.cursor == start and on_screen(screen, start)
+
+
+async def test_undo_of_a_rejection_names_it_and_goes_to_the_suggestion(
+        db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(100, 16)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        sugg = screen.selection
+        assert sugg is not None
+        await pilot.press("d")
+        await until(pilot, lambda: store.decisions(doc_id) != {})
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert not on_screen(screen, sugg[0])
+        await pilot.press("u")
+        await until(pilot, lambda: store.decisions(doc_id) == {})
+        await settle(pilot)
+        assert "undid: reject suggestion" in status(app)
+        assert screen.cursor == sugg[0] and on_screen(screen, sugg[0])
+
+
+def test_journal_change_names_edits_deletions_and_status() -> None:
+    stance = {"kind": "stance", "spans": [{"role": "holder", "start": 0, "end": 2, "text": "He"},
+                                          {"role": "stance", "start": 0, "end": 9,
+                                           "text": "He agreed"}]}
+    edit = {"op": "update", "changes": [{"table": "annotation", "key": "x",
+                                         "before": stance, "after": stance}]}
+    assert act.journal_change(edit) == ("edit stance “He agreed”", 0)
+    gone = {"op": "delete", "changes": [{"table": "annotation", "key": "x",
+                                         "before": stance, "after": None}]}
+    assert act.journal_change(gone)[0] == "delete stance “He agreed”"
+    status_ = {"op": "status", "changes": [{"table": "status", "key": "d",
+                                            "before": "in progress", "after": "done"}]}
+    assert act.journal_change(status_) == ("status in progress → done", None)

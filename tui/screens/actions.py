@@ -37,7 +37,7 @@ from .actions_find import (
     search_hits,
     suggestion_at,
 )
-from .actions_text import clip, describe, describe_suggestion, plural
+from .actions_text import clip, describe, describe_suggestion, journal_change, plural
 from .actions_view import LOW_CONFIDENCE, DocView, Mark, SpanLookup, Suggestion, highlights, suggestions_from
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "describe_suggestion",
     "entity_at",
     "highlights",
+    "journal_change",
     "next_hit",
     "next_hit_index",
     "next_suggestion",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from annotations.models import Annotation
 
 from .actions_view import Suggestion
@@ -57,3 +60,39 @@ def describe_suggestion(s: Suggestion, text: str, width: int = 100) -> str:
     room = max(12, width - sum(len(h) + 3 for h in head) - len(tail) - 2)  # 3: " → ", 2: “”
     return " → ".join([*head, f"“{clip(content, room)}”"]) + tail
 
+
+
+_OP_WORDS = {"add": "add", "update": "edit", "delete": "delete"}
+_MAIN_ROLE = {"claim": "claim", "stance": "stance"}
+_SUGGESTION_KEY = re.compile(r":(\d+)-(\d+)$")
+
+
+def journal_change(entry: dict[str, Any], width: int = 32) -> tuple[str, int | None]:
+    """What a journal entry (as undo and redo return it) changed, and where in the text.
+
+    `add claim “He further declared…”`, `reject suggestion “…”`, `status done → in progress`;
+    the offset is the annotation's (or the suggestion's) start, None for a status change.
+    """
+    op = str(entry.get("op", ""))
+    changes = entry.get("changes") or []
+    for change in changes:
+        if change.get("table") != "annotation":
+            continue
+        ann = change.get("after") or change.get("before") or {}
+        spans = ann.get("spans") or []
+        role = _MAIN_ROLE.get(str(ann.get("kind")), "content")
+        main = [s for s in spans if s.get("role") == role] or spans
+        if not main:
+            break
+        words = f" “{clip(str(main[0].get('text', '')), width)}”"
+        return f"{_OP_WORDS.get(op, op)} {ann.get('kind', 'annotation')}{words}", int(
+            main[0]["start"])
+    for change in changes:
+        if change.get("table") == "decision":
+            found = _SUGGESTION_KEY.search(str(change.get("key", "")))
+            return (f"{op} suggestion" if op == "reject" else op,
+                    int(found.group(1)) if found else None)
+    for change in changes:
+        if change.get("table") == "status":
+            return f"status {change.get('before')} → {change.get('after')}", None
+    return op, None

@@ -238,10 +238,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         if not self._panel_queued:
             self._panel_queued = True
             self.redline.after_first_frame(self._queued_panel)
-        if isinstance(message.focus, tuple):
-            self.article.select_range(*message.focus)
-        elif isinstance(message.focus, int):
-            self.article.move_to(message.focus)
+        if message.focus is not None:
+            self.go(message.focus, self.note)  # the note outlives the move it makes
         self.refresh_highlights()
         self.refresh_status()
 

@@ -78,17 +78,19 @@ class AnnotationBase(RedlineScreen):
 
     # ------------------------------------------------------------------------------- writes
     def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],
-              *, focus: int | Range | None = None) -> None:
+              *, focus: int | Range | Callable[[Any], int | None] | None = None) -> None:
         """Run one store write in a thread; the screen updates when the result is committed.
 
-        `note` is what the status line says afterwards (or a function of what `change` returned).
+        `note` is what the status line says afterwards, `focus` where the cursor goes (either
+        may be a function of what `change` returned).
         """
         store, doc_id = self.redline.store, self.doc_id
 
         def job() -> None:
             result = change(store)
             said = note(result) if callable(note) else note
-            self.post_message(StateLoaded(read_state(store, doc_id), said, focus=focus))
+            where = focus(result) if callable(focus) else focus
+            self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))
 
         self.run_worker(job, name=label, group="write", thread=True, exit_on_error=False)
 

@@ -6,6 +6,8 @@ the new or changed annotation to a store write; the screen shows it once committ
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.actions import SkipAction
 
 from annotations.models import Annotation
@@ -192,13 +194,13 @@ class TagKeys(AnnotationBase):
         """Undo your last edit of this document (works across restarts)."""
         doc_id = self.doc_id
         self.write("undo", lambda st: st.undo(doc_id),
-                   lambda entry: _undo_note(entry, "undid", "nothing to undo"))
+                   lambda entry: _undo_note(entry, "undid", "nothing to undo"), focus=_undo_at)
 
     def action_redo(self) -> None:
         """Redo the edit the last undo reverted."""
         doc_id = self.doc_id
         self.write("redo", lambda st: st.redo(doc_id),
-                   lambda entry: _undo_note(entry, "redid", "nothing to redo"))
+                   lambda entry: _undo_note(entry, "redid", "nothing to redo"), focus=_undo_at)
 
     def _sentence_under(self) -> Range:
         """The sentence around the cursor (what c and s tag when nothing is selected)."""
@@ -219,8 +221,13 @@ def _same_as(ann: Annotation, sugg: act.Suggestion) -> bool:
             and ann.attrs.get("speaker", "") == sugg.speaker)
 
 
-def _undo_note(entry: dict[str, object] | None, verb: str, nothing: str) -> str:
-    """`undid: add` / `nothing to undo`."""
+def _undo_note(entry: dict[str, Any] | None, verb: str, nothing: str) -> str:
+    """`undid: add claim “He further declared…”` / `nothing to undo`."""
     if entry is None:
         return nothing
-    return f"{verb}: {entry.get('op')}"
+    return f"{verb}: {act.journal_change(entry)[0]}"
+
+
+def _undo_at(entry: dict[str, Any] | None) -> int | None:
+    """Where the change undone or redone was (the cursor goes there), if in the text."""
+    return None if entry is None else act.journal_change(entry)[1]
