@@ -112,6 +112,8 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
     if k > i and doc[k - 1].lower_ in _ROLES and (k >= n or doc[k].is_punct or doc[k].is_space):
         return make_mention(doc, i, k)  # a headline's "…, says council leader"
+    if tok.lower_ in ROLE_NOUNS and tok.is_lower and i + 1 < n and doc[i + 1].lower_.endswith("ing"):
+        return make_mention(doc, i, i + 1)  # a headline's "…, says mayor facing vote"
     return None
 
 

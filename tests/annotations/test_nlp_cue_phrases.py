@@ -85,3 +85,8 @@ def test_the_same_fragment_in_body_text_stays_mixed() -> None:
         "The mayor ‘will not back down’ over bus lanes, says his deputy. He spoke on Monday."
     )
     assert blank(text)[0][:2] == ("will not back down", False)
+
+
+def test_a_bare_role_before_a_participle_is_a_headline_source() -> None:
+    text = "“I will stay,” says mayor facing recall vote\n\nThe vote is on Friday."
+    assert blank(text)[0][:3] == ("I will stay,", True, "mayor")
