@@ -7,6 +7,7 @@ undo, a failed worker reported twice, a stale loading note, and "1 hits".
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from pilot_helpers import make, settle, until
@@ -248,3 +249,42 @@ def test_journal_change_names_edits_deletions_and_status() -> None:
     status_ = {"op": "status", "changes": [{"table": "status", "key": "d",
                                             "before": "in progress", "after": "done"}]}
     assert act.journal_change(status_) == ("status in progress → done", None)
+
+
+# ------------------------------------------------------------------- 6. one error notice
+async def test_a_failed_write_is_reported_once(db: tuple[Store, str], monkeypatch: Any) -> None:
+    store, doc_id = db
+
+    def broken(ann: Any, **kw: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "add_annotation", broken)
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("c")
+        await settle(pilot)
+        failed = [n.message for n in app._notifications if "disk on fire" in n.message]
+        assert failed == ["add claim failed: RuntimeError('disk on fire')"]
+
+
+# --------------------------------------------------------------- 7. the analysing note
+async def test_the_analysing_note_does_not_claim_spacy_is_loading(
+        db: tuple[Store, str], pipeline: Any) -> None:
+    store, doc_id = db
+    with store._write() as w:
+        w.conn.execute("DELETE FROM analyses")
+    release = threading.Event()
+
+    def held_loader(name: str | None) -> Any:
+        assert release.wait(10)
+        return pipeline
+
+    app = make(store, doc_id, loader=held_loader)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "analysing" in status(app))
+        assert "analysing… (the keys keep working)" in status(app)
+        assert "spaCy" not in status(app)  # on the second document it was long loaded
+        release.set()
+        await until(pilot, lambda: "analysing" not in status(app))

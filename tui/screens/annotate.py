@@ -209,8 +209,10 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
             self.post_message(AnalysisLoaded(analysis, fresh=True))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Report failures; a failed analysis must not leave 'analysing…' on screen."""
-        super().on_worker_state_changed(event)
+        """A failed analysis must not leave 'analysing…' on screen.
+
+        No super() call: Textual runs every class's handler, so RedlineScreen already
+        reported the failure (calling it again showed each error twice)."""
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             self.analysis_note = "analysis failed: entities and suggestions unavailable"
             self.refresh_status()
@@ -261,7 +263,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         if self.view is None or message.doc.id != self.doc_id:
             return
         self.view.entities = message.entities
-        self.analysis_note = "analysing… (loading spaCy; the keys keep working)"
+        # true for every document, not just the first: spaCy loads once, analyses go on
+        self.analysis_note = "analysing… (the keys keep working)"
         mark("analysis-needed")
         self.call_after_refresh(self.redline.settle_memory)
         self.refresh_highlights()
