@@ -156,8 +156,10 @@ def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
     for _ in range(4):
         found = [c for c in t.children if c.dep_ in _SUBJ_DEPS and not blocked[c.i]]
         if found:
-            # "His rival Kieran Dwyer agreed" parsed with two subjects: the name is the one.
-            return next((c for c in found if c.pos_ == "PROPN"), found[0])
+            # "His rival Kieran Dwyer agreed" parsed with two subjects: the name is the one,
+            # else the nearer ("Police ‘overwhelmed’, says chief constable").
+            return next((c for c in found if c.pos_ == "PROPN"),
+                        min(found, key=lambda c: abs(c.i - t.i)))
         if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and t.head is not t:
             t = t.head
         else:

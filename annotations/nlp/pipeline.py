@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from annotations.errors import RedlineError
 
+from .paragraphs import add_paragraph_starts
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -116,6 +118,7 @@ def _load(resolved: str | None) -> Pipeline:
         ) from exc
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
+    add_paragraph_starts(nlp)
     has_ner = "ner" in nlp.pipe_names
     warning = None if has_ner else f"entities unavailable: {resolved} has no entity recognizer"
     return Pipeline(nlp, f"{_label(resolved)}-{_version(resolved)}", has_ner, warning)
