@@ -109,7 +109,7 @@ def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(tmux: Tmux) -> Non
     tmux.keys("v", ")", "c")
     tmux.wait(lambda s: "claim: “He further declared" in s, "the claim in the side panel")
     tmux.keys("q")
-    tmux.wait(lambda s: "documents" in s and "Last edit" in s, "the library again")
+    tmux.wait(lambda s: "document" in s and "Last edit" in s, "the library again")
     tmux.keys("q")
     deadline = time.monotonic() + 30
     while tmux.alive():

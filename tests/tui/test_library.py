@@ -36,7 +36,7 @@ async def test_library_shows_documents_with_progress(db: tuple[Store, str]) -> N
         assert isinstance(app.screen, LibraryScreen)
         assert table_rows(app) == [["Iran will not yield to US pressure, Pezeshkian says", "553",
                                     "0", "13", "new", "09:30"]]
-        assert "1 of 1 documents · 0 done" in str(app.screen.query_one("#library-status")
+        assert "1 of 1 document · 0 done" in str(app.screen.query_one("#library-status")
                                                   .render())
 
 

@@ -14,7 +14,7 @@ from pilot_helpers import make, settle, until
 from test_annotate import SENTENCE, kinds, opened, select, status
 from test_library import add_second
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from annotations.store import Store
 from tui.screens import actions as act
@@ -288,3 +288,42 @@ async def test_the_analysing_note_does_not_claim_spacy_is_loading(
         assert "spaCy" not in status(app)  # on the second document it was long loaded
         release.set()
         await until(pilot, lambda: "analysing" not in status(app))
+
+
+# ------------------------------------------------------------------------- 8. plurals
+async def test_counts_of_one_are_singular(db: tuple[Store, str]) -> None:
+    from tui.screens.palette import RedlineCommands
+
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: "1 annotation ·" in status(app))
+        await pilot.press("slash", *"hostile")
+        assert "1 hit for “hostile”" in status(app) and "· 1 hit" in status(app)
+        assert "1 hits" not in status(app) and "1 annotations" not in status(app)
+        provider = RedlineCommands(screen)
+        provider.rows = store.library()
+        [opener] = [text for name, _, text in provider.commands() if name.startswith("Open:")]
+        assert opener.endswith("· 1 annotation")
+        await pilot.press("escape")
+        await pilot.press("q")
+        await until(pilot, lambda: "1 of 1 document ·" in str(
+            app.screen.query_one("#library-status", Label).render()))
+
+
+async def test_the_palette_search_opens_the_field_even_from_the_field(
+        db: tuple[Store, str]) -> None:
+    """/ in the field types a /; the palette's "Search the text" must not fail there."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("slash", "a", "slash")
+        bar = screen.query_one(SearchBar)
+        assert bar.value == "a/" and app.focused is bar
+        screen.open_search()
+        await settle(pilot)
+        assert app.focused is bar and app.screen is screen

@@ -184,7 +184,7 @@ def test_a_reimport_that_flags_a_tag_shows_in_the_library(tmp_path: Path, tmux: 
                          capture_output=True, text=True, timeout=120)
     assert "1 flagged for review" in run.stderr, run.stderr
     library = tmux.start("library", "--db", str(db), "--annotator", "ed")
-    library.wait_for(lambda s: "⚠" in s and "documents" in s, what="the review mark")
+    library.wait_for(lambda s: "⚠" in s and " document" in s, what="the review mark")
     library.close()
     with Store(db) as store:
         [ann] = store.annotations(doc_id)

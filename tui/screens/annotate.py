@@ -282,7 +282,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning
         if message.fresh:
-            self.note = f"analysed: {len(self.view.suggestions)} suggestions"
+            self.note = f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}"
         self.refresh_highlights()
         self.refresh_status()
         self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "

@@ -16,9 +16,13 @@ class SearchKeys(AnnotationBase):
 
     def action_search(self) -> None:
         """Open the search field (in it, / is just a character)."""
-        bar = self.query_one("#search", SearchBar)
-        if bar.has_focus:
+        if self.query_one("#search", SearchBar).has_focus:
             raise SkipAction()
+        self.open_search()
+
+    def open_search(self) -> None:
+        """Show the search field and give it the keys (the palette's "Search the text")."""
+        bar = self.query_one("#search", SearchBar)
         bar.display = True
         # A priority binding runs while the app dispatches the key, before it dispatches the
         # next one: focused here, every key typed after / reaches the field. (Run from the

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Label
 
 from ..messages import LibraryLoaded
-from .actions import clip
+from .actions import clip, plural
 from .base import RedlineScreen
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class LibraryScreen(RedlineScreen):
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
         done = sum(1 for r in self.rows if r["status"] == "done")
-        label = f"{len(shown)} of {len(self.rows)} documents · {done} done"
+        label = f"{len(shown)} of {plural(len(self.rows), 'document')} · {done} done"
         self.query_one("#library-status", Label).update(label)
 
     def on_resize(self) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .actions_text import plural
+
 if TYPE_CHECKING:
     from ..app import RedlineApp
 
@@ -40,7 +42,7 @@ class RedlineCommands(Provider):
                 ("Next document", partial(screen.action_document, 1), "(])"),
                 ("Previous document", partial(screen.action_document, -1), "([)"),
                 ("Hide/show low-confidence suggestions", screen.action_toggle_low, "(t)"),
-                ("Search the text", screen.action_search, "(/)"),
+                ("Search the text", screen.open_search, "(/)"),
                 ("Back to the library", app.action_leave, "(q)"),
             ]
         out.append(("Export the corpus…", app.action_export, "write redline JSONL to a file"))
@@ -48,7 +50,7 @@ class RedlineCommands(Provider):
         for row in getattr(self, "rows", []):
             title = row["title"] or row["id"]
             out.append((f"Open: {title}", partial(app.open_document, row["id"]),
-                        f"{row['status']} · {row['annotations']} annotations"))
+                        f"{row['status']} · {plural(row['annotations'], 'annotation')}"))
         return out
 
     async def discover(self) -> Hits:
