@@ -132,7 +132,7 @@ def test_cli_export_brat_filters_by_status(store: Store, tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "test.db"), "export", str(out),
                                        "--format", "brat", "--status", "done"])
     assert result.exit_code == 0, result.output
-    assert "exported 1 documents" in result.output
+    assert "exported 1 document to" in result.output
     assert len(list(out.glob("*.txt"))) == 1
 
 

@@ -76,6 +76,7 @@ def test_bad_input_is_one_line_and_stores_nothing(tmp_path: Path, name: str, con
     assert code == 2
     errors = [line for line in out.splitlines() if line.startswith("redline: error:")]
     assert len(errors) == 1 and message in errors[0], out
+    assert out.strip().splitlines() == errors  # the one line is all the user sees
     assert "Traceback" not in out
     assert _dump(db) == before
 
@@ -84,11 +85,30 @@ def test_a_bad_file_among_good_ones_keeps_the_good(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     (tmp_path / "ok.txt").write_text("Fine text.", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text('{"text": "first"}\nnot json\n', encoding="utf-8")
-    code, _ = _run(db, "import", "--no-analyze", str(tmp_path / "bad.jsonl"), str(tmp_path / "ok.txt"))
+    code, out = _run(db, "import", "--no-analyze", str(tmp_path / "bad.jsonl"), str(tmp_path / "ok.txt"))
     assert code == 2
+    assert "imported 1 document into" in out and "1 file not imported" in out
     assert [d["text"] for d in _dump(db)] == ["Fine text."]  # nothing from bad.jsonl, not even line 1
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     code, out = _run(tmp_path / "t.db", "import", str(tmp_path / "nope.txt"))
     assert code == 2 and "nope.txt: no such file or folder" in out
+
+
+def test_list_prints_tsv_when_piped_and_json_on_request(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    (tmp_path / "a.txt").write_text("Budget\tvote\n\nThe council met.", encoding="utf-8")
+    assert _run(db, "import", "--no-analyze", str(tmp_path / "a.txt"))[0] == 0
+    [doc] = _dump(db)
+    code, out = _run(db, "list")  # CliRunner's stdout is not a terminal
+    assert code == 0
+    head, row = out.splitlines()
+    assert head.split("\t") == ["id", "title", "words", "annotations", "pending", "status",
+                                 "last edit"]
+    cells = row.split("\t")
+    assert cells[:6] == [doc["id"], "Budget vote", "3", "0", "", "new"]  # full id, one line
+    code, out = _run(db, "list", "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == doc["id"]
+    code, out = _run(db, "list", "--format", "table")
+    assert code == 0 and doc["id"] in out and "┃" in out

@@ -9,6 +9,7 @@ import click
 
 from annotations.errors import RedlineError
 
+from ..screens.actions_text import plural
 from ..settings import Settings
 from .common import open_store
 
@@ -39,7 +40,8 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
+    # transient: once done, the bar gives way to the one summary line (or the error lines)
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("reading", total=len(files), rate="")
         for path in files:
             try:
@@ -54,17 +56,20 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
             progress.advance(task)
         if not no_analyze and total.added:
             _analyze_new(settings, store, total.added, batch_size, progress)
+    if failures and not total.added and not total.duplicates and len(failures) == len(files):
+        sys.exit(2)  # nothing imported: the error lines above are the whole story
     dup = f", {len(total.duplicates)} already there" if total.duplicates else ""
     extra = f", {total.merged_annotations} annotations merged" if total.merged_annotations else ""
     moved = (f", {total.reanchored} annotations re-anchored, {total.flagged} flagged for review"
              if total.reanchored or total.flagged else "")
-    click.echo(f"imported {len(total.added)} documents{dup}{extra}{moved} into {settings.db}", err=True)
+    click.echo(f"imported {plural(len(total.added), 'document')}{dup}{extra}{moved} into "
+               f"{settings.db}", err=True)
     if label_map.unmapped:
         click.echo("redline: left out (no mapping; see --labels): "
                    + ", ".join(label_map.report()), err=True)
     if failures:
-        click.echo(f"redline: {len(failures)} file(s) not imported (see above); nothing from them "
-                   "was stored", err=True)
+        click.echo(f"redline: {plural(len(failures), 'file')} not imported (see above); nothing "
+                   "from them was stored", err=True)
         sys.exit(2)
 
 
@@ -114,19 +119,37 @@ def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
     write = exporter(fmt)
     n = write(store, str(out), status=status, annotators=annotators, ids=docs)
     if str(out) != "-":
-        click.echo(f"exported {n} documents to {out} ({fmt})", err=True)
+        click.echo(f"exported {plural(n, 'document')} to {out} ({fmt})", err=True)
 
 
 @click.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
+              help="table, tsv (full ids, one line per document) or json [default: table on a "
+                   "terminal, tsv when piped].")
 @click.pass_obj
-def list_cmd(settings: Settings) -> None:
+def list_cmd(settings: Settings, fmt: str | None) -> None:
     """Documents with their progress."""
-    from rich.console import Console
-
-    from .tables import library_table
-
     store = open_store(settings)
-    Console().print(library_table(store.library()))
+    rows = store.library()
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if fmt == "json":
+        from annotations.export import dumps
+
+        for r in rows:
+            click.echo(dumps(r))
+    elif fmt == "tsv":
+        from .tables import LIBRARY_COLUMNS, library_cells
+
+        click.echo("\t".join(name for name, _ in LIBRARY_COLUMNS))
+        for r in rows:
+            # a tab or newline in a title would break the columns
+            click.echo("\t".join(" ".join(c.split()) for c in library_cells(r, none="")))
+    else:
+        from rich.console import Console
+
+        from .tables import library_table
+
+        Console().print(library_table(rows))
 
 
 @click.command("stats")

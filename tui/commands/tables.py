@@ -6,19 +6,30 @@ from typing import Any
 
 from rich.table import Table
 
+LIBRARY_COLUMNS = [("id", "left"), ("title", "left"), ("words", "right"), ("annotations", "right"),
+                   ("pending", "right"), ("status", "left"), ("last edit", "left")]
+"""The library's columns and their alignment (`redline list`, the table and tsv forms)."""
+
+
+def library_cells(r: dict[str, Any], *, none: str = "–") -> list[str]:
+    """One `Store.library()` row as the library's cells (`none` where nothing is pending
+    because the document was never analysed)."""
+    pending = none if r["pending"] is None else str(r["pending"])
+    status = r["status"] + (" (review)" if r.get("needs_review") else "")
+    return [r["id"], r["title"], f"{r['words']:,}", str(r["annotations"]), pending, status,
+            r["updated_at"][:16].replace("T", " ")]
+
 
 def library_table(rows: list[dict[str, Any]]) -> Table:
     """Documents with words, annotations, pending suggestions, status and last edit."""
     table = Table(title="redline library", title_justify="left")
-    for name, justify in (("id", "left"), ("title", "left"), ("words", "right"),
-                          ("annotations", "right"), ("pending", "right"), ("status", "left"),
-                          ("last edit", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name, justify in LIBRARY_COLUMNS:
+        # ids are never shortened (they are what `annotate` and `--doc` take); titles wrap
+        table.add_column(name, justify=justify, no_wrap=name == "id",  # type: ignore[arg-type]
+                         min_width=max((len(r["id"]) for r in rows), default=2) if name == "id"
+                         else None)
     for r in rows:
-        pending = "–" if r["pending"] is None else str(r["pending"])
-        status = r["status"] + (" (review)" if r.get("needs_review") else "")
-        table.add_row(r["id"], r["title"], f"{r['words']:,}", str(r["annotations"]), pending,
-                      status, r["updated_at"][:16].replace("T", " "))
+        table.add_row(*library_cells(r))
     return table
 
 
