@@ -170,7 +170,9 @@ class Resolver:
             self.seen.append((bisect_right(self.sent_ends, m.start), canonical, False))
         if self.is_person(m, canonical):
             self.seen.append((bisect_right(self.sent_ends, m.start), canonical, m.subject))
-            g = pronoun_gender(m.text) if m.kind == "pronoun" else ""
+            # Only a speaker's he/she teaches a gender: one inside a reported clause ("Lee's
+            # coach said that she would appeal") is too often someone else.
+            g = pronoun_gender(m.text) if m.kind == "pronoun" and source else ""
             if g in ("m", "f"):
                 self.gender.setdefault(canonical, g)
             if not m.subject:

@@ -65,3 +65,12 @@ def test_person_like_trims_a_run_on_preposition() -> None:
     assert person_like("Margaret Voss of") == "Margaret Voss"
     assert person_like("Margaret Street Council") is None
     assert person_like("Zorblat Voss") is None
+
+
+def test_a_pronoun_inside_someone_elses_reported_clause_does_not_fix_their_gender() -> None:
+    text = (
+        "Zofia Brandt lost her appeal on Friday.\n"
+        "Her coach, Emeric Varga, told reporters that she would appeal again.\n"
+        "“She has done nothing wrong,” he said."
+    )
+    assert resolved(text)[-1] == ("he", "Emeric Varga")
