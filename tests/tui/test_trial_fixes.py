@@ -11,15 +11,17 @@ import threading
 from typing import Any
 
 from pilot_helpers import make, settle, until
-from test_annotate import SENTENCE, kinds, opened, select, status
+from test_annotate import SENTENCE, kinds, opened, rows, select, status
 from test_library import add_second
 from textual import events
-from textual.widgets import Input, Label
+from textual.widgets import DataTable, Input, Label
+from textual.widgets.data_table import ColumnKey
 
 from annotations.store import Store
 from tui.screens import actions as act
 from tui.screens.dialogs import StanceDialog
 from tui.widgets.search_bar import SearchBar
+from tui.widgets.side_panel import SidePanel
 
 CHARACTERS = {"slash": "/", "space": " ", "enter": "\r", "escape": "\x1b"}
 
@@ -327,3 +329,33 @@ async def test_the_palette_search_opens_the_field_even_from_the_field(
         screen.open_search()
         await settle(pilot)
         assert app.focused is bar and app.screen is screen
+
+
+# ------------------------------------------------------------------ 9. library columns
+async def test_the_status_column_fits_every_status_when_all_are_new(
+        db: tuple[Store, str]) -> None:
+    store, _ = db
+    add_second(store)
+    app = make(store)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert {row[4] for row in (table.get_row_at(i) for i in range(table.row_count))} == {"new"}
+        status_column = table.columns[ColumnKey("status")]
+        assert status_column.get_render_width(table) >= len("in progress") + 2
+        edited = table.columns[ColumnKey("edited")]
+        assert edited.get_render_width(table) >= len("Mar 02 14:03") + 2
+
+
+async def test_the_empty_side_panel_says_how_to_tag_in_whole_lines(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(80, 24)) as pilot:  # the narrowest panel
+        await opened(pilot)
+        await settle(pilot)
+        panel = app.screen.query_one(SidePanel)
+        [prompt] = rows(app)
+        lines = prompt.splitlines()
+        shown = [panel.render_line(y).text.rstrip() for y in range(len(lines))]
+        assert shown == [line.rstrip() for line in lines]  # not one wrapped
+        assert "c  claim" in prompt and "s  stance" in prompt and "a  attribution" in prompt

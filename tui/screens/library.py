@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 COLUMNS = (("title", "Title"), ("words", "Words"), ("annotations", "Annotations"),
            ("pending", "Pending"), ("status", "Status"), ("edited", "Last edit"))
 
+# Columns whose longest value is known, sized for it: sized to what the first load held (every
+# document `new`), the status column showed "in pro" once a document was in progress.
+FIXED_WIDTHS = {"status": len("in progress"), "edited": len("Mar 02 14:03")}
+
 
 def format_when(iso: str, now: datetime) -> str:
     """A stored UTC time in `now`'s zone: `14:03` today, `Mar 02 14:03` this year, else a date."""
@@ -94,7 +98,7 @@ class LibraryScreen(RedlineScreen):
                     select_on_focus=False)
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="documents")
         for key, label in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=FIXED_WIDTHS.get(key))
         yield table
         yield Label("", id="library-status")
         yield Footer(show_command_palette=False)

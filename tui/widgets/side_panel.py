@@ -15,6 +15,14 @@ from annotations.models import Annotation
 from ..screens.actions import describe
 
 EMPTY_ID = "-empty-"
+# Short lines, one phrase each, to fit the narrowest panel (30 cells): wrapped by the panel,
+# "select text, then c, s or a" broke as "…then c, s" / "or a"
+EMPTY_TEXT = ("no annotations yet\n\n"
+              "select words (v, shift+→)\n"
+              "or go to a sentence, then:\n"
+              "  c  claim\n"
+              "  s  stance\n"
+              "  a  attribution of a quote")
 ROWS_PER_FRAME = 250
 """Rows added to the panel per frame when a long list is shown."""
 
@@ -57,8 +65,7 @@ class SidePanel(OptionList):
                       for key, ann_id in rows.items()}
         options = list(self._rows.values())
         if not options:
-            options = [Option("no annotations yet: select text, then c, s or a",
-                              id=EMPTY_ID, disabled=True)]
+            options = [Option(EMPTY_TEXT, id=EMPTY_ID, disabled=True)]
         # A long list goes in a chunk per frame: measuring 2,000 new rows at once held the
         # screen for half a second (the article's first frame waited for it).
         self._generation += 1
