@@ -83,7 +83,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
                 tooltip="Mark the selection (or the name or word under the cursor) so a, s and "
                         "e offer it as source, cue, holder or target; again unmarks"),
         Binding("escape", "clear_marks", "Clear the marks", show=False,
-                tooltip="Clear the marks (with nothing selected: the first esc clears that)"),
+                tooltip="Clear the marks (once nothing is selected: esc clears a selection first)"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the annotation under the cursor"),
         Binding("x", "delete", "Delete", show=False,
                 tooltip="Delete the annotation under the cursor"),
