@@ -5,12 +5,24 @@ from __future__ import annotations
 import click
 
 from ..settings import Settings
-from .common import open_store
 
 
 def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = False) -> None:
     """Open the library (or one document) in the terminal app; a new database gets the seeds."""
     import gc
+
+    # no collections while the app starts: it allocates lots and frees little (the store's
+    # modules, imported here rather than when the command is looked up, included); the app
+    # turns the collector back on once the first screen is shown (RedlineApp.settle_memory)
+    gc.disable()
+    try:
+        _run_app(settings, doc, first_unfinished=first_unfinished)
+    finally:
+        gc.enable()
+
+
+def _run_app(settings: Settings, doc: str | None, *, first_unfinished: bool) -> None:
+    from .common import open_store
 
     store = open_store(settings, seed=True)
     doc_id = store.find_document(doc).id if doc else None
@@ -23,13 +35,9 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
         # started now, before the app is even imported: if the document needs analysing,
         # spaCy loads on the other core while this one starts the app and draws the text
         analysis = AnalysisService(str(settings.db), settings.model, first=doc_id)
-    # no collections while the app starts: it allocates lots and frees little; the app turns
-    # the collector back on once the first screen is shown (RedlineApp.settle_memory)
-    gc.disable()
     try:
         from ..app import make_app
     except ImportError:
-        gc.enable()
         if analysis is not None:
             analysis.close()
         # the terminal app is not built yet: show the library as a table
@@ -43,7 +51,6 @@ def run_app(settings: Settings, doc: str | None, *, first_unfinished: bool = Fal
     try:
         make_app(settings, doc_id=doc_id, analysis=analysis).run()
     finally:
-        gc.enable()
         if analysis is not None:
             analysis.close()
 
