@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
@@ -19,7 +20,15 @@ TOKEN_RE = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
 
 # End punctuation (plus closing quotes/brackets), spaces, then an opening quote or a capital;
 # or a newline run, which always starts a new sentence.
-SENTENCE_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*[ \t]+(?=[\"“‘'«(\[]*[A-Z0-9À-ÖØ-Þ])|\n\s*(?=\S)")
+SENTENCE_PATTERN = r"[.!?…]+[\"”’'»)\]]*[ \t]+(?=[\"“‘'«(\[]*[A-Z0-9À-ÖØ-Þ])|\n\s*(?=\S)"
+
+
+@cache
+def sentence_re() -> re.Pattern[str]:
+    """SENTENCE_PATTERN compiled: on the first sentence motion, not at start (a millisecond
+    of every start, before the first frame, for a key that may never be pressed)."""
+    return re.compile(SENTENCE_PATTERN)
+
 
 # Control characters (other than the paragraph break) are drawn as one-cell spaces; the
 # layout counts them as one cell so offsets and columns stay in step with what is drawn.
@@ -170,7 +179,7 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def sentence_starts_after(text: str, pos: int) -> int | None:
     """The first (regex) sentence start after pos."""
-    for m in SENTENCE_RE.finditer(text, pos):
+    for m in sentence_re().finditer(text, pos):
         if m.end() > pos:
             return m.end()
     return None
@@ -182,7 +191,7 @@ def sentence_start_before(text: str, pos: int) -> int:
     while True:
         lo = max(0, pos - window)
         best = -1
-        for m in SENTENCE_RE.finditer(text, lo):
+        for m in sentence_re().finditer(text, lo):
             if m.end() >= pos:
                 break
             best = m.end()
