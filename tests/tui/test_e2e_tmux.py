@@ -122,3 +122,21 @@ def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(tmux: Tmux) -> Non
     claims = [a for a in record["annotations"] if a["kind"] == "claim"]
     assert [c["spans"][0]["text"] for c in claims] == [SENTENCE]
     assert claims[0]["annotator"] == "e2e" and claims[0]["attrs"] == {"checkworthy": "yes"}
+
+
+def test_keys_typed_in_one_write_after_slash_all_reach_the_search_field(tmux: Tmux) -> None:
+    """The new-user trial: "/report" sent in one write left the field empty, and letters that
+    are keys (e, t, y, d, x) could run as commands before the field had the focus."""
+    tmux.start(f"{redline_command()} --annotator e2e")
+    tmux.wait(lambda s: "Iran will not yield" in s and "Pending" in s, "the library")
+    tmux.text("very long")  # the library filter, in one write
+    tmux.wait(lambda s: "very long" in s and "0 of 1 document" in s, "the whole filter")
+    tmux.keys("Escape")
+    tmux.wait(lambda s: "1 of 1 document" in s, "the filter cleared")
+    tmux.keys("Enter")
+    tmux.wait(lambda s: "This Thursday" in s, "the article")
+    tmux.text("/tehran")
+    tmux.wait(lambda s: "2 hits for “tehran”" in s, "every letter in the search field")
+    tmux.text("extd")  # would edit, toggle, delete, reject if they reached the article
+    screen = tmux.wait(lambda s: "0 hits for “tehranextd”" in s, "the next letters there too")
+    assert "0 annotations" in screen
