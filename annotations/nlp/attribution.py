@@ -141,7 +141,9 @@ def link_quotes(
     for k, q in enumerate(quotes):
         ctx, pre_cue, post_cue, adjacent = lk.context(k)
         kind = classify(index.text[q.start : q.end], ctx)
-        if kind == "mixed" and post_cue is not None and _in_headline(index, q):
+        if kind == "mixed" and post_cue is not None and _in_headline(index, q) and (
+            len(index.text[q.start : q.end].split()) > 1  # not "Council ‘bullied’, says leader"
+        ):
             kind = "speech"  # "Council ‘won’t be bullied’, says leader": a headline's quote
         base = 1.0 if q.close_mark is not None and not q.single else 0.7
         r = QuoteResult(q, kind, None, base * (0.85 if kind == "speech" else 0.7))

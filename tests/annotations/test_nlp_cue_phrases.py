@@ -90,3 +90,9 @@ def test_the_same_fragment_in_body_text_stays_mixed() -> None:
 def test_a_bare_role_before_a_participle_is_a_headline_source() -> None:
     text = "“I will stay,” says mayor facing recall vote\n\nThe vote is on Friday."
     assert blank(text)[0][:3] == ("I will stay,", True, "mayor")
+
+
+
+def test_a_single_quoted_word_in_a_headline_is_not_made_speech() -> None:
+    text = "Council ‘bullied’ over parking fees, says leader\n\nThe vote is on Friday."
+    assert blank(text)[0][:2] == ("bullied", False)
