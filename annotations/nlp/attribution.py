@@ -213,16 +213,22 @@ def _named_next(lk: Linker, q: QuoteSpan) -> _Choice | None:
     if doc[a].lower_ in BACK_REFERENCES:
         nouns = [i for i in range(a, min(b, a + 6)) if doc[i].lower_ in NOUN_CUES]
         for i in range(nouns[0] + 1, min(b, nouns[0] + 4)) if nouns else ():
-            if doc[i].lower_ in ("of", "from", "by") and not lk.blocked[i]:
+            if doc[i].lower_ in ("of", "from", "by", "to") and not lk.blocked[i]:
                 found = right_source(doc, i, i + 1, lk.blocked)
                 if found is not None and found.kind in ("name", "role"):
                     return _Choice(a, False, found, i + 1)
         return None
+    if doc[a].lower_ in ("so", "thus") and a + 1 < b and lk.cue_at(a + 1, direct=True):
+        src, _ = lk.source_for(doc[a + 1], after_quote=True)  # "So said Ann Lee, 71."
+        return _Choice(a + 1, True, src) if src is not None and src.kind == "name" else None
     for i in range(a + 1, min(b, a + 12)):
         if lk.cue_at(i, direct=False):
             src, _ = lk.source_for(doc[i], after_quote=False)
-            if src is not None and src.kind == "name" and src.start == doc[a].idx:
-                return _Choice(i, False, src)  # "Ann Lee, 71, said she had …"
+            # "Ann Lee, 71, said she had …", "Tenants' leader Ann Lee said …": the name
+            # is the subject the sentence opens with.
+            opens = src is not None and doc[a].idx <= src.start <= doc[min(a + 3, i - 1)].idx
+            if src is not None and opens and src.end <= doc[i].idx and src.kind == "name":
+                return _Choice(i, False, src)
             return None
     return None
 

@@ -103,8 +103,9 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 return make_mention(doc, j + 1, end)  # "said the firm's chief, Lars Eke."
         return make_mention(doc, i, j) if j > i + 1 else None
     k = i
-    while k < min(n, i + 3) and doc[k].is_lower and doc[k].is_alpha and (
-        doc[k].lower_ not in FUNCTION_WORDS
+    while k < min(n, i + 3) and (
+        (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in FUNCTION_WORDS)
+        or (k > i and doc[k].text in ("’", "'", "’s", "'s"))  # "residents’ leader Joan Pryce"
     ):
         k += 1
     if k > i and k < n and is_capitalised(doc[k]) and doc[k].lower_ not in FUNCTION_WORDS:

@@ -53,3 +53,24 @@ def test_a_later_sentence_about_someone_else_is_not_a_speaker() -> None:
         "The council meets on Monday. Edna Pike said she would attend."
     )
     assert attributed(text) == [(None, None)]
+
+
+def test_so_said_names_the_speaker_after_the_cue() -> None:
+    text = "“The roof went first. Then the windows.”\n\nSo said Edna Pike, 80, a widow."
+    assert attributed(text) == [("Edna Pike", "said")]
+
+
+def test_a_described_name_opening_the_next_sentence() -> None:
+    text = (
+        "“The roof went first. Then the windows.”\n\n"
+        "Tenants’ leader Edna Pike said the block had been neglected for years."
+    )
+    assert attributed(text) == [("Edna Pike", "said")]
+
+
+def test_a_possessive_description_after_from() -> None:
+    text = (
+        "“Fix the road before someone dies.”\n\n"
+        "That was the message from tenants’ leader Edna Pike."
+    )
+    assert attributed(text) == [("tenants’ leader Edna Pike", "That was the message from")]
