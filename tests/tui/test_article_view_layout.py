@@ -99,6 +99,13 @@ def test_tokens_keep_apostrophes_and_hyphens() -> None:
     assert tokens == ["can’t", "stop", "the", "well-known", "“", "plan", "”", "."]
 
 
+def test_a_possessive_s_is_a_token_of_its_own() -> None:
+    text = "Washington’s duplicity, O’Brien's plan and the Joneses’ car; it's late."
+    tokens = [m.group() for m in TOKEN_RE.finditer(text)]
+    assert tokens == ["Washington", "’s", "duplicity", ",", "O’Brien", "'s", "plan", "and", "the",
+                      "Joneses", "’", "car", ";", "it", "'s", "late", "."]
+
+
 def test_snap_span_widens_to_whole_tokens() -> None:
     text = "The well-known plan failed."
     assert snap_span(text, 6, 17) == (4, 19)  # "well-known plan"

@@ -15,7 +15,10 @@ from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
-TOKEN_RE = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
+# Words keep inner apostrophes and hyphens ("can’t", "well-known", "O’Brien"), but a possessive
+# or contracted ’s is a token of its own, as spaCy has it: selecting "Washington’s" by words
+# must be able to stop at "Washington" (a stance target, a source).
+TOKEN_RE = re.compile(r"\w+(?:-\w+|[’'](?![sS]\b)\w+)*|[’'][sS]\b|[^\w\s]")
 """A word (with inner apostrophes/hyphens) or one punctuation character."""
 
 # End punctuation (plus closing quotes/brackets), spaces, then an opening quote or a capital;
