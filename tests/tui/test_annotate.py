@@ -447,6 +447,29 @@ async def test_t_hides_low_confidence_suggestions(db: tuple[Store, str],
         assert "13 pending" in status(app)
 
 
+async def test_i_hides_indirect_speech_so_n_walks_the_quotes_alone(
+        db: tuple[Store, str], frozen_record: dict[str, Any]) -> None:
+    store, doc_id = db
+    types = [a["type"] for a in frozen_record["attributions"]]
+    direct = sorted((min(c[0] for c in a["content_spans"]), max(c[1] for c in a["content_spans"]))
+                    for a in frozen_record["attributions"] if a["type"] != "indirect")
+    assert "indirect" in types and direct  # the seed's analysis has both kinds
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("i")
+        hidden = types.count("indirect")
+        assert f"{len(types) - hidden} pending ({hidden} hidden)" in status(app)
+        seen = []
+        for _ in direct:
+            await pilot.press("n")
+            seen.append(screen.selection)
+        assert seen == [tuple(d) for d in direct]  # every quote in turn, no indirect one
+        await pilot.press("i")
+        assert f"{len(types)} pending" in status(app) and "hidden" not in status(app)
+        assert store.decisions(doc_id) == {}  # hiding decides nothing
+
+
 # ----------------------------------------------------------------------- panel, help, etc.
 async def test_side_panel_lists_in_reading_order_and_enter_jumps(db: tuple[Store, str]) -> None:
     store, doc_id = db

@@ -92,33 +92,41 @@ class DocView:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     hide_low: bool = False
+    hide_indirect: bool = False
 
-    # (suggestions, decisions, hide_low) -> pending and its span index; the screen asks on
+    # (suggestions, decisions, hidden kinds) -> pending and its span index; the screen asks on
     # every cursor move, and a 1 MB article has thousands of suggestions. The screen replaces
     # these attributes rather than mutating them, so identity tells when to recompute.
-    _pending: tuple[object, object, bool, list[Suggestion], SpanLookup, list[int] | None
-                    ] | None = field(default=None, init=False, repr=False, compare=False)
+    _pending: tuple[object, object, tuple[bool, bool], list[Suggestion], SpanLookup,
+                    list[int] | None] | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
 
     _annotation_lookup: tuple[object, SpanLookup] | None = field(
         default=None, init=False, repr=False, compare=False)
 
     def _pending_state(self) -> tuple[list[Suggestion], SpanLookup, list[int] | None]:
         cache = self._pending
+        filters = (self.hide_low, self.hide_indirect)
         if (cache is None or cache[0] is not self.suggestions or cache[1] is not self.decisions
-                or cache[2] != self.hide_low):
-            pending = [s for s in self.suggestions if s.key not in self.decisions
-                       and not (self.hide_low and s.confidence < LOW_CONFIDENCE)]
+                or cache[2] != filters):
+            pending = [s for s in self.suggestions
+                       if s.key not in self.decisions and not self.hides(s)]
             starts = [s.start for s in pending]
             # furthest content end so far (None when not in reading order: search linearly)
             reach = (list(accumulate((s.end for s in pending), max))
                      if starts == sorted(starts) else None)
-            cache = (self.suggestions, self.decisions, self.hide_low, pending,
+            cache = (self.suggestions, self.decisions, filters, pending,
                      SpanLookup([s.spans() for s in pending]), reach)
             self._pending = cache
         return cache[3], cache[4], cache[5]
 
+    def hides(self, s: Suggestion) -> bool:
+        """Whether the filters on (t: low confidence, i: indirect speech) hide the suggestion."""
+        return ((self.hide_low and s.confidence < LOW_CONFIDENCE)
+                or (self.hide_indirect and s.type == "indirect"))
+
     def pending(self) -> list[Suggestion]:
-        """Undecided suggestions in reading order (minus low-confidence ones when hidden)."""
+        """Undecided suggestions in reading order, minus those the filters hide."""
         return list(self._pending_state()[0])
 
     def pending_at(self, offset: int) -> Suggestion | None:
@@ -153,11 +161,10 @@ class DocView:
         return pending[i] if i < len(pending) and pending[i].start < end else None
 
     def hidden_count(self) -> int:
-        """How many undecided suggestions the low-confidence filter hides."""
-        if not self.hide_low:
+        """How many undecided suggestions the filters hide."""
+        if not (self.hide_low or self.hide_indirect):
             return 0
-        return sum(1 for s in self.suggestions
-                   if s.key not in self.decisions and s.confidence < LOW_CONFIDENCE)
+        return sum(1 for s in self.suggestions if s.key not in self.decisions and self.hides(s))
 
 
 # ------------------------------------------------------------------------- analysis records

@@ -98,6 +98,9 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
                 tooltip="Accept the suggestion under the cursor (it becomes an attribution)"),
         Binding("d", "reject", "Reject", tooltip="Reject the suggestion under the cursor"),
         Binding("t", "toggle_low", "Hide/show low-confidence suggestions", show=False),
+        Binding("i", "toggle_indirect", "Hide/show indirect-speech suggestions", show=False,
+                tooltip="Hide/show indirect-speech suggestions (X said that …): n then walks "
+                        "the quotes alone"),
         # search: annotate_search.SearchKeys
         # priority: run as the key arrives, so the keys typed after it already find the field
         Binding("slash", "search", "Search", show=False, priority=True,
@@ -248,10 +251,12 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
     def open_state(self, message: StateLoaded) -> None:
         """Switch to a (new) document: reset cursor, marks and search."""
         state = message.state
-        hide = self.view.hide_low if self.view else False
+        old = self.view
         self.doc_id = state.doc.id
         self.seq = -1
-        self.view = act.DocView(state.doc, hide_low=hide)
+        # the filters are the editor's choice for the session, not the document's
+        self.view = act.DocView(state.doc, hide_low=bool(old and old.hide_low),
+                                hide_indirect=bool(old and old.hide_indirect))
         self.marked, self.hits, self.hit, self._current_key = [], [], None, ""
         self.analysis_note = ""
         self.note = message.note or f"opened {state.doc.title or state.doc.id}"

@@ -1,4 +1,4 @@
-"""The annotation screen's suggestion keys: next and previous, accept, reject, hide low ones."""
+"""The annotation screen's suggestion keys: next and previous, accept, reject, filters."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ NO_SUGGESTION = "no suggestion under the cursor: n goes to the next one"
 
 
 class SuggestionKeys(AnnotationBase):
-    """The keys that walk and decide the analysis' suggestions (n, N, y, d, t)."""
+    """The keys that walk and decide the analysis' suggestions (n, N, y, d, t, i)."""
 
     def action_suggestion(self, step: int) -> None:
         """Go to the next (1) / previous (-1) pending suggestion and select it."""
@@ -25,8 +25,8 @@ class SuggestionKeys(AnnotationBase):
             return
         if target is None:
             hidden = view.hidden_count()
-            self._say("no pending suggestions" + (f" ({hidden} hidden: t shows them)"
-                                                  if hidden else ""))
+            self._say("no pending suggestions" + (f" ({hidden} hidden: {self._filter_keys()} "
+                                                  "shows them)" if hidden else ""))
             return
         self.article.select_range(target.start, target.end)
 
@@ -66,3 +66,21 @@ class SuggestionKeys(AnnotationBase):
         state = "hidden" if view.hide_low else "shown"
         self._say(f"suggestions below {act.LOW_CONFIDENCE} confidence {state}")
         self.refresh_highlights()
+
+    def action_toggle_indirect(self) -> None:
+        """Hide or show indirect-speech suggestions (X said that …): quotes first, then these."""
+        view = self._ready()
+        if view is None:
+            return
+        view.hide_indirect = not view.hide_indirect
+        state = "hidden (i shows them)" if view.hide_indirect else "shown"
+        self._say(f"indirect-speech suggestions {state}")
+        self.refresh_highlights()
+        self.refresh_status()
+
+    def _filter_keys(self) -> str:
+        """The keys that undo the filters now on ("t", "i" or "t / i")."""
+        view = self.view
+        on = [k for k, flag in (("t", view and view.hide_low), ("i", view and view.hide_indirect))
+              if flag]
+        return " / ".join(on) or "t"
