@@ -60,7 +60,9 @@ KIND_STYLES: dict[str, Style] = {  # kind -> style; see also kind_style()
     "search": Style.parse("black on bright_green"),
     "current": Style.parse("bold bright_white on red"),
     SELECTION: Style.parse("bright_white on bright_black"),
-    CURSOR: Style.parse("reverse"),
+    # a background no highlight uses, so the cursor stands out on any span (reverse took the
+    # colours of what lay under it, and editors lost it on coloured text)
+    CURSOR: Style.parse("bold black on bright_white"),
 }
 
 # Later layers override earlier ones where they set the same attribute.
