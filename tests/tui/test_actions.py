@@ -124,3 +124,13 @@ def test_annotation_at_prefers_the_innermost() -> None:
     assert act.annotation_at([outer, inner], 20) is outer
     assert act.annotation_at([outer, inner], 40) is None
     assert act.annotation_at([outer], 40, (20, 45)) is outer
+
+
+def test_target_candidates_offer_each_name_in_the_sentence_once() -> None:
+    text = "Iran told Iran to stop. Iran agreed."
+    ents = [{"start": m, "end": m + 4, "label": "GPE", "text": "Iran"}
+            for m in (0, 10, 24)]
+    v = act.DocView(Document(id="d", text=text), entities=ents)
+    cands = act.target_candidates(v, (0, 23))
+    assert [c.label for c in cands] == ["Iran (GPE)", "(none)"]
+    assert cands[0].span == (0, 4)  # the first mention, in reading order

@@ -127,7 +127,7 @@ def target_candidates(view: DocView, sel: tuple[int, int], *,
     ents = sorted(((int(e["start"]), int(e["end"]), str(e["text"]), str(e["label"]))
                    for e in view.entities if e["label"] in labels), key=lambda e: e[0])
     for a, b, name, label in ents:
-        if sel[0] <= a and b <= sel[1]:
+        if sel[0] <= a and b <= sel[1] and name not in names:
             add(f"{name} ({label})", (a, b))
             names.add(name)
     outside = [e for e in ents if not (sel[0] <= e[0] and e[1] <= sel[1])
