@@ -40,6 +40,12 @@ class Store(EditStore):
                           " ORDER BY created_at DESC LIMIT 1", (text_sha,))
         return json.loads(rows[0]["result"]) if rows else None
 
+    def has_analysis(self, doc_id: str) -> bool:
+        """Whether any analysis of the document's text is stored (no record decoded)."""
+        return bool(self._rows(
+            "SELECT 1 FROM analyses WHERE text_sha256 ="
+            " (SELECT text_sha256 FROM documents WHERE id = ?) LIMIT 1", (doc_id,)))
+
     def save_analysis(self, record: dict[str, Any], *, extractor_version: str) -> None:
         """Cache one `analyze` record under (text hash, model, extractor version)."""
         key = self.analysis_key(record["text_sha256"], record["model"], extractor_version)

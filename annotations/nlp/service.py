@@ -72,14 +72,6 @@ class Service:
         self.pipeline: Pipeline | None = None
         self.niced = False
 
-    def analysed_before(self, doc_id: str) -> bool:
-        """Whether any analysis of the document's text is stored (a cheap query: no NLP
-        import, no record decoded)."""
-        row = self.store.db.conn.execute(
-            "SELECT 1 FROM analyses WHERE text_sha256 ="
-            " (SELECT text_sha256 FROM documents WHERE id = ?) LIMIT 1", (doc_id,)).fetchone()
-        return row is not None
-
     def handle(self, doc_id: str) -> dict[str, Any]:
         """Analyse one document (unless cached) and say how it went."""
         from annotations.analysis import analyze_documents, cached
@@ -121,7 +113,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps({"seq": seq, **service.handle(doc_id)}, ensure_ascii=False), flush=True)
 
     if first is not None:
-        if service.analysed_before(first):
+        if service.store.has_analysis(first):  # a cheap query: no NLP import
             # Most likely cached: the app's own look-up decides (and asks again if it needs
             # another pipeline's or rule version's analysis). Checking here would cost the
             # launch a tenth of a second of imports and decoding on the other core.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from annotations.errors import NotFoundError, SchemaError, SpanMismatchError
+from annotations.errors import DatabaseError, NotFoundError, SchemaError, SpanMismatchError
 from annotations.importer import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
@@ -194,3 +195,29 @@ def test_find_document_by_id_prefix_and_refuses_an_ambiguous_title(store: Store)
     assert "give more of the title" in e.value.one_line()
     with pytest.raises(NotFoundError, match="no document matches"):
         store.find_document("weather")
+
+
+def test_has_analysis_says_whether_the_text_was_analysed(seeded: tuple[Store, str]) -> None:
+    store, doc_id = seeded
+    doc = store.get_document(doc_id)
+    assert not store.has_analysis(doc_id) and not store.has_analysis("missing")
+    store.save_analysis({"text_sha256": doc.text_sha256, "model": "m"}, extractor_version="1")
+    assert store.has_analysis(doc_id) and not store.has_analysis("missing")
+
+
+class _DamagedConnection:
+    """A connection whose every query meets a damaged page."""
+
+    def execute(self, *_: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+
+def test_has_analysis_reports_a_damaged_file_in_one_line(seeded: tuple[Store, str]) -> None:
+    store, doc_id = seeded
+    conn = store.db.conn
+    store.db.conn = _DamagedConnection()  # type: ignore[assignment]
+    try:
+        with pytest.raises(DatabaseError, match="is damaged"):
+            store.has_analysis(doc_id)
+    finally:
+        store.db.conn = conn
