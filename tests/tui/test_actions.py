@@ -109,11 +109,12 @@ def test_accepting_builds_a_suggested_attribution() -> None:
     ann.validate(TEXT)
 
 
-def test_search_hits_are_case_insensitive_and_next_hit_wraps() -> None:
+def test_search_hits_are_case_insensitive_and_next_hit_index_wraps() -> None:
     hits = act.search_hits(TEXT, "he")
     assert (15, 17) in hits and (48, 50) in hits
-    assert act.next_hit(hits, 15) == hits[hits.index((15, 17)) + 1]
-    assert act.next_hit(hits, len(TEXT)) == hits[0]
+    assert act.next_hit_index(hits, 15) == hits.index((15, 17)) + 1
+    assert act.next_hit_index(hits, len(TEXT)) == 0
+    assert act.next_hit_index([], 0) is None
     assert act.search_hits(TEXT, "") == []
 
 

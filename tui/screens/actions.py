@@ -13,14 +13,9 @@ This module gathers them under one name; each part has its own module:
 
 from __future__ import annotations
 
-from .actions_build import accepted, attribution, claim, role_span, span, stance, trim, with_attrs
+from .actions_build import accepted, attribution, claim, role_span, stance, trim, with_attrs
 from .actions_candidates import (
-    CUE_RE,
-    NEARBY,
     NONE,
-    PRONOUN_RE,
-    SOURCE_LABELS,
-    TARGET_LABELS,
     Candidate,
     cue_candidates,
     default_type,
@@ -30,28 +25,20 @@ from .actions_candidates import (
 from .actions_find import (
     annotation_at,
     entity_at,
-    next_hit,
     next_hit_index,
     next_suggestion,
     quote_at,
     search_hits,
-    suggestion_at,
 )
 from .actions_text import clip, describe, describe_suggestion, journal_change, plural
-from .actions_view import LOW_CONFIDENCE, DocView, Mark, SpanLookup, Suggestion, highlights, suggestions_from
+from .actions_view import LOW_CONFIDENCE, DocView, Mark, Suggestion, highlights, suggestions_from
 
 __all__ = [
-    "CUE_RE",
     "LOW_CONFIDENCE",
-    "NEARBY",
     "NONE",
-    "PRONOUN_RE",
-    "SOURCE_LABELS",
-    "TARGET_LABELS",
     "Candidate",
     "DocView",
     "Mark",
-    "SpanLookup",
     "Suggestion",
     "accepted",
     "annotation_at",
@@ -65,7 +52,6 @@ __all__ = [
     "entity_at",
     "highlights",
     "journal_change",
-    "next_hit",
     "next_hit_index",
     "next_suggestion",
     "plural",
@@ -73,9 +59,7 @@ __all__ = [
     "role_span",
     "search_hits",
     "source_candidates",
-    "span",
     "stance",
-    "suggestion_at",
     "suggestions_from",
     "target_candidates",
     "trim",

@@ -27,14 +27,6 @@ def annotation_at(annotations: Iterable[Annotation], offset: int,
     return best
 
 
-def suggestion_at(suggestions: Iterable[Suggestion], offset: int) -> Suggestion | None:
-    """The suggestion with a span under the offset, if any."""
-    for s in suggestions:
-        if s.covers(offset):
-            return s
-    return None
-
-
 def next_suggestion(pending: Sequence[Suggestion], offset: int, step: int,
                     ) -> Suggestion | None:
     """The pending suggestion after (step=1) or before (step=-1) the offset, wrapping around."""
@@ -70,12 +62,6 @@ def search_hits(text: str, query: str, *, limit: int = 10_000) -> list[tuple[int
         if len(hits) >= limit:
             break
     return hits
-
-
-def next_hit(hits: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    """The first hit starting after the offset, wrapping to the first."""
-    i = next_hit_index(hits, offset)
-    return None if i is None else hits[i]
 
 
 def next_hit_index(hits: Sequence[tuple[int, int]], offset: int) -> int | None:

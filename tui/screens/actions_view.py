@@ -130,7 +130,7 @@ class DocView:
         return list(self._pending_state()[0])
 
     def pending_at(self, offset: int) -> Suggestion | None:
-        """What suggestion_at(self.pending(), offset) gives, found by bisection."""
+        """The first pending suggestion with a span under the offset, found by bisection."""
         pending, lookup, _ = self._pending_state()
         found = lookup.first_covering(offset)
         return None if found is None else pending[found]
