@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gender import HONORIFICS
+from .gender import HONORIFICS, is_given_name
 from .heuristics import name_end
 from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
@@ -23,6 +23,8 @@ _OBJECT_BEFORE = words(
     """of at in on to from with by for about near into onto than the a an against over
     under between among toward towards"""
 )
+# Offices held over a place or a body: the name after "<office> of" is that place.
+_PLACE_OFFICES = words("mayor mayoress governor provost premier sheriff lord-lieutenant")
 
 
 
@@ -86,11 +88,12 @@ def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> 
 
 
 def _office_of(doc: Doc, start: int) -> bool:
-    """"The mayor of Ashby Magna": a name after "<office> of" is a place or a body, however
-    the tagger labels it ("the daughter of Ann Lee" is still a person)."""
-    return start >= 2 and doc[start - 1].lower_ == "of" and (
-        doc[start - 2].lower_ in ROLE_NOUNS or doc[start - 2].lower_ in PERSON_TITLES
-    ) and doc[start - 2].lower_ not in PERSON_NOUNS
+    """"The mayor of Ashby Magna": a name after the office of a place or body is that place,
+    however the tagger labels it; "the coach of Serena Williams" is still a person."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _PLACE_OFFICES:
+        return False
+    first = doc[start].text
+    return first.lower().strip(".") not in HONORIFICS and not is_given_name(first)
 
 
 def possessive_gender(doc: Doc, end: int, blocked: bytearray) -> str:

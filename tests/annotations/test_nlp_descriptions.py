@@ -68,3 +68,30 @@ def test_role_before_an_apposition_names_the_person_after_it(model: Pipeline) ->
     )
     (rec,) = analyze_texts(model, [("a", text)])
     assert speakers(rec)[-1] == ("he", "Colm Reddy")
+
+
+def test_a_person_after_a_personal_role_of_stays_a_person(model: Pipeline) -> None:
+    text = (
+        "The coach of Greta Halvorsen flew in on Sunday.\n"
+        "“She is ready for the final,” Halvorsen said."
+    )
+    (rec,) = analyze_texts(model, [("c", text)])
+    assert speakers(rec)[-1] == ("Halvorsen", "Greta Halvorsen")
+
+
+def test_a_person_after_a_lawyer_of_keeps_her_full_name(model: Pipeline) -> None:
+    text = (
+        "The lawyer of Ann Pellow spoke outside the court on Friday.\n"
+        "“We will appeal,” Pellow said."
+    )
+    (rec,) = analyze_texts(model, [("l", text)])
+    assert speakers(rec)[-1] == ("Pellow", "Ann Pellow")
+
+
+def test_a_name_after_mayor_of_is_a_place_not_a_speaker(model: Pipeline) -> None:
+    text = (
+        "The mayor of Ashby Magna, Ruth Calloway, opened the bridge.\n"
+        "“It took ten years,” Calloway said."
+    )
+    (rec,) = analyze_texts(model, [("m", text)])
+    assert speakers(rec)[-1] == ("Calloway", "Ruth Calloway")
