@@ -95,7 +95,8 @@ class Span:
             )
 
 
-_SPAN_ORDER = attrgetter("start", "end", "role")
+SPAN_ORDER = attrgetter("start", "end", "role")
+"""The order of a frame's spans, as stored: by start, then end, then role."""
 
 
 @dataclass
@@ -118,7 +119,7 @@ class Annotation:
             self.updated_at = self.created_at
         spans = self.spans
         # most frames have one span: a copy, no sort (the store builds thousands per read)
-        self.spans = sorted(spans, key=_SPAN_ORDER) if len(spans) > 1 else list(spans)
+        self.spans = sorted(spans, key=SPAN_ORDER) if len(spans) > 1 else list(spans)
 
     @property
     def start(self) -> int:

@@ -14,6 +14,10 @@ from .db import StoreBase
 from .errors import NotFoundError
 from .models import Annotation, Document, Span, now_iso, sha256
 
+ANNOTATION_COLUMNS = ("id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
+                      " needs_review")
+"""An annotation row's columns, in the order `annotation_rows` gives them."""
+
 
 class DocumentStore(StoreBase):
     """Documents in library order, with their annotations and suggestion decisions."""
@@ -128,8 +132,7 @@ class DocumentStore(StoreBase):
         created_at, updated_at, needs_review) — what export splices without decoding."""
         with self._lock:
             return self.db.conn.execute(
-                "SELECT id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
-                " needs_review FROM annotations WHERE doc_id = ?"
+                f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE doc_id = ?"
                 " ORDER BY start, \"end\", created_at, id", (doc_id,)).fetchall()
 
     def annotation_records(self, doc_id: str) -> list[dict[str, Any]]:
@@ -152,18 +155,19 @@ class DocumentStore(StoreBase):
         """One annotation by id (NotFoundError if none)."""
         with self._lock:
             rows = self.db.conn.execute(
-                "SELECT id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
-                " needs_review, doc_id FROM annotations WHERE id = ?", (ann_id,)).fetchall()
+                f"SELECT {ANNOTATION_COLUMNS}, doc_id FROM annotations WHERE id = ?",
+                (ann_id,)).fetchall()
         if not rows:
             raise NotFoundError(f"no annotation {ann_id!r}")
         # one row, not the document's thousands: undo and edits look an annotation up each time
         return _annotations([rows[0][:9]], rows[0][9])[0]
 
     def _ann_state(self, ann_id: str) -> dict[str, Any] | None:
-        rows = self._rows("SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))
-        if not rows:
+        """An annotation as the journal records it, or None if there is none."""
+        try:
+            ann = self.get_annotation(ann_id)
+        except NotFoundError:
             return None
-        ann = self.get_annotation(ann_id)
         return {"doc_id": ann.doc_id, **ann.to_dict()}
 
     def decisions(self, doc_id: str) -> dict[str, str]:

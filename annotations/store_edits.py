@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from . import journal as journal_mod
 from .errors import NotFoundError, RedlineError, SchemaError, SpanMismatchError
-from .models import STATUSES, Annotation, now_iso
+from .models import SPAN_ORDER, STATUSES, Annotation, now_iso
 from .store_documents import DocumentStore
 
 
@@ -41,7 +41,7 @@ class EditStore(DocumentStore):
             # from a screen, this means the text changed under it (a re-import elsewhere)
             raise SpanMismatchError(e.message, hint="if the document was re-imported since it "
                                     "was opened, reload it (R) and tag again") from None
-        ann.spans = sorted(ann.spans, key=lambda s: (s.start, s.end, s.role))  # as stored
+        ann.spans = sorted(ann.spans, key=SPAN_ORDER)  # as stored
         changes = [{"table": "annotation", "key": ann.id, "before": None,
                     "after": {"doc_id": ann.doc_id, **ann.to_dict()}}]
         if suggestion_key:
@@ -70,7 +70,7 @@ class EditStore(DocumentStore):
         # its spans match the text now, so whatever flagged it for review is resolved
         ann.needs_review = False
         # in stored order, so the journal's copy equals what a later read returns
-        ann.spans = sorted(ann.spans, key=lambda s: (s.start, s.end, s.role))
+        ann.spans = sorted(ann.spans, key=SPAN_ORDER)
         self._commit(ann.doc_id, "update", [{"table": "annotation", "key": ann.id,
                                              "before": before,
                                              "after": {"doc_id": ann.doc_id, **ann.to_dict()}}])

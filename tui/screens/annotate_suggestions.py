@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
 
@@ -59,24 +61,21 @@ class SuggestionKeys(AnnotationBase):
 
     def action_toggle_low(self) -> None:
         """Hide or show suggestions below the confidence threshold."""
-        view = self._ready()
-        if view is None:
-            return
-        view.hide_low = not view.hide_low
-        state = "hidden" if view.hide_low else "shown"
-        self._say(f"suggestions below {act.LOW_CONFIDENCE} confidence {state}")
-        self.refresh_highlights()
+        self._toggle("hide_low", f"suggestions below {act.LOW_CONFIDENCE} confidence", "hidden")
 
     def action_toggle_indirect(self) -> None:
         """Hide or show indirect-speech suggestions (X said that …): quotes first, then these."""
+        self._toggle("hide_indirect", "indirect-speech suggestions", "hidden (i shows them)")
+
+    def _toggle(self, flag: Literal["hide_low", "hide_indirect"], what: str, hidden: str) -> None:
+        """Flip one of the view's suggestion filters and say which way it went."""
         view = self._ready()
         if view is None:
             return
-        view.hide_indirect = not view.hide_indirect
-        state = "hidden (i shows them)" if view.hide_indirect else "shown"
-        self._say(f"indirect-speech suggestions {state}")
+        on = not getattr(view, flag)
+        setattr(view, flag, on)
+        self._say(f"{what} {hidden if on else 'shown'}")  # the status line's counts too
         self.refresh_highlights()
-        self.refresh_status()
 
     def _filter_keys(self) -> str:
         """The keys that undo the filters now on ("t", "i" or "t / i")."""
