@@ -253,6 +253,15 @@ def test_journal_change_names_edits_deletions_and_status() -> None:
     assert act.journal_change(status_) == ("status in progress → done", None)
 
 
+def test_journal_change_finds_a_decided_suggestion_by_its_key() -> None:
+    sugg = act.Suggestion("q:quote-7", "direct", ((40, 52),), None, None, "", 0.9)
+    reject = {"op": "reject", "changes": [{"table": "decision", "key": "doc\x00q:quote-7",
+                                          "before": None, "after": {"decision": "rejected"}}]}
+    assert act.journal_change(reject, [sugg]) == ("reject suggestion", 40)
+    # a suggestion the view does not hold (another analysis): no place to go
+    assert act.journal_change(reject, []) == ("reject suggestion", None)
+
+
 # ------------------------------------------------------------------- 6. one error notice
 async def test_a_failed_write_is_reported_once(db: tuple[Store, str], monkeypatch: Any) -> None:
     store, doc_id = db

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from typing import Any
 
 from annotations.models import Annotation
@@ -64,14 +64,15 @@ def describe_suggestion(s: Suggestion, text: str, width: int = 100) -> str:
 
 _OP_WORDS = {"add": "add", "update": "edit", "delete": "delete"}
 _MAIN_ROLE = {"claim": "claim", "stance": "stance"}
-_SUGGESTION_KEY = re.compile(r":(\d+)-(\d+)$")
 
 
-def journal_change(entry: dict[str, Any], width: int = 32) -> tuple[str, int | None]:
+def journal_change(entry: dict[str, Any], suggestions: Iterable[Suggestion] = (),
+                   width: int = 32) -> tuple[str, int | None]:
     """What a journal entry (as undo and redo return it) changed, and where in the text.
 
-    `add claim “He further declared…”`, `reject suggestion “…”`, `status done → in progress`;
-    the offset is the annotation's (or the suggestion's) start, None for a status change.
+    `add claim “He further declared…”`, `reject suggestion`, `status done → in progress`; the
+    offset is the annotation's start, or that of the decided suggestion (looked up by its key
+    in `suggestions`), None for a status change or a suggestion not among them.
     """
     op = str(entry.get("op", ""))
     changes = entry.get("changes") or []
@@ -89,9 +90,10 @@ def journal_change(entry: dict[str, Any], width: int = 32) -> tuple[str, int | N
             main[0]["start"])
     for change in changes:
         if change.get("table") == "decision":
-            found = _SUGGESTION_KEY.search(str(change.get("key", "")))
-            return (f"{op} suggestion" if op == "reject" else op,
-                    int(found.group(1)) if found else None)
+            # the journal keys a decision by document and suggestion key, NUL between them
+            key = str(change.get("key", "")).partition("\x00")[2]
+            start = next((s.start for s in suggestions if s.key == key), None)
+            return f"{op} suggestion" if op == "reject" else op, start
     for change in changes:
         if change.get("table") == "status":
             return f"status {change.get('before')} → {change.get('after')}", None

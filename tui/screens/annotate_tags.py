@@ -192,15 +192,21 @@ class TagKeys(AnnotationBase):
 
     def action_undo(self) -> None:
         """Undo your last edit of this document (works across restarts)."""
-        doc_id = self.doc_id
+        doc_id, suggestions = self.doc_id, self._suggestions()
         self.write("undo", lambda st: st.undo(doc_id),
-                   lambda entry: _undo_note(entry, "undid", "nothing to undo"), focus=_undo_at)
+                   lambda entry: _undo_note(entry, "undid", "nothing to undo"),
+                   focus=lambda entry: _undo_at(entry, suggestions))
 
     def action_redo(self) -> None:
         """Redo the edit the last undo reverted."""
-        doc_id = self.doc_id
+        doc_id, suggestions = self.doc_id, self._suggestions()
         self.write("redo", lambda st: st.redo(doc_id),
-                   lambda entry: _undo_note(entry, "redid", "nothing to redo"), focus=_undo_at)
+                   lambda entry: _undo_note(entry, "redid", "nothing to redo"),
+                   focus=lambda entry: _undo_at(entry, suggestions))
+
+    def _suggestions(self) -> list[act.Suggestion]:
+        """Every suggestion of the document, decided or not (where an undone decision was)."""
+        return self.view.suggestions if self.view else []
 
     def _sentence_under(self) -> Range:
         """The sentence around the cursor (what c and s tag when nothing is selected)."""
@@ -228,6 +234,6 @@ def _undo_note(entry: dict[str, Any] | None, verb: str, nothing: str) -> str:
     return f"{verb}: {act.journal_change(entry)[0]}"
 
 
-def _undo_at(entry: dict[str, Any] | None) -> int | None:
+def _undo_at(entry: dict[str, Any] | None, suggestions: list[act.Suggestion]) -> int | None:
     """Where the change undone or redone was (the cursor goes there), if in the text."""
-    return None if entry is None else act.journal_change(entry)[1]
+    return None if entry is None else act.journal_change(entry, suggestions)[1]
