@@ -47,11 +47,23 @@ def test_next_suggestion_wraps_both_ways() -> None:
 
 def test_hiding_low_confidence() -> None:
     v = view(suggestions=[sugg(1, 12, 0.3), sugg(30, 40, 0.9)])
-    assert len(v.pending()) == 2 and v.hidden_count() == 0
+    assert len(v.pending()) == 2 and v.pending_count() == 2 and v.hidden_count() == 0
     v.hide_low = True
     assert [s.start for s in v.pending()] == [30] and v.hidden_count() == 1
+    assert v.pending_count() == 1
     v.decisions = {"a:30-40": "accepted"}
-    assert v.pending() == []
+    assert v.pending() == [] and v.pending_count() == 0 and v.hidden_count() == 1
+
+
+def test_counts_come_from_the_cache_until_something_changes(monkeypatch: Any) -> None:
+    v = view(suggestions=[sugg(1, 12, 0.3), sugg(30, 40, 0.9)], hide_low=True)
+    assert (v.pending_count(), v.hidden_count()) == (1, 1)
+
+    def scanned(s: act.Suggestion) -> bool:
+        raise AssertionError("a status refresh looked at every suggestion again")
+
+    monkeypatch.setattr(v, "hides", scanned)
+    assert (v.pending_count(), v.hidden_count()) == (1, 1)
 
 
 def test_status_line_form_of_a_suggestion() -> None:

@@ -81,6 +81,18 @@ class SpanLookup:
         return min((n for _, _, n in self.overlapping(offset, offset + 1)), default=None)
 
 
+class _PendingState(NamedTuple):
+    """What DocView computed from its suggestions, decisions and filters (what it keys on)."""
+
+    suggestions: object
+    decisions: object
+    filters: tuple[bool, bool]
+    pending: list[Suggestion]
+    lookup: SpanLookup
+    reach: list[int] | None
+    hidden: int
+
+
 @dataclass
 class DocView:
     """Everything the annotation screen shows for one document (rebuilt after each write)."""
@@ -94,31 +106,31 @@ class DocView:
     hide_low: bool = False
     hide_indirect: bool = False
 
-    # (suggestions, decisions, hidden kinds) -> pending and its span index; the screen asks on
-    # every cursor move, and a 1 MB article has thousands of suggestions. The screen replaces
-    # these attributes rather than mutating them, so identity tells when to recompute.
-    _pending: tuple[object, object, tuple[bool, bool], list[Suggestion], SpanLookup,
-                    list[int] | None] | None = field(default=None, init=False, repr=False,
-                                                     compare=False)
+    # (suggestions, decisions, hidden kinds) -> pending, its span index and the counts; the
+    # screen asks on every cursor move, and a 1 MB article has thousands of suggestions. The
+    # screen replaces these attributes rather than mutating them, so identity tells when to
+    # recompute.
+    _pending: _PendingState | None = field(default=None, init=False, repr=False, compare=False)
 
     _annotation_lookup: tuple[object, SpanLookup] | None = field(
         default=None, init=False, repr=False, compare=False)
 
-    def _pending_state(self) -> tuple[list[Suggestion], SpanLookup, list[int] | None]:
+    def _pending_state(self) -> _PendingState:
         cache = self._pending
         filters = (self.hide_low, self.hide_indirect)
-        if (cache is None or cache[0] is not self.suggestions or cache[1] is not self.decisions
-                or cache[2] != filters):
-            pending = [s for s in self.suggestions
-                       if s.key not in self.decisions and not self.hides(s)]
+        if (cache is None or cache.suggestions is not self.suggestions
+                or cache.decisions is not self.decisions or cache.filters != filters):
+            undecided = [s for s in self.suggestions if s.key not in self.decisions]
+            pending = [s for s in undecided if not self.hides(s)] if any(filters) else undecided
             starts = [s.start for s in pending]
             # furthest content end so far (None when not in reading order: search linearly)
             reach = (list(accumulate((s.end for s in pending), max))
                      if starts == sorted(starts) else None)
-            cache = (self.suggestions, self.decisions, filters, pending,
-                     SpanLookup([s.spans() for s in pending]), reach)
+            cache = _PendingState(self.suggestions, self.decisions, filters, pending,
+                                  SpanLookup([s.spans() for s in pending]), reach,
+                                  len(undecided) - len(pending))
             self._pending = cache
-        return cache[3], cache[4], cache[5]
+        return cache
 
     def hides(self, s: Suggestion) -> bool:
         """Whether the filters on (t: low confidence, i: indirect speech) hide the suggestion."""
@@ -127,13 +139,17 @@ class DocView:
 
     def pending(self) -> list[Suggestion]:
         """Undecided suggestions in reading order, minus those the filters hide."""
-        return list(self._pending_state()[0])
+        return list(self._pending_state().pending)
+
+    def pending_count(self) -> int:
+        """How many suggestions `pending()` gives, without copying them."""
+        return len(self._pending_state().pending)
 
     def pending_at(self, offset: int) -> Suggestion | None:
         """The first pending suggestion with a span under the offset, found by bisection."""
-        pending, lookup, _ = self._pending_state()
-        found = lookup.first_covering(offset)
-        return None if found is None else pending[found]
+        state = self._pending_state()
+        found = state.lookup.first_covering(offset)
+        return None if found is None else state.pending[found]
 
     def annotation_at(self, offset: int, selection: tuple[int, int] | None = None
                       ) -> Annotation | None:
@@ -153,7 +169,8 @@ class DocView:
 
     def pending_overlapping(self, start: int, end: int) -> Suggestion | None:
         """The first pending suggestion (reading order) whose content overlaps [start, end)."""
-        pending, _, reach = self._pending_state()
+        state = self._pending_state()
+        pending, reach = state.pending, state.reach
         if reach is None:
             return next((s for s in pending if s.start < end and start < s.end), None)
         # every earlier suggestion ends at or before `start`; this one is the first past it
@@ -162,9 +179,7 @@ class DocView:
 
     def hidden_count(self) -> int:
         """How many undecided suggestions the filters hide."""
-        if not (self.hide_low or self.hide_indirect):
-            return 0
-        return sum(1 for s in self.suggestions if s.key not in self.decisions and self.hides(s))
+        return self._pending_state().hidden
 
 
 # ------------------------------------------------------------------------- analysis records

@@ -180,7 +180,7 @@ class AnnotationBase(RedlineScreen):
         if self.view is None:
             return
         view = self.view
-        pending = len(view.pending())
+        pending = view.pending_count()
         hidden = view.hidden_count()
         title = act.clip(view.doc.title or view.doc.id, min(50, max(16, self.size.width - 60)))
         progress = (f"{title} · {act.plural(len(view.annotations), 'annotation')} · "
