@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
+import pytest
 import spacy
 
+from annotations.nlp import gender
 from annotations.nlp.analyze import analyze_doc
-from annotations.nlp.gender import name_gender
+from annotations.nlp.gender import is_given_name, name_gender
 from annotations.nlp.names import PersonTable, person_like
 
 _NLP = spacy.blank("en")
@@ -74,3 +77,42 @@ def test_a_pronoun_inside_someone_elses_reported_clause_does_not_fix_their_gende
         "“She has done nothing wrong,” he said."
     )
     assert resolved(text)[-1] == ("he", "Emeric Varga")
+
+
+def test_census_frequencies_decide_only_when_one_sex_clearly_dominates() -> None:
+    assert name_gender("Kelly") == "f"  # about 4.5 times as common among women
+    assert name_gender("Jordan") == "m"
+    assert name_gender("Lee") == ""  # about 3 to 1: too mixed to say
+    assert name_gender("Taylor") == ""
+
+
+def test_rare_word_like_names_are_not_given_names_on_their_own() -> None:
+    assert is_given_name("Carlos")
+    assert not is_given_name("King")  # in the male list, but 4 in 100,000
+    assert not is_given_name("Lee")  # a given name of open gender says nothing
+    assert person_like("King Marston") is None
+
+
+def test_without_the_names_package_no_name_has_a_gender(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gender.importlib.util, "find_spec", lambda name: None)
+    gender._census.cache_clear()
+    try:
+        assert name_gender("Margaret") == ""
+        text = (
+            "Margaret Voss and Peter Oduya run the allotment.\n"
+            "“The soil is poor,” Ms Voss said. “I blame the rain,” she said."
+        )
+        assert resolved(text)[-1] == ("she", "Margaret Voss")  # the honorific still counts
+    finally:
+        monkeypatch.undo()
+        gender._census.cache_clear()
+    assert name_gender("Margaret") == "f"
+
+
+def test_reading_the_name_lists_does_not_import_the_names_package() -> None:
+    gender._census.cache_clear()
+    sys.modules.pop("names", None)
+    assert name_gender("Peter") == "m"
+    assert "names" not in sys.modules
