@@ -90,7 +90,7 @@ def test_a_person_after_a_lawyer_of_keeps_her_full_name(model: Pipeline) -> None
 
 def test_a_name_after_mayor_of_is_a_place_not_a_speaker(model: Pipeline) -> None:
     text = (
-        "The mayor of Ashby Magna, Ruth Calloway, opened the bridge.\n"
+        "The mayor of Kettleby Wold, Ruth Calloway, opened the bridge.\n"
         "“It took ten years,” Calloway said."
     )
     (rec,) = analyze_texts(model, [("m", text)])
