@@ -46,6 +46,7 @@ def _whole_quotes(lk: Linker, start: int, end: int) -> tuple[int, int] | None:
             start = q.outer_end if inside_start else start
         elif inside_start:
             start = q.open_mark
+            end = max(end, q.outer_end)  # a span wholly inside the quotation takes all of it
         elif inside_end:
             end = q.outer_end
     text = lk.index.text

@@ -52,3 +52,11 @@ def test_span_ending_inside_an_unclosed_quotation_stops_before_its_mark() -> Non
     assert q.close_mark is None
     start = text.index("Ivo")
     assert _whole_quotes(lk, start, text.index("nobody")) == (start, text.index(":"))
+
+
+def test_span_wholly_inside_a_quotation_takes_in_all_of_it() -> None:
+    text = 'Mira Holt warned that the plan was "badly costed and far too late" for farmers.'
+    lk = linker(text)
+    start, end = text.index("costed"), text.index(" far too")
+    whole = (text.index('"badly'), text.index('" for') + 1)
+    assert _whole_quotes(lk, start, end) == whole
