@@ -21,7 +21,7 @@ from .lexicon import (
 from .mentions import Mention, is_capitalised, make_mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ROLES = ROLE_NOUNS | PERSON_TITLES  # what a bare "says council leader" may end in
 
@@ -113,9 +113,16 @@ def right_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         return make_mention(doc, i, name_end(doc, k, min(n, k + 6), group=True))
     if k > i and doc[k - 1].lower_ in _ROLES and (k >= n or doc[k].is_punct or doc[k].is_space):
         return make_mention(doc, i, k)  # a headline's "…, says council leader"
-    if tok.lower_ in ROLE_NOUNS and tok.is_lower and i + 1 < n and doc[i + 1].lower_.endswith("ing"):
+    if tok.lower_ in ROLE_NOUNS and tok.is_lower and i + 1 < n and _participle(doc[i + 1]):
         return make_mention(doc, i, i + 1)  # a headline's "…, says mayor facing vote"
     return None
+
+
+def _participle(tok: Token) -> bool:
+    """"facing", not "during" or "meeting": the tagger's VBG, or the -ing ending without one."""
+    if tok.doc.has_annotation("TAG"):
+        return tok.tag_ == "VBG"
+    return tok.is_lower and tok.lower_.endswith("ing") and tok.lower_ not in FUNCTION_WORDS
 
 
 def _in_word(doc: Doc, j: int) -> bool:

@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from annotations.nlp.analyze import analyze_doc, analyze_texts
+from annotations.nlp.heuristics import right_source
 from annotations.nlp.pipeline import Pipeline, load_pipeline
 
 _NLP = spacy.blank("en")
@@ -96,3 +98,21 @@ def test_a_bare_role_before_a_participle_is_a_headline_source() -> None:
 def test_a_single_quoted_word_in_a_headline_is_not_made_speech() -> None:
     text = "Council ‘bullied’ over parking fees, says leader\n\nThe vote is on Friday."
     assert blank(text)[0][:2] == ("bullied", False)
+
+
+def _tagged(pairs: list[tuple[str, str]]) -> Doc:
+    """A doc with the given part-of-speech tags (as the trained tagger would set them)."""
+    return Doc(_NLP.vocab, words=[w for w, _ in pairs], tags=[t for _, t in pairs])
+
+
+def test_a_bare_role_takes_a_tagged_participle_not_any_word_in_ing() -> None:
+    facing = _tagged([("Stay", "VB"), (",", ","), ("says", "VBZ"), ("mayor", "NN"),
+                      ("facing", "VBG"), ("vote", "NN")])
+    found = right_source(facing, 2, 3, bytearray(len(facing)))
+    assert found is not None and found.text == "mayor"
+    meeting = _tagged([("Cut", "VB"), ("fares", "NNS"), (",", ","), ("says", "VBZ"),
+                       ("resident", "NN"), ("meeting", "NN")])
+    assert right_source(meeting, 3, 4, bytearray(len(meeting))) is None  # a meeting spoke
+    during = _tagged([("Stay", "VB"), (",", ","), ("says", "VBZ"), ("mayor", "NN"),
+                      ("during", "IN"), ("vote", "NN")])
+    assert right_source(during, 2, 3, bytearray(len(during))) is None
