@@ -7,8 +7,8 @@ so an edit appears on screen once it is committed to the database, never before.
 
 This module is the screen's skeleton: its keys, layout, workers and message handlers. What it
 shows and what lies under the cursor are in `annotate_base`; the keys' actions in
-`annotate_tags` (c s a m e x u ctrl+r), `annotate_suggestions` (n N y d t) and `annotate_search`
-(/); the document keys (] [ D R) stay here, next to the loading they start.
+`annotate_tags` (c s a m e x u ctrl+r esc), `annotate_suggestions` (n N y d t i) and
+`annotate_search` (/); the document keys (] [ D R) stay here, next to the loading they start.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceCh
 
 
 class TagKeys(AnnotationBase):
-    """The keys that add, change and remove annotations (c, s, a, m, e, x, u, ctrl+r)."""
+    """The keys that add, change and remove annotations and marks (c, s, a, m, e, x, u, ctrl+r,
+    esc)."""
 
     def action_claim(self) -> None:
         """Tag the selection (or the sentence under the cursor) as a check-worthy claim."""

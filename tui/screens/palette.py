@@ -42,6 +42,7 @@ class RedlineCommands(Provider):
                 ("Next document", partial(screen.action_document, 1), "(])"),
                 ("Previous document", partial(screen.action_document, -1), "([)"),
                 ("Hide/show low-confidence suggestions", screen.action_toggle_low, "(t)"),
+                ("Hide/show indirect-speech suggestions", screen.action_toggle_indirect, "(i)"),
                 ("Search the text", screen.open_search, "(/)"),
                 ("Back to the library", app.action_leave, "(q)"),
             ]
