@@ -145,8 +145,8 @@ async def test_a_failing_worker_is_reported_on_screen(db: tuple[Store, str],
         select(app, SENTENCE)
         await pilot.press("c")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("add claim failed" in m and "disk on fire" in m for m in messages)
+        failed = [n.message for n in app._notifications if "disk on fire" in n.message]
+        assert failed == ["add claim failed: RuntimeError('disk on fire')"]  # once, in full
         assert rows(app)[0].startswith("no annotations yet")  # nothing shown that is not stored
 
 
@@ -538,6 +538,22 @@ async def test_palette_lists_documents_undo_redo_and_export(db: tuple[Store, str
         for wanted in ("Mark document done", "Undo", "Redo", "Export the corpus…",
                        "Open: Iran will not yield to US pressure, Pezeshkian says"):
             assert wanted in names
+
+
+async def test_palette_hides_and_shows_either_kind_of_suggestion(
+        db: tuple[Store, str]) -> None:
+    from tui.screens.palette import RedlineCommands
+
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        commands = {name: run for name, run, _ in RedlineCommands(screen).commands()}
+        assert screen.view is not None and not screen.view.hide_indirect
+        commands["Hide/show indirect-speech suggestions"]()
+        assert screen.view.hide_indirect and "indirect-speech suggestions hidden" in status(app)
+        commands["Hide/show low-confidence suggestions"]()
+        assert screen.view.hide_low
 
 
 async def test_palette_export_writes_the_corpus(db: tuple[Store, str], tmp_path: Any) -> None:

@@ -262,22 +262,7 @@ def test_journal_change_finds_a_decided_suggestion_by_its_key() -> None:
     assert act.journal_change(reject, []) == ("reject suggestion", None)
 
 
-# ------------------------------------------------------------------- 6. one error notice
-async def test_a_failed_write_is_reported_once(db: tuple[Store, str], monkeypatch: Any) -> None:
-    store, doc_id = db
-
-    def broken(ann: Any, **kw: Any) -> Any:
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr(store, "add_annotation", broken)
-    app = make(store, doc_id)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await opened(pilot)
-        select(app, SENTENCE)
-        await pilot.press("c")
-        await settle(pilot)
-        failed = [n.message for n in app._notifications if "disk on fire" in n.message]
-        assert failed == ["add claim failed: RuntimeError('disk on fire')"]
+# 6. one error notice: test_annotate.py, test_a_failing_worker_is_reported_on_screen
 
 
 # --------------------------------------------------------------- 7. the analysing note
@@ -296,7 +281,8 @@ async def test_the_analysing_note_does_not_claim_spacy_is_loading(
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: "analysing" in status(app))
         assert "analysing… (the keys keep working)" in status(app)
-        assert "spaCy" not in status(app)  # on the second document it was long loaded
+        # spaCy loads once: from the second document on, "loading spaCy" would be false
+        assert "spaCy" not in status(app)
         release.set()
         await until(pilot, lambda: "analysing" not in status(app))
 
@@ -328,6 +314,8 @@ async def test_counts_of_one_are_singular(db: tuple[Store, str]) -> None:
 async def test_the_palette_search_opens_the_field_even_from_the_field(
         db: tuple[Store, str]) -> None:
     """/ in the field types a /; the palette's "Search the text" must not fail there."""
+    from tui.screens.palette import RedlineCommands
+
     store, doc_id = db
     app = make(store, doc_id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -335,9 +323,12 @@ async def test_the_palette_search_opens_the_field_even_from_the_field(
         await pilot.press("slash", "a", "slash")
         bar = screen.query_one(SearchBar)
         assert bar.value == "a/" and app.focused is bar
-        screen.open_search()
+        provider = RedlineCommands(screen)
+        [hit] = [h async for h in provider.search("Search the text")
+                 if str(h.text) == "Search the text"]
+        hit.command()  # what the palette runs when the command is chosen
         await settle(pilot)
-        assert app.focused is bar and app.screen is screen
+        assert app.focused is bar and app.screen is screen and bar.value == "a/"
 
 
 # ------------------------------------------------------------------ 9. library columns
