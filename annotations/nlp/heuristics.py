@@ -259,6 +259,13 @@ def words_source(doc: Doc, a: int, b: int, blocked: bytearray
             mention = Mention(owner.idx, owner.idx + len(owner), owner.text, "pronoun")
             return phrase[0].i, phrase[-1].i + 1, mention
         return None
+    if low[-1] == "words" and len(phrase) <= 8:
+        poss = len(phrase) - (3 if low[-2] == "own" else 2)
+        owned = is_capitalised(phrase[1]) or low[1] == "the"
+        if poss >= 2 and low[poss] in ("'s", "’s") and owned:
+            # "In Ann Lee's words", "In the mayor's own words": the owner spoke.
+            found = make_mention(doc, phrase[1].i, phrase[poss].i)
+            return (phrase[0].i, phrase[-1].i + 1, found) if found is not None else None
     if low[:4] == ["in", "the", "words", "of"] and len(phrase) > 4:
         found = right_source(doc, phrase[3].i, phrase[3].i + 1, blocked)
         return (phrase[0].i, phrase[3].i + 1, found) if found is not None else None

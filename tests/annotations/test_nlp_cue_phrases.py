@@ -116,3 +116,14 @@ def test_a_bare_role_takes_a_tagged_participle_not_any_word_in_ing() -> None:
     during = _tagged([("Stay", "VB"), (",", ","), ("says", "VBZ"), ("mayor", "NN"),
                       ("during", "IN"), ("vote", "NN")])
     assert right_source(during, 2, 3, bytearray(len(during))) is None
+
+
+def test_in_a_named_persons_words_names_the_speaker() -> None:
+    text = "Tolls rose again. In Greta Solvang's own words, “Every boat pays the same fee.”"
+    assert blank(text)[-1] == ("Every boat pays the same fee.", True, "Greta Solvang",
+                               "Greta Solvang", "In Greta Solvang's own words")
+
+
+def test_in_a_described_persons_words_names_them() -> None:
+    text = "Mayor Ilse Varga opened the bridge. In the mayor's words, “It took ten years.”"
+    assert blank(text)[-1][:4] == ("It took ten years.", True, "the mayor", "Ilse Varga")
