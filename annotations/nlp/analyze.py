@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 # Part of the analysis cache key: bump whenever a rule changes what comes out.
-EXTRACTOR_VERSION = "2.6"
+EXTRACTOR_VERSION = "2.7"
 # Texts longer than this are parsed in paragraph-aligned pieces and joined back together,
 # which keeps spaCy's memory flat and its max_length out of the way.
 CHUNK_CHARS = 20_000
