@@ -31,7 +31,8 @@ class EditStore(DocumentStore):
                                          "before": before, "after": status}])
 
     def add_annotation(self, ann: Annotation, *, suggestion_key: str | None = None) -> Annotation:
-        """Validate and store a new annotation (and accept the suggestion it came from)."""
+        """Validate and store a new annotation (and accept the suggestion it came from, which
+        must still be undecided: RedlineError if someone decided it meanwhile)."""
         doc = self.get_document(ann.doc_id)
         if not ann.annotator:
             ann.annotator = self.annotator
@@ -44,9 +45,12 @@ class EditStore(DocumentStore):
         ann.spans = sorted(ann.spans, key=SPAN_ORDER)  # as stored
         changes = [{"table": "annotation", "key": ann.id, "before": None,
                     "after": {"doc_id": ann.doc_id, **ann.to_dict()}}]
-        if suggestion_key:
-            changes.append(self._decision_change(ann.doc_id, suggestion_key, "accepted", ann.id))
-        self._commit(ann.doc_id, "add", changes)
+        # the check and the write in one transaction: another window may decide it meanwhile
+        with self._write():
+            if suggestion_key:
+                changes.append(self._undecided_change(ann.doc_id, suggestion_key, "accepted",
+                                                      ann.id))
+            self._commit(ann.doc_id, "add", changes)
         return ann
 
     def update_annotation(self, ann: Annotation) -> Annotation:
@@ -95,10 +99,24 @@ class EditStore(DocumentStore):
         return {"table": "decision", "key": f"{doc_id}\x00{key}",
                 "before": rows[0] if rows else None, "after": after}
 
+    def _undecided_change(self, doc_id: str, key: str, decision: str,
+                          ann_id: str | None) -> dict[str, Any]:
+        """The change deciding a suggestion; refused if it was decided already (elsewhere).
+
+        Call inside the write transaction, so that nobody decides it between check and write."""
+        change = self._decision_change(doc_id, key, decision, ann_id)
+        if change["before"] is not None:
+            # deciding it again would overwrite the other decision (or accept it twice)
+            raise RedlineError(
+                f"this suggestion was already {change['before']['decision']} elsewhere "
+                "(another window or annotator)", hint="reload the document (R) to see it")
+        return change
+
     def reject_suggestion(self, doc_id: str, key: str) -> None:
-        """Remember that a suggestion was rejected (undo forgets it)."""
+        """Remember that a suggestion was rejected (undo forgets it); refused if decided."""
         self.get_document(doc_id)
-        self._commit(doc_id, "reject", [self._decision_change(doc_id, key, "rejected", None)])
+        with self._write():
+            self._commit(doc_id, "reject", [self._undecided_change(doc_id, key, "rejected", None)])
 
     def _commit(self, doc_id: str, op: str, changes: list[dict[str, Any]],
                 target: int | None = None) -> int:

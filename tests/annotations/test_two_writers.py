@@ -184,3 +184,42 @@ def test_undo_never_throws_away_someone_elses_later_edit(tmp_path: Path) -> None
         bob.undo(doc_id)
         ann.undo(doc_id)
         assert ann.annotations(doc_id) == []
+
+
+def _suggested(doc_id: str, needle: str) -> Annotation:
+    start = TEXT.index(needle)
+    return Annotation(kind="attribution", doc_id=doc_id, origin="suggested",
+                      attrs={"type": "direct"},
+                      spans=[Span("content", start, start + len(needle), needle)])
+
+
+def test_a_suggestion_decided_in_one_window_is_not_decided_again_in_another(
+        tmp_path: Path) -> None:
+    """Two stale windows: the second accept (or a reject after it) is refused, not a duplicate
+    annotation or an overwritten decision; the first decision stands."""
+    db = tmp_path / "shared.db"
+    doc_id = _doc(db)
+    with Store(db, annotator="ann") as ann, Store(db, annotator="bob") as bob:
+        first = ann.add_annotation(_suggested(doc_id, "the budget was balanced"),
+                                   suggestion_key="a:1-2")
+        with pytest.raises(RedlineError, match="already accepted elsewhere") as refused:
+            bob.add_annotation(_suggested(doc_id, "the budget was balanced"),
+                               suggestion_key="a:1-2")
+        assert "reload the document (R)" in refused.value.one_line()
+        with pytest.raises(RedlineError, match="already accepted elsewhere"):
+            bob.reject_suggestion(doc_id, "a:1-2")
+        assert [a.id for a in bob.annotations(doc_id)] == [first.id]
+        assert bob.decisions(doc_id) == {"a:1-2": "accepted"}
+
+        bob.reject_suggestion(doc_id, "a:3-4")
+        with pytest.raises(RedlineError, match="already rejected elsewhere"):
+            ann.add_annotation(_suggested(doc_id, "it was not"), suggestion_key="a:3-4")
+        with pytest.raises(RedlineError, match="already rejected elsewhere"):
+            ann.reject_suggestion(doc_id, "a:3-4")
+        assert ann.decisions(doc_id) == {"a:1-2": "accepted", "a:3-4": "rejected"}
+        assert len(ann.annotations(doc_id)) == 1
+        # each refusal left no journal row, so undo takes back each one's own decision
+        assert [r["op"] for r in ann.journal(doc_id)] == ["add", "reject"]
+        bob.undo(doc_id)
+        ann.add_annotation(_suggested(doc_id, "it was not"), suggestion_key="a:3-4")
+        assert ann.decisions(doc_id) == {"a:1-2": "accepted", "a:3-4": "accepted"}
