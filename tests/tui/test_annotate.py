@@ -265,7 +265,8 @@ async def test_a_makes_an_attribution_with_a_chosen_source_and_prefilled_speaker
         assert ann.attrs == {"type": "direct", "speaker": "Masoud Pezeshkian"}
         assert [(s.role, s.text) for s in ann.spans] == [
             ("content", QUOTE[:-1]), ("source", "he"), ("cue", "emphasized")]
-        assert ann.origin == "manual"  # the content differs from the suggestion's
+        # the content differs from the suggestion's: a corrected suggestion (DESIGN: edited)
+        assert ann.origin == "edited"
         assert "a:180-270" in store.decisions(doc_id)
         await until(pilot, lambda: rows(app)[0].startswith("Masoud Pezeshkian → emphasized → “"))
 
@@ -401,7 +402,8 @@ async def test_y_accepts_a_suggestion_as_a_suggested_attribution(db: tuple[Store
             ("content", 180, 270), ("source", 272, 274), ("cue", 275, 285)]
         assert store.decisions(doc_id) == {"a:180-270": "accepted"}
         await until(pilot, lambda: "12 pending" in status(app))
-        assert screen.selection == (308, 353)  # moved on to the next suggestion
+        # on to the next suggestion, current but not selected (c would tag it)
+        assert (screen.cursor, screen.selection) == (308, None)
         assert rows(app)[0] == "Masoud Pezeshkian → emphasized → “Iran will not surrender to " \
                                "threats and will not…”"
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 
+from annotations.errors import NotFoundError, RedlineError
 from annotations.models import Annotation
 from annotations.store import Store
 
@@ -87,7 +88,15 @@ class AnnotationBase(RedlineScreen):
         store, doc_id = self.redline.store, self.doc_id
 
         def job() -> None:
-            result = change(store)
+            try:
+                result = change(store)
+            except NotFoundError:
+                # the document is there (read_state raises otherwise), so what went missing is
+                # the annotation: deleted by another window since this one read it
+                state = read_state(store, doc_id)
+                self.post_message(StateLoaded(state, ""))  # its tag disappears
+                raise RedlineError("this annotation was deleted elsewhere (another window or "
+                                   "annotator): press R to reload") from None
             said = note(result) if callable(note) else note
             where = focus(result) if callable(focus) else focus
             self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))

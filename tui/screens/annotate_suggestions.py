@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from . import actions as act
-from .annotate_base import AnnotationBase, Range
+from .annotate_base import AnnotationBase
 
 NO_SUGGESTION = "no suggestion under the cursor: n goes to the next one"
 
@@ -39,8 +39,10 @@ class SuggestionKeys(AnnotationBase):
             return
         view, sugg = found
         ann = act.accepted(view.doc, sugg, self.redline.settings.annotator)
+        head = f"accepted: {act.describe(ann, 32)}"
+        where, note = self._after(view, sugg, head)
         self.write("accept suggestion", lambda st: st.add_annotation(ann, suggestion_key=sugg.key),
-                   f"accepted: {act.describe(ann, 50)}", focus=self._after(view, sugg))
+                   note, focus=where)
 
     def action_reject(self) -> None:
         """Reject the suggestion under the cursor (u brings it back)."""
@@ -49,15 +51,23 @@ class SuggestionKeys(AnnotationBase):
             return
         view, sugg = found
         doc_id = self.doc_id
+        where, note = self._after(view, sugg, "rejected the suggestion")
         self.write("reject suggestion", lambda st: st.reject_suggestion(doc_id, sugg.key),
-                   "rejected the suggestion", focus=self._after(view, sugg))
+                   note, focus=where)
 
-    @staticmethod
-    def _after(view: act.DocView, sugg: act.Suggestion) -> int | Range:
-        """Where to go once a suggestion is decided: the next pending one, else stay put."""
+    def _after(self, view: act.DocView, sugg: act.Suggestion, done: str) -> tuple[int, str]:
+        """Where the cursor goes once a suggestion is decided, and the note: `done`, then the
+        next suggestion (in what is left of the status line).
+
+        The next pending one's start, not selected: it is current (y and d act on it), but a
+        selection would make c, s or a tag it and e edit whatever it overlaps. Else stay put."""
         rest = [s for s in view.pending() if s.key != sugg.key]
         nxt = act.next_suggestion(rest, sugg.start, 1)
-        return (nxt.start, nxt.end) if nxt else sugg.start
+        if nxt is None:
+            return sugg.start, f"{done}; no pending suggestions left"
+        head = f"{done}; next: "
+        room = max(30, self.size.width - 2 - len(head))
+        return nxt.start, head + act.describe_suggestion(nxt, view.doc.text, room)
 
     def action_toggle_low(self) -> None:
         """Hide or show suggestions below the confidence threshold."""

@@ -70,7 +70,8 @@ class TagKeys(AnnotationBase):
         self.app.push_screen(dialog, done)
 
     def action_attribution(self) -> None:
-        """Tag the selection (or the quote under the cursor) as an attribution."""
+        """Tag the selection (or the quote under the cursor) as an attribution; if one already
+        covers it, edit that one instead (as e does)."""
         view = self._ready()
         if view is None:
             return
@@ -85,6 +86,13 @@ class TagKeys(AnnotationBase):
                 self._say("select the quoted words first (v, or shift+arrows)")
                 return
             content = [quote]
+        existing = _attribution_over(view.annotations, content)
+        if existing is not None:
+            # a second frame on the same words would be a duplicate: change the one there is
+            self._say("this quote already has an attribution: editing it (x deletes it)")
+            self._attribution_dialog(
+                view, [(s.start, s.end) for s in existing.role("content")], existing, None)
+            return
         self._attribution_dialog(view, content, None, sugg)
 
     def _attribution_dialog(self, view: act.DocView, content: list[Range],
@@ -118,8 +126,9 @@ class TagKeys(AnnotationBase):
             ann = act.attribution(view.doc, content, source=choice.source.span,
                                   cue=choice.cue.span, type_=choice.type, speaker=choice.speaker,
                                   annotator=self.redline.settings.annotator, base=base)
-            if base is None and sugg is not None and _same_as(ann, sugg):
-                ann.origin = "suggested"
+            if base is None and sugg is not None:
+                # from a suggestion: as proposed, or corrected on the way in
+                ann.origin = "suggested" if _same_as(ann, sugg) else "edited"
             self._save(ann, base, "attribution", sugg.key if sugg and base is None else None)
 
         self.app.push_screen(dialog, done)
@@ -218,6 +227,20 @@ class TagKeys(AnnotationBase):
         stop = text.find("\n", self.cursor)
         end = min(x for x in (end, stop if stop >= 0 else None, len(text)) if x is not None)
         return act.trim(text, start, end)
+
+
+def _attribution_over(annotations: list[Annotation], content: list[Range]
+                      ) -> Annotation | None:
+    """The attribution whose quoted words overlap `content` most, if any overlaps it."""
+    best: tuple[int, Annotation] | None = None
+    for ann in annotations:
+        if ann.kind != "attribution":
+            continue
+        overlap = sum(max(0, min(b, s.end) - max(a, s.start))
+                      for s in ann.role("content") for a, b in content)
+        if overlap and (best is None or overlap > best[0]):
+            best = (overlap, ann)
+    return best[1] if best else None
 
 
 def _same_as(ann: Annotation, sugg: act.Suggestion) -> bool:
