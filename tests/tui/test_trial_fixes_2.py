@@ -170,7 +170,7 @@ async def test_editing_an_annotation_deleted_elsewhere_says_so_and_reloads(
         await settle(pilot)
         assert failures(app) == [
             "edit claim failed: this annotation was deleted elsewhere (another window or "
-            "annotator): press R to reload"]
+            "annotator); the document is reloaded"]
         await until(pilot, lambda: rows(app)[0].startswith("no annotations"))
         assert store.annotations(doc_id) == []
 

@@ -96,7 +96,7 @@ class AnnotationBase(RedlineScreen):
                 state = read_state(store, doc_id)
                 self.post_message(StateLoaded(state, ""))  # its tag disappears
                 raise RedlineError("this annotation was deleted elsewhere (another window or "
-                                   "annotator): press R to reload") from None
+                                   "annotator); the document is reloaded") from None
             said = note(result) if callable(note) else note
             where = focus(result) if callable(focus) else focus
             self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))
