@@ -112,3 +112,13 @@ def test_list_prints_tsv_when_piped_and_json_on_request(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["id"] == doc["id"]
     code, out = _run(db, "list", "--format", "table")
     assert code == 0 and doc["id"] in out and "┃" in out
+
+
+@pytest.mark.parametrize("args", [["list"], ["stats"], ["export", "-"]])
+def test_reading_commands_refuse_a_database_that_is_not_there(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    code, out = _run(db, *args)
+    assert code == 2
+    assert out.strip() == (f"redline: error: {db}: no such database; import documents first "
+                           "(redline import FILE), or check --db")
+    assert not db.exists()  # nothing created by a mistyped --db

@@ -115,7 +115,7 @@ def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
     """Export the corpus as JSONL to OUT (- for stdout); brat writes a folder."""
     from annotations.formats import exporter
 
-    store = open_store(settings)
+    store = open_store(settings, existing=True)
     write = exporter(fmt)
     n = write(store, str(out), status=status, annotators=annotators, ids=docs)
     if str(out) != "-":
@@ -129,7 +129,7 @@ def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
 @click.pass_obj
 def list_cmd(settings: Settings, fmt: str | None) -> None:
     """Documents with their progress."""
-    store = open_store(settings)
+    store = open_store(settings, existing=True)
     rows = store.library()
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "json":
@@ -162,7 +162,7 @@ def stats_cmd(settings: Settings) -> None:
 
     from .tables import stats_tables
 
-    store = open_store(settings)
+    store = open_store(settings, existing=True)
     console = Console()
     for table in stats_tables(corpus_stats(store)):
         console.print(table)
