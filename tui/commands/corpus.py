@@ -9,8 +9,8 @@ import click
 
 from annotations.errors import RedlineError
 
-from ..screens.actions_text import plural
 from ..settings import Settings
+from ..wording import plural
 from .common import open_store
 
 

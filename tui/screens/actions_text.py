@@ -7,12 +7,8 @@ from typing import Any
 
 from annotations.models import Annotation
 
+from ..wording import plural as plural  # the screens' name for it (actions re-exports it)
 from .actions_view import Suggestion
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """`1 hit`, `2 hits`, `0 hits` (`nouns` for an irregular plural)."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def clip(text: str, width: int = 48) -> str:
