@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gender import HONORIFICS, is_given_name
+from .gender import HONORIFICS, honorific_gender, is_given_name
 from .heuristics import name_end
 from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase
@@ -80,10 +80,13 @@ def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> 
     doc, n = ix.doc, len(ix.doc)
     for i in ix.word_tokens(frozenset(HONORIFICS)):
         k = i + 2 if i + 1 < n and doc[i + 1].text == "." else i + 1  # "Mr. Tan"
-        if blocked[i] or not is_capitalised(doc[i]) or k >= n or not is_capitalised(doc[k]):
+        gender = honorific_gender(doc[i].text)  # the token may be "Mr." or "MRS"
+        if not gender or blocked[i] or not is_capitalised(doc[i]) or k >= n or (
+            not is_capitalised(doc[k])
+        ):
             continue
         j = name_end(doc, k, min(n, k + 4))
-        table.set_gender(doc[j - 1].text, doc[i].idx, HONORIFICS[doc[i].lower_])
+        table.set_gender(doc[j - 1].text, doc[i].idx, gender)
     table.guess_genders()
 
 
@@ -93,7 +96,7 @@ def _office_of(doc: Doc, start: int) -> bool:
     if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _PLACE_OFFICES:
         return False
     first = doc[start].text
-    return first.lower().strip(".") not in HONORIFICS and not is_given_name(first)
+    return not honorific_gender(first) and not is_given_name(first)
 
 
 def possessive_gender(doc: Doc, end: int, blocked: bytearray) -> str:

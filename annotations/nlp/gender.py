@@ -11,6 +11,14 @@ from .text import words
 # Honorifics that say whether the person is a man or a woman ("Ms Lee", "Mr Tan").
 HONORIFICS = {**dict.fromkeys(words("mr sir lord"), "m"),
               **dict.fromkeys(words("ms mrs miss lady dame madam"), "f")}
+
+
+def honorific_gender(word: str) -> str:
+    """"m" or "f" for an honorific in any surface form ("Mr", "mr.", "MRS."), else ""."""
+    # Tokenizers keep the full stop on "Mr." and a text may shout: the lexicon is bare lower case.
+    return HONORIFICS.get(word.lower().rstrip("."), "")
+
+
 # A first name is a woman's (a man's) when it is at least this many times as frequent
 # among women as among men (or the reverse) in the US Census 1990 lists. At 4x a reader
 # is right about four times in five even for the most mixed names that pass: Kelly
