@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import journal as journal_mod
 from .errors import RedlineError
-from .importer import ImportRecord, to_document
+from .formats.registry import ImportRecord
+from .importer import to_document
 from .models import Annotation, now_iso, sha256
 from .store import Store
+from .store import journal as journal_mod
 
 
 @dataclass

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import journal as journal_mod
 from .errors import InputError
 from .models import sha256
 from .store import Store
+from .store import journal as journal_mod
 
 
 @dataclass

@@ -22,8 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotations.formats import exporter
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord, exporter
 from annotations.ingest import store_records
 from annotations.store import Store
 from benchmarks.common import write_result

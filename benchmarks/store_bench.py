@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotations.export import export_redline
+from annotations.formats.redline import export_redline
 from annotations.models import Annotation, Document, Span
 from annotations.store import Store
 from benchmarks.common import median, pct, seed_text, write_result

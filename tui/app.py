@@ -176,7 +176,7 @@ class RedlineApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export(self, path: str) -> None:
         """Write the export file (streams the whole corpus; may take a while)."""
-        from annotations.formats import exporter
+        from annotations.formats.registry import exporter
 
         n = exporter("redline")(self.store, path, status=(), annotators=(), ids=())
         self.post_message(Notice(f"exported {n} documents to {path}"))

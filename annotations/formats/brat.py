@@ -20,7 +20,8 @@ from typing import Any
 from ..errors import RedlineError
 from ..models import ATTRS, Annotation, sha256
 from ..store import Store
-from . import final_mode, labels, register_exporter
+from . import labels
+from .output import final_mode
 
 ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
 NOTE_ATTRS = ("speaker", "target_text")
@@ -130,4 +131,3 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
         raise
 
 
-register_exporter("brat", export_brat)

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import RedlineError
-from ..importer import ImportRecord, register_format
 from ..models import STATUSES, normalise_newlines
 from ..store import Store
-from . import labels, register_exporter, write_lines
+from . import labels
+from .output import write_lines
+from .registry import ImportRecord
 
 UNITS = ("utf16", "codepoints")
 RESERVED = {"id", "text", "entities", "relations", "label", "Comments", "doc_id", "title",
@@ -157,5 +158,3 @@ def looks_like_doccano(obj: dict[str, Any]) -> bool:
     ) or (isinstance(label, list) and bool(label) and all(isinstance(x, list) for x in label))
 
 
-register_exporter("doccano", export_doccano)
-register_format("doccano", read_doccano, looks_like_doccano)

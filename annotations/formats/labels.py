@@ -185,7 +185,7 @@ def decompose(anns: list[Annotation]) -> tuple[list[Part], list[tuple[int, int, 
 def stream_documents(store: Store, *, status: Any = (), ids: Any = ()) -> Iterator[Document]:
     """Documents in library order, limited to the given statuses and ids when any are given,
     fetched a page of ids at a time so memory stays flat however large the corpus."""
-    from ..export import select_documents
+    from .redline import select_documents
 
     return select_documents(store, status=status, ids=ids)
 

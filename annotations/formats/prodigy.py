@@ -17,10 +17,11 @@ from typing import Any
 from murmurhash import mrmr
 
 from ..errors import RedlineError
-from ..importer import ImportRecord, register_format
 from ..models import STATUSES, Annotation, Document, normalise_newlines
 from ..store import Store
-from . import labels, register_exporter, write_lines
+from . import labels
+from .output import write_lines
+from .registry import ImportRecord
 
 META_KEYS = ("doc_id", "title", "status", "text_sha256", "doc_meta", "frames")
 
@@ -174,5 +175,3 @@ def looks_like_prodigy(obj: dict[str, Any]) -> bool:
         k in obj for k in ("spans", "tokens", "_input_hash", "_task_hash"))
 
 
-register_exporter("prodigy", export_prodigy)
-register_format("prodigy", read_prodigy, looks_like_prodigy)

@@ -1,20 +1,14 @@
-"""The SQLite store: documents, annotation frames, suggestion decisions, journal, analysis cache.
-
-`Store` builds on the connection in `db` (opening, migrating, transactions), the documents and
-their annotations as read in `store_documents`, and the journalled edits with undo/redo in
-`store_edits`; it adds the analysis cache and the library rows, which draw on all of them.
-"""
+"""`Store`: the journalled edits of `edits` plus the analysis cache and the library rows, which
+draw on every layer below."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from .db import BUSY_TIMEOUT_MS, SQLITE_MAGIC, Database, reporting
-from .models import now_iso
-from .store_edits import EditStore
-
-__all__ = ["BUSY_TIMEOUT_MS", "SQLITE_MAGIC", "Database", "Store", "suggestion_keys"]
+from ..models import now_iso
+from .db import reporting
+from .edits import EditStore
 
 
 @reporting

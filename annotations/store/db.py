@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 # How long a write waits for another process's transaction. An import holds the lock for a

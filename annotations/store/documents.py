@@ -1,7 +1,7 @@
 """The store's documents and what they hold, as read: texts, annotation frames, decisions.
 
 Documents are added and their texts replaced here; changes to their annotations, decisions and
-status are journalled, and live in `store_edits`.
+status are journalled, and live in `edits`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import NotFoundError
+from ..models import Annotation, Document, Span, now_iso, sha256
 from .db import StoreBase
-from .errors import NotFoundError
-from .models import Annotation, Document, Span, now_iso, sha256
 
 ANNOTATION_COLUMNS = ("id, kind, attrs, spans, origin, annotator, created_at, updated_at,"
                       " needs_review")

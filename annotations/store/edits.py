@@ -11,10 +11,10 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
 
+from ..errors import NotFoundError, RedlineError, SchemaError, SpanMismatchError
+from ..models import SPAN_ORDER, STATUSES, Annotation, now_iso
 from . import journal as journal_mod
-from .errors import NotFoundError, RedlineError, SchemaError, SpanMismatchError
-from .models import SPAN_ORDER, STATUSES, Annotation, now_iso
-from .store_documents import DocumentStore
+from .documents import DocumentStore
 
 
 class EditStore(DocumentStore):

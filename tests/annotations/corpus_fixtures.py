@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from annotations.agreement import agreement, cohen_kappa, krippendorff_alpha
 from annotations.errors import RedlineError
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotations.errors import RedlineError
-from annotations.formats import exporter
+from annotations.formats.registry import exporter
 from annotations.store import Store
 from tui.cli import main
 

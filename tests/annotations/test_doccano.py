@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from annotations.errors import InputError
-from annotations.formats import exporter, labels
+from annotations.formats import labels
 from annotations.formats.doccano import doccano_lines
+from annotations.formats.registry import exporter
 from annotations.importer import read_file
 from annotations.store import Store
 

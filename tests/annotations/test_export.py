@@ -10,8 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotations.errors import SpanMismatchError
-from annotations.export import export_redline
-from annotations.importer import ImportRecord
+from annotations.formats.redline import export_redline
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

@@ -16,11 +16,11 @@ import pytest
 from helpers.cli import Run, run_cli, run_process
 from helpers.db import Snapshot, file_digest, snapshot
 
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span, sha256
-from annotations.schema import SCHEMA_VERSION
 from annotations.store import Store
+from annotations.store.schema import SCHEMA_VERSION
 
 TEXT = "The minister said: “We will not back down.” Critics called it a “disaster”."
 GOOD_LINE = {"id": "good", "title": "Good", "text": "A perfectly good article."}

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotations.errors import InputError
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.merge import merge_databases
 from annotations.models import Annotation, sha256

@@ -12,7 +12,8 @@ import spacy
 from click.testing import CliRunner
 
 from annotations.errors import InputError
-from annotations.formats import exporter, labels
+from annotations.formats import labels
+from annotations.formats.registry import exporter
 from annotations.importer import read_file
 from annotations.models import Annotation
 from annotations.store import Store

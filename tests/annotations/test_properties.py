@@ -26,7 +26,7 @@ from hypothesis.stateful import (
 )
 
 from annotations.errors import RedlineError, SpanMismatchError
-from annotations.export import export_redline
+from annotations.formats.redline import export_redline
 from annotations.importer import read_jsonl_file
 from annotations.ingest import store_records
 from annotations.models import STATUSES, Annotation, Span, normalise_newlines

@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.errors import RedlineError
-from annotations.export import export_redline
-from annotations.importer import ImportRecord, read_jsonl_file
+from annotations.formats.redline import export_redline
+from annotations.formats.registry import ImportRecord
+from annotations.importer import read_jsonl_file
 from annotations.ingest import CONTEXTS, common_affixes, reanchor, store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotations.errors import DatabaseError, NotFoundError, SchemaError, SpanMismatchError
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

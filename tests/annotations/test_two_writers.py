@@ -17,7 +17,7 @@ from helpers.corpus import write_corpus
 from helpers.db import integrity
 
 from annotations.errors import RedlineError
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store

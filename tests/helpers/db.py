@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotations.export import export_redline
+from annotations.formats.redline import export_redline
 from annotations.store import Store
 
 

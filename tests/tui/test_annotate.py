@@ -599,7 +599,7 @@ async def test_slash_searches_highlights_and_enter_jumps(db: tuple[Store, str]) 
 
 async def test_brackets_go_to_the_next_and_previous_document(db: tuple[Store, str],
                                                              pipeline: Pipeline) -> None:
-    from annotations.importer import ImportRecord
+    from annotations.formats.registry import ImportRecord
     from annotations.ingest import store_records
 
     store, doc_id = db

@@ -14,8 +14,7 @@ import pytest
 from helpers.db import integrity
 from helpers.tmux import Tmux, Window, app_database, shown_count
 
-from annotations import journal
-from annotations.store import Store
+from annotations.store import Store, journal
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"

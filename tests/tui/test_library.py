@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pilot_helpers import FIXED_NOW, make, settle, until
 from textual.widgets import DataTable, Input
 
-from annotations.importer import ImportRecord
+from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.nlp.pipeline import Pipeline
 from annotations.store import Store

@@ -113,7 +113,7 @@ def _analyze_new(settings: Settings, store: object, doc_ids: list[str], batch_si
 def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
                annotators: tuple[str, ...], docs: tuple[str, ...]) -> None:
     """Export the corpus as JSONL to OUT (- for stdout); brat writes a folder."""
-    from annotations.formats import exporter
+    from annotations.formats.registry import exporter
 
     store = open_store(settings, existing=True)
     write = exporter(fmt)
@@ -133,7 +133,7 @@ def list_cmd(settings: Settings, fmt: str | None) -> None:
     rows = store.library()
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "json":
-        from annotations.export import dumps
+        from annotations.formats.redline import dumps
 
         for r in rows:
             click.echo(dumps(r))

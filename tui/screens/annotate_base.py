@@ -9,7 +9,7 @@ and the screen itself (`annotate`) build on it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
 
@@ -56,11 +56,8 @@ class AnnotationBase(RedlineScreen):
 
     @property
     def redline(self) -> RedlineApp:
-        """The app, typed."""
-        from ..app import RedlineApp
-
-        assert isinstance(self.app, RedlineApp)
-        return self.app
+        """The app, typed (a screen runs only inside RedlineApp; importing it here would be a cycle)."""
+        return cast("RedlineApp", self.app)
 
     @property
     def article(self) -> ArticleView:

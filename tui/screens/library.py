@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -47,8 +47,9 @@ def matches(row: dict[str, Any], query: str) -> bool:
 
 
 # The keys that start (or go on) filtering when the table has them: every printable ASCII
-# character but the screen's own keys. Binding keys are comma-separated and stripped, so ","
-# and " " go by their names.
+# character but the screen's own keys (q, ?, /). Capitals filter too: with `R` bound to
+# reload, typing "Rus" reloaded and filtered "us", so reloading is f5, a key nobody types.
+# Binding keys are comma-separated and stripped, so "," and " " go by their names.
 _FILTER_CHARS = [c for c in string.printable if c.isprintable() and c not in "q?/R"]
 
 
@@ -85,11 +86,8 @@ class LibraryScreen(RedlineScreen):
 
     @property
     def redline(self) -> RedlineApp:
-        """The app, typed."""
-        from ..app import RedlineApp
-
-        assert isinstance(self.app, RedlineApp)
-        return self.app
+        """The app, typed (a screen runs only inside RedlineApp; importing it here would be a cycle)."""
+        return cast("RedlineApp", self.app)
 
     def compose(self) -> ComposeResult:
         """Title line, filter, table, keys."""
