@@ -5,6 +5,8 @@ overlap covers at least the threshold of the gold span (one-to-one, best first);
 when the normalised strings contain each other or the spans overlap; resolved speaker when the
 surnames agree; cue when every predicted cue word is in the gold cue; gold `non_quotes`
 predicted as speech are false positives like any unmatched prediction.
+
+Mixed and indirect attributions (gold `other_attributions`) are scored per kind by `score_other`.
 """
 
 from __future__ import annotations
@@ -90,4 +92,99 @@ def misses(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: fl
                 lines.append(f"case {n}: missed “{quote}”")
             elif not _speaker_ok(q, hit):
                 lines.append(f"case {n}: “{quote}” speaker {hit.get('speaker')!r}, gold {q.get('speaker')!r}")
+    return lines
+
+
+KINDS = ("mixed", "indirect")
+# Content matches when it covers this share of the gold content (one-to-one, best first).
+CONTENT_SHARE = 0.5
+
+
+def _content_share(gold: Sequence[Sequence[int]], pred: Sequence[Sequence[int]]) -> float:
+    """How much of the gold content (all its spans) the predicted spans cover."""
+    length = sum(e - s for s, e in gold)
+    covered = sum(_overlap(g, p) for g in gold for p in pred)
+    return covered / max(1, length)
+
+
+def _source_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Speaker strings contain each other (mention or resolved name), or the spans overlap."""
+    a = _norm(gold.get("speaker"))
+    for said in (pred.get("speaker"), pred.get("source_text")):
+        b = _norm(said)
+        if a and b and (a == b or a in b or b in a):
+            return True
+    gs, ps = gold.get("speaker_span"), pred.get("source_span")
+    return bool(gs and ps and _overlap(gs, ps) > 0)
+
+
+def speech_cue(cue: str | None) -> bool:
+    """Whether a gold cue is a reporting verb (said, told, according to, …), not a belief."""
+    from .nlp.cues import CUE_WORDS
+
+    return any(w in CUE_WORDS for w in _norm(cue).split())
+
+
+def score_other(gold: list[dict[str, Any]], pred: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+    """Precision, recall, F1 and source accuracy for one kind of gold `other_attributions`;
+    for indirect also the recall of those with a speech cue."""
+    tp = fp = fn = source = cued = cued_hit = 0
+    for g, p in zip(gold, pred, strict=True):
+        predicted = [x for x in p.get("attributions", []) if x.get("type") == kind]
+        wanted = [a for a in g.get("other_attributions", []) if a.get("kind") == kind]
+        pairs = sorted(
+            ((_content_share(a["content_spans"], x["content_spans"]), i, j)
+             for i, a in enumerate(wanted) for j, x in enumerate(predicted)),
+            key=lambda t: -t[0])
+        matched: dict[int, int] = {}
+        used: set[int] = set()
+        for share, i, j in pairs:
+            if share >= CONTENT_SHARE and i not in matched and j not in used:
+                matched[i] = j
+                used.add(j)
+        for i, a in enumerate(wanted):
+            is_cued = speech_cue(a.get("cue"))
+            cued += is_cued
+            if i in matched:
+                tp += 1
+                cued_hit += is_cued
+                source += _source_ok(a, predicted[matched[i]])
+            else:
+                fn += 1
+        fp += len(predicted) - len(used)
+    p_ = tp / max(1, tp + fp)
+    r_ = tp / max(1, tp + fn)
+    out: dict[str, Any] = {
+        "kind": kind, "gold": tp + fn, "predicted": tp + fp, "precision": round(p_, 3),
+        "recall": round(r_, 3), "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3),
+        "source_acc": round(source / max(1, tp), 3)}
+    if kind == "indirect":
+        out["speech_cue_gold"] = cued
+        out["speech_cue_recall"] = round(cued_hit / max(1, cued), 3)
+    return out
+
+
+def other_misses(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[str]:
+    """One line per gold mixed/indirect attribution not found or given the wrong source."""
+    lines = []
+    for n, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        for a in g.get("other_attributions", []):
+            predicted = [x for x in p.get("attributions", []) if x.get("type") == a.get("kind")]
+            hit = max(predicted, default=None,
+                      key=lambda x: _content_share(a["content_spans"], x["content_spans"]))
+            s, e = a["content_spans"][0]
+            said = g["text"][s:e][:60]
+            if hit is None or _content_share(a["content_spans"], hit["content_spans"]) < CONTENT_SHARE:
+                lines.append(f"case {n}: missed {a['kind']} “{said}”")
+            elif not _source_ok(a, hit):
+                lines.append(f"case {n}: {a['kind']} “{said}” source {hit.get('source_text')!r}, "
+                             f"gold {a.get('speaker')!r}")
+        for x in p.get("attributions", []):
+            golds = [a["content_spans"] for a in g.get("other_attributions", [])
+                     if a.get("kind") == x.get("type")]
+            if x.get("type") in KINDS and not any(
+                _content_share(c, x["content_spans"]) >= CONTENT_SHARE for c in golds
+            ):
+                s, e = x["content_spans"][0]
+                lines.append(f"case {n}: extra {x['type']} “{g['text'][s:e][:60]}”")
     return lines

@@ -12,6 +12,7 @@ import click
 from annotations.errors import InputError
 
 from ..settings import Settings
+from ..wording import plural
 
 
 def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
@@ -56,10 +57,18 @@ def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
     pipeline = load_pipeline(settings.model)
     if pipeline.warning:
         click.echo(f"redline: {pipeline.warning}", err=True)
-    out = sys.stdout
+    out, failed = sys.stdout, 0
     for record in analyze_texts(pipeline, items, batch_size=batch_size):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
+        if "error" in record:  # its record says so too; the others go on
+            failed += 1
+            click.echo(f"redline: warning: {where}: document {record['id']} failed to analyse "
+                       f"({record['error']})", err=True)
+    if failed:
+        click.echo(f"redline: {failed} of {plural(len(items), 'document')} failed to analyse",
+                   err=True)
+        sys.exit(1)
 
 
 COMMANDS = [analyze_cmd]
@@ -71,8 +80,9 @@ COMMANDS = [analyze_cmd]
 @click.option("--show-errors", is_flag=True, help="List each missed quote and wrong speaker.")
 @click.pass_obj
 def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool) -> None:
-    """Score the suggestions against GOLD.jsonl (same figures as shared/eval/score_quotes.py)."""
-    from annotations.evaluate import THRESHOLDS, misses, score
+    """Score the suggestions against GOLD.jsonl: direct quotes at three overlaps, then mixed and
+    indirect attributions when the gold has `other_attributions`."""
+    from annotations.evaluate import KINDS, THRESHOLDS, misses, other_misses, score, score_other
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 
@@ -90,8 +100,12 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
     g, p = [c for c, _ in pairs], [x for _, x in pairs]
     for threshold in THRESHOLDS:
         click.echo(json.dumps(score(g, p, threshold)))
+    others = any(c.get("other_attributions") for c in g)
+    if others:  # the gold also marks mixed quotations and indirect speech
+        for kind in KINDS:
+            click.echo(json.dumps(score_other(g, p, kind)))
     if show_errors:
-        for line in misses(g, p):
+        for line in misses(g, p) + (other_misses(g, p) if others else []):
             click.echo(line, err=True)
 
 
