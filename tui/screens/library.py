@@ -50,7 +50,7 @@ def matches(row: dict[str, Any], query: str) -> bool:
 # character but the screen's own keys (q, ?, /). Capitals filter too: with `R` bound to
 # reload, typing "Rus" reloaded and filtered "us", so reloading is f5, a key nobody types.
 # Binding keys are comma-separated and stripped, so "," and " " go by their names.
-_FILTER_CHARS = [c for c in string.printable if c.isprintable() and c not in "q?/R"]
+_FILTER_CHARS = [c for c in string.printable if c.isprintable() and c not in "q?/"]
 
 
 def _filter_bindings() -> list[BindingType]:
@@ -72,7 +72,7 @@ class LibraryScreen(RedlineScreen):
         Binding("slash", "filter", "Filter", priority=True,
                 tooltip="Filter by title, id or status (or just start typing)"),
         Binding("escape", "clear_filter", "Clear filter"),
-        Binding("R", "reload", "Reload", tooltip="Re-read the library from the database"),
+        Binding("f5", "reload", "Reload", tooltip="Re-read the library from the database"),
         Binding("question_mark", "app.help", "Keys", tooltip="Show every key"),
         Binding("q", "app.leave", "Quit", tooltip="Quit redline"),
         Binding("down", "cursor(1)", "Down", show=False, tooltip="Next document (also in the filter)"),

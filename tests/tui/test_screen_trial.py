@@ -1,0 +1,40 @@
+"""The screen items of the second editor trial (issue 12): library filter, `?`, palette export,
+the `i` filter kept, narrow terminals."""
+
+from __future__ import annotations
+
+from pilot_helpers import make, settle, until
+from textual.widgets import DataTable, Input
+
+from annotations.importer import ImportRecord
+from annotations.ingest import store_records
+from annotations.store import Store
+
+
+def titles(app: object) -> list[str]:
+    """The library table's title column."""
+    table = app.screen.query_one("#documents", DataTable)  # type: ignore[attr-defined]
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_a_capital_typed_in_the_library_goes_to_the_filter(db: tuple[Store, str]) -> None:
+    store, _ = db
+    store_records(store, [ImportRecord(text="Grain prices rose.", source="t", title="Russian grain")])
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Rus")  # one burst, no pauses, starting in the table
+        await settle(pilot)
+        assert app.screen.query_one("#filter", Input).value == "Rus"
+        assert titles(app) == ["Russian grain"]  # "us" alone also matched the "US pressure" one
+
+
+async def test_f5_reloads_the_library(db: tuple[Store, str]) -> None:
+    store, _ = db
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 1
+        store_records(store, [ImportRecord(text="Grain prices rose.", source="t", title="Later")])
+        await pilot.press("f5")
+        await until(pilot, lambda: "Later" in titles(app))
