@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input
 from annotations.importer import ImportRecord
 from annotations.ingest import store_records
 from annotations.store import Store
+from tui.screens.help import HelpScreen
 
 
 def titles(app: object) -> list[str]:
@@ -38,3 +39,21 @@ async def test_f5_reloads_the_library(db: tuple[Store, str]) -> None:
         store_records(store, [ImportRecord(text="Grain prices rose.", source="t", title="Later")])
         await pilot.press("f5")
         await until(pilot, lambda: "Later" in titles(app))
+
+
+async def test_help_lists_only_what_an_editor_uses(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        rows = app.screen.rows  # type: ignore[attr-defined]
+        keys = {k for k, _, _ in rows}
+        described = {d for _, d, _ in rows}
+        # ScrollView's sideways paging, on an article that wraps, was listed as "Page Left"
+        assert not {"ctrl+pageup", "ctrl+pagedown"} & keys
+        assert not {"Page Left", "Page Right", "Focus Next", "Focus Previous"} & described
+        assert ("tab", "Move to the next pane (article, side panel; filter, table)",
+                "annotation") in rows
+        assert "Copy the selected text" in described

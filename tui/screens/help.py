@@ -15,6 +15,24 @@ from textual.widgets import DataTable, Label, Static
 
 SPECIAL = {"enter": "enter", "escape": "esc", "tab": "tab", "space": "space"}
 
+# Textual's own bindings an editor uses, in redline's words. Every other binding a Textual
+# class brings (ScrollView's ctrl+pageup "Page Left" on an article that wraps, its "Scroll Up")
+# is a leftover: the article binds its own movement keys.
+TEXTUAL_KEPT = {
+    "app.focus_next": "Move to the next pane (article, side panel; filter, table)",
+    "app.focus_previous": "Move to the previous pane",
+    "screen.copy_text": "Copy the selected text",
+}
+
+
+def own_bindings(cls: type[DOMNode]) -> set[tuple[str, str]]:
+    """(key, action) of every binding redline's own classes declare in `cls`'s ancestry."""
+    own: set[tuple[str, str]] = set()
+    for base in cls.__mro__:
+        if base.__module__.startswith("tui.") and "BINDINGS" in base.__dict__:
+            own.update((b.key, b.action) for b in Binding.make_bindings(base.__dict__["BINDINGS"]))
+    return own
+
 
 def key_label(key: str) -> str:
     """How to write a bound key for a person: `?`, `]`, `ctrl+z`, `shift+right`."""
@@ -26,7 +44,8 @@ def key_rows(sections: Iterable[tuple[str, type[DOMNode]]], *,
     """(keys, what it does, where) for every described binding of the given classes.
 
     Keys bound to the same action are joined (`u, ctrl+z`); a binding without a description
-    is internal and left out; the tooltip, when there is one, is the longer description. With
+    is internal and left out, and so is one a Textual class brings unless TEXTUAL_KEPT names
+    it; the tooltip, when there is one, is the longer description. With
     `dedupe`, a key listed under an earlier section (which wins, as in the app) is not repeated,
     unless that section's class names it in `PASSES_ON` (it hands the key on when idle, as the
     article does escape with nothing selected).
@@ -37,11 +56,17 @@ def key_rows(sections: Iterable[tuple[str, type[DOMNode]]], *,
         merged = cls._merged_bindings
         if merged is None:
             continue
+        own = own_bindings(cls)
         groups: dict[tuple[str, str], list[str]] = {}
         for key, binding in merged:
             if not binding.description or (dedupe and key in seen):
                 continue
-            text = binding.tooltip or binding.description
+            if (key, binding.action) in own:
+                text = binding.tooltip or binding.description
+            elif binding.action in TEXTUAL_KEPT:
+                text = TEXTUAL_KEPT[binding.action]
+            else:
+                continue
             groups.setdefault((binding.action, text), []).append(key)
         passes_on = set(getattr(cls, "PASSES_ON", ()))
         for (_, description), keys in groups.items():
