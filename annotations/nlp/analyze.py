@@ -89,12 +89,30 @@ def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
         "id": doc_id,
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "model": model_id,
-        "entities": [
-            {"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
-            for e in doc.ents
-        ],
+        "entities": _entities(doc),
         "quotes": [_quote_record(text, r, ids) for r in results],
         "attributions": [_attr_record(a, ids[id(a)]) for a in attrs],
+    }
+
+
+def _entities(doc: Doc) -> list[dict[str, Any]]:
+    return [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
+            for e in doc.ents]
+
+
+def failure_record(doc: Doc, *, doc_id: str, model_id: str, error: BaseException) -> dict[str, Any]:
+    """The record of a document whose rules failed: spaCy's entities and what went wrong.
+
+    It has no "quotes" or "attributions" (an empty list would claim the rules found none), and
+    it is cached like any record, so a known failure is not retried until the rules change.
+    """
+    said = str(error).strip().splitlines()
+    return {
+        "id": doc_id,
+        "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        "model": model_id,
+        "entities": _entities(doc),
+        "error": f"{type(error).__name__}: {said[0][:200]}" if said else type(error).__name__,
     }
 
 
@@ -135,4 +153,8 @@ def analyze_texts(
             continue
         whole = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False)
         pending = []
-        yield analyze_doc(whole, doc_id=doc_id, model_id=pipeline.model_id)
+        try:
+            record = analyze_doc(whole, doc_id=doc_id, model_id=pipeline.model_id)
+        except Exception as e:  # one document's rule failure must not stop the others
+            record = failure_record(whole, doc_id=doc_id, model_id=pipeline.model_id, error=e)
+        yield record

@@ -41,7 +41,10 @@ def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
 @click.option("--batch-size", default=16, show_default=True)
 @click.pass_obj
 def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
-    """Print suggestions (entities, quotes, attributions) for FILE or stdin; no database."""
+    """Print suggestions (entities, quotes, attributions) for FILE or stdin; no database.
+
+    A document that fails to analyse gets a record with "error" (and its entities); the others
+    go on, and the exit status is 1."""
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 

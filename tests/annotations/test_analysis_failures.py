@@ -1,0 +1,112 @@
+"""One document's analysis failure never stops the others and never hides its entities.
+
+A failure is simulated by making a rule function raise for texts that mention "Boom", on a blank
+pipeline whose entity ruler stands in for spaCy's NER.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from helpers.cli import run_cli
+
+from annotations.analysis import analyze_documents
+from annotations.models import Document
+from annotations.nlp import analyze as analyze_mod
+from annotations.nlp import attribution
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline
+from annotations.store import Store
+
+GOOD = "Ann Lee spoke first. “We will build it,” Ann Lee said."
+BAD = "Boom. Ann Lee wrote to the council. “It is over,” she said."
+
+
+def _pipeline() -> Pipeline:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Ann Lee"}])  # type: ignore[attr-defined]
+    return Pipeline(nlp, "blank-ruler", True, None)
+
+
+@pytest.fixture
+def pipeline() -> Pipeline:
+    """A blank pipeline that still finds one entity, "Ann Lee"."""
+    return _pipeline()
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the quote-linking rules raise on any text with "Boom"; list the texts they saw."""
+    seen: list[str] = []
+    real = attribution.link_quotes
+
+    def link_quotes(doc: Any, *args: Any) -> Any:
+        seen.append(doc.text)
+        if "Boom" in doc.text:
+            raise KeyError("mr.")
+        return real(doc, *args)
+
+    monkeypatch.setattr(analyze_mod, "link_quotes", link_quotes)
+    return seen
+
+
+def test_a_failing_document_gets_an_error_record_and_the_rest_go_on(
+        pipeline: Pipeline, calls: list[str]) -> None:
+    records = list(analyze_texts(pipeline, [("1", GOOD), ("2", BAD), ("3", GOOD)], batch_size=2))
+    assert [r["id"] for r in records] == ["1", "2", "3"]
+    failed = records[1]
+    assert failed["error"] == "KeyError: 'mr.'"
+    # the entities spaCy found survive the rules' failure; no empty suggestion lists pretend
+    # the rules found nothing
+    assert [(e["text"], e["label"]) for e in failed["entities"]] == [("Ann Lee", "PERSON")]
+    assert "quotes" not in failed and "attributions" not in failed
+    for good in (records[0], records[2]):
+        assert "error" not in good
+        assert [q["speaker"] for q in good["quotes"]] == ["Ann Lee"]
+
+
+def test_a_known_failure_is_cached_and_retried_only_by_new_rules(
+        store: Store, pipeline: Pipeline, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(id="bad", text=BAD)
+    store.insert_document(doc)
+    (first,) = analyze_documents(store, [doc], pipeline)
+    assert first["error"] and len(calls) == 1
+    (again,) = analyze_documents(store, [doc], pipeline)
+    assert again["error"] == first["error"] and len(calls) == 1  # not retried
+    assert again["entities"] == first["entities"]
+    monkeypatch.setattr(analyze_mod, "EXTRACTOR_VERSION", analyze_mod.EXTRACTOR_VERSION + ".1")
+    (third,) = analyze_documents(store, [doc], pipeline)
+    assert len(calls) == 2 and third["error"]  # the rules changed: tried again
+
+
+def _jsonl(*texts: str) -> str:
+    return "".join(json.dumps({"id": f"d{n}", "text": t}) + "\n" for n, t in enumerate(texts, 1))
+
+
+def test_analyze_command_writes_every_record_and_exits_1_with_a_count(
+        tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: _pipeline())
+    run = run_cli(None, "analyze", "-", stdin=_jsonl(GOOD, BAD, GOOD))
+    assert not run.has_traceback, run.stderr
+    assert run.code == 1
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["d1", "d2", "d3"]
+    assert records[1]["error"] == "KeyError: 'mr.'" and records[1]["entities"]
+    assert "error" not in records[0] and "error" not in records[2]
+    lines = run.stderr.strip().splitlines()
+    assert lines[-1] == "redline: 1 of 3 documents failed to analyse"
+    assert any("d2" in line and "KeyError" in line for line in lines[:-1])
+
+
+def test_analyze_command_exits_0_when_nothing_fails(
+        tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: _pipeline())
+    run = run_cli(None, "analyze", "-", stdin=_jsonl(GOOD, GOOD))
+    assert run.code == 0 and "failed" not in run.stderr
+    assert len(run.stdout.splitlines()) == 2
