@@ -21,6 +21,7 @@ from .screens.base import report_failure
 from .screens.dialogs import PromptDialog
 from .settings import Settings
 from .trace import mark
+from .wording import plural
 from .workers import AnalysisService, PipelineCache
 
 if TYPE_CHECKING:
@@ -163,23 +164,26 @@ class RedlineApp(App[None]):
 
         self.push_screen(HelpScreen(title, key_rows([*sections, ("anywhere", RedlineApp)])))
 
-    def action_export(self) -> None:
-        """Ask where to, then export the corpus as redline JSONL."""
-        default = str(Path.cwd() / "redline-export.jsonl")
+    def action_export(self, fmt: str = "redline") -> None:
+        """Ask where to, then export the corpus in `fmt` (redline, prodigy, doccano, brat)."""
+        from .screens.palette import EXPORTS
+
+        what, default_name = EXPORTS[fmt]
+        default = str(Path.cwd() / default_name)
 
         def chosen(path: object) -> None:
             if isinstance(path, str) and path:
-                self.export(path)
+                self.export(path, fmt)
 
-        self.push_screen(PromptDialog("Export the corpus (redline JSONL) to", default), chosen)
+        self.push_screen(PromptDialog(f"Export the corpus ({what}) to", default), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def export(self, path: str) -> None:
-        """Write the export file (streams the whole corpus; may take a while)."""
+    def export(self, path: str, fmt: str = "redline") -> None:
+        """Write the export file or folder (streams the whole corpus; may take a while)."""
         from annotations.formats.registry import exporter
 
-        n = exporter("redline")(self.store, path, status=(), annotators=(), ids=())
-        self.post_message(Notice(f"exported {n} documents to {path}"))
+        n = exporter(fmt)(self.store, path, status=(), annotators=(), ids=())
+        self.post_message(Notice(f"exported {plural(n, 'document')} to {path} ({fmt})"))
 
     def on_notice(self, message: Notice) -> None:
         """Show a worker's remark that no screen took."""

@@ -538,7 +538,7 @@ async def test_palette_lists_documents_undo_redo_and_export(db: tuple[Store, str
         provider = RedlineCommands(screen)
         provider.rows = store.library()
         names = [name for name, _, _ in provider.commands()]
-        for wanted in ("Mark document done", "Undo", "Redo", "Export the corpus…",
+        for wanted in ("Mark document done", "Undo", "Redo", "Export the corpus as redline…",
                        "Open: Iran will not yield to US pressure, Pezeshkian says"):
             assert wanted in names
 

@@ -3,12 +3,18 @@ the `i` filter kept, narrow terminals."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from pilot_helpers import make, settle, until
 from textual.widgets import DataTable, Input
 
 from annotations.importer import ImportRecord
 from annotations.ingest import store_records
+from annotations.models import Annotation, Span
 from annotations.store import Store
+from tui.screens.dialogs import PromptDialog
 from tui.screens.help import HelpScreen
 
 
@@ -57,3 +63,34 @@ async def test_help_lists_only_what_an_editor_uses(db: tuple[Store, str]) -> Non
         assert ("tab", "Move to the next pane (article, side panel; filter, table)",
                 "annotation") in rows
         assert "Copy the selected text" in described
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano", "brat"])
+async def test_the_palette_exports_every_format(db: tuple[Store, str], tmp_path: Path,
+                                                fmt: str) -> None:
+    from tui.screens.palette import RedlineCommands
+
+    store, doc_id = db
+    store.add_annotation(Annotation("claim", [Span("claim", 0, 13, store.get_document(doc_id).text[:13])],
+                                    doc_id=doc_id))
+    out = tmp_path / f"out-{fmt}"
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        commands = {name: run for name, run, _ in RedlineCommands(app.screen).commands()}
+        commands[f"Export the corpus as {fmt}…"]()
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog) and app.screen.query("#value"))
+        field = app.screen.query_one("#value", Input)
+        assert field.value.endswith(f"redline-{fmt}" + ("" if fmt == "brat" else ".jsonl"))
+        field.value = str(out)
+        await pilot.press("enter")
+        await until(pilot, lambda: out.exists() and not app.workers)
+        await settle(pilot)
+    if fmt == "brat":
+        ann = next(out.glob("*.ann")).read_text(encoding="utf-8")
+        assert ann.startswith("T1\tCLAIM 0 13\tThis Thursday")  # the claim, as a brat text-bound annotation
+    else:
+        line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        key = "spans" if fmt == "prodigy" else "entities"
+        assert [s["label"] for s in line[key]] == ["CLAIM"]
+        assert "tokens" in line if fmt == "prodigy" else "start_offset" in line[key][0]

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 
 Command = tuple[str, Callable[[], Any], str]
 
+# format -> (what the export dialog calls it, the default file or folder name): one palette
+# command each, so every format `redline export` writes is a command away
+EXPORTS = {
+    "redline": ("redline JSONL, lossless", "redline-export.jsonl"),
+    "prodigy": ("Prodigy JSONL", "redline-prodigy.jsonl"),
+    "doccano": ("doccano JSONL", "redline-doccano.jsonl"),
+    "brat": ("a brat standoff folder", "redline-brat"),
+}
+
 
 class RedlineCommands(Provider):
     """Every document to open, plus the current screen's actions, by name."""
@@ -46,7 +55,9 @@ class RedlineCommands(Provider):
                 ("Search the text", screen.open_search, "(/)"),
                 ("Back to the library", app.action_leave, "(q)"),
             ]
-        out.append(("Export the corpus…", app.action_export, "write redline JSONL to a file"))
+        for fmt, (what, _) in EXPORTS.items():
+            out.append((f"Export the corpus as {fmt}…", partial(app.action_export, fmt),
+                        f"write {what}"))
         out.append(("Show keys", app.action_help, "every key of this screen (?)"))
         for row in getattr(self, "rows", []):
             title = row["title"] or row["id"]
