@@ -18,6 +18,7 @@ COMMAND_MODULES = {
     "import": "corpus", "export": "corpus", "list": "corpus", "stats": "corpus",
     "analyze": "analyze", "eval": "analyze",
     "merge": "interchange", "agreement": "interchange",
+    "search": "search",
 }
 """Command name -> the module of tui/commands/ that defines it (in its COMMANDS list)."""
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..models import now_iso
+from . import fts
 from .db import reporting
 from .edits import EditStore
 
@@ -50,9 +51,18 @@ class Store(EditStore):
                 (key, record["text_sha256"], record["model"], extractor_version,
                  json.dumps(record, ensure_ascii=False), now_iso()))
 
+    # -- search ---------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, open_mark: str = "[", close_mark: str = "]"
+               ) -> list[dict[str, Any]]:
+        """Documents matching a full-text query over titles, texts and span texts, best first."""
+        with self._lock:
+            return fts.search(self.db.conn, query, limit=limit, open_mark=open_mark,
+                              close_mark=close_mark)
+
     # -- library --------------------------------------------------------------------------------
     def library(self) -> list[dict[str, Any]]:
-        """One row per document: id, title, words, annotations, pending suggestions, status."""
+        """One row per document: id, title, words, annotations, pending suggestions, status,
+        and `analysis_error` (why its newest analysis failed, else None)."""
         rows = self._rows(
             "SELECT d.id, d.title, d.words, d.status, d.updated_at, d.text_sha256, d.needs_review,"
             " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id) AS annotations,"
@@ -63,7 +73,10 @@ class Store(EditStore):
         for r in rows:
             analysis = self.latest_analysis(r.pop("text_sha256"))
             decided = r.pop("decided")
-            r["pending"] = max(0, len(suggestion_keys(analysis)) - decided) if analysis else None
+            r["analysis_error"] = analysis.get("error") if analysis else None
+            # a failed analysis offers no suggestions: nothing pending, like one never analysed
+            r["pending"] = (max(0, len(suggestion_keys(analysis)) - decided)
+                            if analysis and not r["analysis_error"] else None)
             r["needs_review"] = bool(r["needs_review"]) or bool(r.pop("to_review"))
         return rows
 

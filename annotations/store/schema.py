@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .fts import add_full_text_search
+
 # 'RDLN' in ASCII: marks a file as a redline database, so another program's is refused.
 APPLICATION_ID = 0x52444C4E
 
@@ -81,5 +83,21 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def add_text_history(conn: sqlite3.Connection) -> None:
+    """Replaced texts: `import --replace` (and a restore) keeps the text it replaces here, so a
+    stored text is never lost, only superseded (`redline history`)."""
+    conn.execute(
+        "CREATE TABLE text_history ("
+        " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " version INTEGER NOT NULL,"
+        " title TEXT NOT NULL,"
+        " text TEXT NOT NULL,"
+        " text_sha256 TEXT NOT NULL,"
+        " replaced_at TEXT NOT NULL,"
+        " replaced_by TEXT NOT NULL,"
+        " PRIMARY KEY (doc_id, version))")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, add_full_text_search,
+                                                          add_text_history]
 SCHEMA_VERSION = len(MIGRATIONS)
