@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -29,9 +29,19 @@ def default_annotator() -> str:
 
 
 @dataclass
+class SuggestionFilters:
+    """The suggestion filters the editor turned on (`t`, `i`): their choice for the session,
+    kept from document to document and when one is closed and opened again."""
+
+    hide_low: bool = False
+    hide_indirect: bool = False
+
+
+@dataclass
 class Settings:
-    """What the global options resolved to."""
+    """What the global options resolved to (and the editor's choices for the session)."""
 
     db: Path
     model: str | None
     annotator: str
+    filters: SuggestionFilters = field(default_factory=SuggestionFilters)

@@ -14,8 +14,10 @@ from annotations.importer import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store
+from tui.screens.annotate import AnnotationScreen
 from tui.screens.dialogs import PromptDialog
 from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
 
 
 def titles(app: object) -> list[str]:
@@ -94,3 +96,34 @@ async def test_the_palette_exports_every_format(db: tuple[Store, str], tmp_path:
         key = "spans" if fmt == "prodigy" else "entities"
         assert [s["label"] for s in line[key]] == ["CLAIM"]
         assert "tokens" in line if fmt == "prodigy" else "start_offset" in line[key][0]
+
+
+async def test_the_suggestion_filters_outlive_the_document_screen(db: tuple[Store, str]) -> None:
+    store, _ = db
+    app = make(store)
+
+    def shown() -> AnnotationScreen | None:
+        screen = app.screen
+        ready = isinstance(screen, AnnotationScreen) and screen.view and screen.view.suggestions
+        return screen if ready else None  # type: ignore[return-value]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await until(pilot, shown)
+        await pilot.press("i")
+        await settle(pilot)
+        pending = len(shown().view.pending())  # type: ignore[union-attr]
+        await pilot.press("q")  # back to the library: the annotation screen is gone
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("enter")
+        await until(pilot, shown)
+        view = shown().view  # type: ignore[union-attr]
+        assert view.hide_indirect and not view.hide_low
+        assert len(view.pending()) == pending
+        await pilot.press("i")  # and turned off, it stays off
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("enter")
+        await until(pilot, shown)
+        assert not shown().view.hide_indirect  # type: ignore[union-attr]

@@ -251,12 +251,13 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
     def open_state(self, message: StateLoaded) -> None:
         """Switch to a (new) document: reset cursor, marks and search."""
         state = message.state
-        old = self.view
         self.doc_id = state.doc.id
         self.seq = -1
-        # the filters are the editor's choice for the session, not the document's
-        self.view = act.DocView(state.doc, hide_low=bool(old and old.hide_low),
-                                hide_indirect=bool(old and old.hide_indirect))
+        # the filters are the editor's choice for the session, not the document's: kept in
+        # the app's settings, they outlive this screen (q, then Enter, opens a new one)
+        filters = self.redline.settings.filters
+        self.view = act.DocView(state.doc, hide_low=filters.hide_low,
+                                hide_indirect=filters.hide_indirect)
         self.marked, self.hits, self.hit, self._current_key = [], [], None, ""
         self.analysis_note = ""
         self.note = message.note or f"opened {state.doc.title or state.doc.id}"

@@ -84,6 +84,7 @@ class SuggestionKeys(AnnotationBase):
             return
         on = not getattr(view, flag)
         setattr(view, flag, on)
+        setattr(self.redline.settings.filters, flag, on)  # for the next document opened
         self._say(f"{what} {hidden if on else 'shown'}")  # the status line's counts too
         self.refresh_highlights()
 
