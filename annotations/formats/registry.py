@@ -43,9 +43,10 @@ FORMATS: dict[str, tuple[str, str | None, str | None, str]] = {
     "doccano": ("doccano", "read_doccano", "looks_like_doccano", "export_doccano"),
     "brat": ("brat", None, None, "export_brat"),
     "redline": ("redline", "read_redline_record", None, "export_to"),
+    "sqlite": ("sqlite", None, None, "export_sqlite"),
 }
 READ_FORMATS = tuple(name for name, (_, reader, _, _) in FORMATS.items() if reader)
-EXPORT_FORMATS = ("redline", "prodigy", "doccano", "brat")
+EXPORT_FORMATS = ("redline", "prodigy", "doccano", "brat", "sqlite")
 
 
 def _function(name: str, which: int) -> Any:
