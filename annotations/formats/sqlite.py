@@ -177,11 +177,11 @@ def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
             buffer = buffers[table]
             buffer.append(row)
             if len(buffer) >= BATCH:
-                db[table].insert_all(buffer, batch_size=BATCH)
+                db.table(table).insert_all(buffer, batch_size=BATCH)
                 buffer.clear()
         for table, buffer in buffers.items():
             if buffer:
-                db[table].insert_all(buffer, batch_size=BATCH)
+                db.table(table).insert_all(buffer, batch_size=BATCH)
         _finish(db)
         db.execute("PRAGMA journal_mode = DELETE")
         db.close()
