@@ -17,16 +17,19 @@ _MIN_TOKENS = 3
 _WH = words("what which who whom how why where when")
 _ASKING = words("ask wonder question query")
 _THAT_REACH = 4  # "told reporters on Monday that …"
+# Cues whose reported content may be an infinitive: "urged walkers to stay away".
+_TO_VERBS = words("urge ask tell warn promise vow pledge advise")
+_PASSIVE = ("auxpass", "nsubjpass")
 
 
-def _trim(lk: Linker, a: int, b: int) -> tuple[int, int] | None:
+def _trim(lk: Linker, a: int, b: int, least: int = _MIN_TOKENS) -> tuple[int, int] | None:
     """Char span of tokens [a, b) without edge punctuation, if long enough and quote-free."""
     doc = lk.doc
     while a < b and (doc[a].is_punct or doc[a].is_space):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
-    if b - a < _MIN_TOKENS or any(lk.speech[a:b]):
+    if b - a < least or any(lk.speech[a:b]):
         return None
     return _whole_quotes(lk, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
 
@@ -79,12 +82,55 @@ def _according_content(lk: Linker, tok: Token) -> tuple[int, int] | None:
     return _trim(lk, s, tok.i)  # "<content>, according to X."
 
 
-def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
-    """The reported content governed by cue token i, as a char span."""
+def _to_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
+    """"urged walkers to stay away", "vowed to “fight …”": what was urged or promised."""
+    if lemma_of(tok) not in _TO_VERBS or any(c.dep_ in _PASSIVE for c in tok.children):
+        return None  # "was asked to resign": the subject did not ask
+    x = next((c for c in tok.rights if c.dep_ == "xcomp"
+              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+    if x is None:
+        return None
+    obj = next((c for c in tok.rights if c.dep_ in ("dobj", "dative") and c.i < x.i), None)
+    span = _trim(lk, (obj or x).left_edge.i, x.right_edge.i + 1)
+    return [span] if span else None
+
+
+def _left_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
+    """A clause before its cue: "<clause>, the council said" (a ccomp on the left), or around
+    it: "Schools, he said, were full" (the cue a parenthetical inside the clause)."""
+    doc = lk.doc
+    for child in tok.lefts:
+        b = child.right_edge.i + 1
+        if child.dep_ == "ccomp" and b < tok.i and doc[b].text == ",":
+            span = _trim(lk, child.left_edge.i, b)
+            return [span] if span else None
+    head = tok.head
+    if tok.dep_ != "parataxis" or head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    a, b = tok.left_edge.i, tok.right_edge.i + 1
+    if tok.i and doc[tok.i - 1].text == "," and any(
+        c.dep_ == "nsubj" and c.i > tok.i for c in tok.children
+    ):
+        a = tok.i - 1  # "Buyers, said Lee, were …": the parser gives "Buyers" to the cue too
+    lead = a
+    while lead < tok.i and doc[lead].is_punct:
+        lead += 1
+    if lead == 0 or doc[lead - 1].text != ",":
+        return None  # the cue is set off by commas ("…, he said, …")
+    parts = [_trim(lk, head.left_edge.i, a, least=1), _trim(lk, b, head.right_edge.i + 1, least=1)]
+    spans = [p for p in parts if p is not None]
+    tokens = sum(b - a for a, b in (lk.tokens_in(s, e) for s, e in spans))
+    return spans if spans and tokens >= _MIN_TOKENS else None
+
+
+def clause_spans(lk: Linker, i: int) -> list[tuple[int, int]] | None:
+    """The reported content governed by cue token i, as char spans (two when the cue
+    interrupts it)."""
     doc = lk.doc
     tok = doc[i]
     if is_according_to(tok):
-        return _according_content(lk, tok)
+        found = _according_content(lk, tok)
+        return [found] if found else None
     if lk.parsed:
         for child in tok.rights:
             if child.dep_ == "ccomp" and child.left_edge.i > tok.i:
@@ -93,15 +139,26 @@ def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
                     a += 1
                 elif doc[a].lower_ in _WH and lemma_of(tok) not in _ASKING:
                     return None  # "highlighted what he described as …": not reported content
-                return _trim(lk, a, child.right_edge.i + 1)
+                span = _trim(lk, a, child.right_edge.i + 1)
+                return [span] if span else None
+        found_ = _to_clause(lk, tok) or _left_clause(lk, tok)
+        if found_:
+            return found_
     end = cue_span(tok).end
     _, e = _sentence_tokens(lk, i)
     for j in range(end, min(e, end + _THAT_REACH)):
         if doc[j].is_punct or lk.blocked[j]:
             break
         if doc[j].lower_ == "that":
-            return _trim(lk, j + 1, e)
+            span = _trim(lk, j + 1, e)
+            return [span] if span else None
     return None
+
+
+def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
+    """The reported content governed by cue token i as one char span (first to last part)."""
+    spans = clause_spans(lk, i)
+    return (spans[0][0], spans[-1][1]) if spans else None
 
 
 def indirect_attributions(lk: Linker) -> list[Attr]:
@@ -114,11 +171,11 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
             continue
         if doc[i].tag_ == "VBN" and doc[i].dep_ in ("advcl", "acl"):
             continue  # "Asked whether …, Vos said": a question put to someone, not a claim
-        content = clause_for(lk, i)
-        if content is None:
+        contents = clause_spans(lk, i)
+        if contents is None:
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
-        if src is None or (src.start >= content[0] and src.end <= content[1]):
+        if src is None or any(src.start < e and src.end > s for s, e in contents):
             continue
         res.advance(src.start)
         speaker = res.resolve(src)
@@ -126,5 +183,5 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
         conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
         span = cue_span(doc[i])
         found.append(Attr("indirect", src, speaker, (span.start_char, span.end_char), span.text,
-                          [content], round(conf, 2), lk.index.paragraph_of(content[0])))
+                          contents, round(conf, 2), lk.index.paragraph_of(contents[0][0])))
     return found

