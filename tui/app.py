@@ -85,8 +85,14 @@ class RedlineApp(App[None]):
 
             self.push_screen(LibraryScreen())
         if self.manages_gc:
-            # the annotation screen settles once its document is shown; never wait longer
-            self.set_timer(GC_SETTLE_LIMIT if self.doc_id else 0, self.settle_memory)
+            if self.doc_id:
+                # the annotation screen settles once its document is shown; never wait longer
+                self.set_timer(GC_SETTLE_LIMIT, self.settle_memory)
+            else:
+                # the library is all there is to start: settle once it is drawn. Not a
+                # zero-second timer: Textual divides by a timer's interval, and the
+                # ZeroDivisionError it raised was printed as a traceback at every quit
+                self.call_after_refresh(self.settle_memory)
 
     def on_ready(self) -> None:
         """The first frame is on the terminal: run what waited for it (after_first_frame)."""

@@ -1,11 +1,17 @@
 """Driving the real terminal app through tmux: start it in a window, type, read the screen,
-and SIGKILL it. One tmux server (on its own socket) serves a whole test module."""
+and SIGKILL it. One tmux server (on its own socket) serves a whole test module.
+
+Every test that lets the app end on its own ends with `quit_cleanly`: it reads the terminal once
+the app has exited and fails on a traceback or an error there, on anything printed between the
+command and the next shell prompt, and on a terminal mode (alternate screen, mouse reporting,
+hidden cursor) the app left behind."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -14,6 +20,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .cli import REDLINE
+
+PROMPT = "redline-test$ "
+"""The prompt of the shell windows (`Tmux.shell`): a line of its own once redline exits."""
+
+MODES = ("alternate_on", "mouse_any_flag", "mouse_all_flag", "mouse_button_flag",
+         "mouse_standard_flag", "mouse_sgr_flag", "mouse_utf8_flag", "cursor_flag",
+         "keypad_flag", "keypad_cursor_flag", "insert_flag", "origin_flag", "wrap_flag")
+"""The pane's terminal modes an app may change: each must be back as it was once redline exits."""
 
 
 class TmuxError(AssertionError):
@@ -54,6 +68,22 @@ class Tmux:
                    "-y", str(self.height))
         return window
 
+    def shell(self, name: str, env: dict[str, str] | None = None) -> Window:
+        """A window running a plain interactive shell (bash, no start-up files) with a known
+        prompt, where `Window.run` types redline commands as a user does."""
+        env_args: list[str] = []
+        for key, value in {"TERM": "xterm-256color", "COLORTERM": "truecolor",
+                           "PYTHONUNBUFFERED": "1", "PS1": PROMPT, **(env or {})}.items():
+            env_args += ["-e", f"{key}={value}"]
+        self._tmux("new-window", "-d", "-t", "redline", "-n", name, *env_args,
+                   "bash", "--norc", "--noprofile", "-i")
+        window = Window(self, name)
+        self._tmux("resize-window", "-t", window.target, "-x", str(self.width),
+                   "-y", str(self.height))
+        window.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), what="the shell prompt")
+        window.shell_modes = window.modes()
+        return window
+
     def close(self) -> None:
         """Stop the server (and with it any window still running)."""
         with contextlib.suppress(RuntimeError):  # already gone
@@ -67,14 +97,41 @@ class Window:
         self.tmux = tmux
         self.name = name
         self.target = f"redline:{name}"
+        self.command = ""  # the last command line typed by `run` (shell windows)
+        self.shell_modes: dict[str, str] | None = None  # the shell's modes (shell windows)
 
     def screen(self) -> str:
         """The visible text, one line per row."""
         return self.tmux._tmux("capture-pane", "-p", "-t", self.target)
 
+    def joined_screen(self) -> str:
+        """The visible text with wrapped lines joined (a long command line is one line)."""
+        return self.tmux._tmux("capture-pane", "-p", "-J", "-t", self.target)
+
+    def modes(self) -> dict[str, str]:
+        """The pane's terminal modes (MODES) as tmux reports them."""
+        values = self.tmux._tmux("display-message", "-p", "-t", self.target,
+                                 " ".join(f"#{{{m}}}" for m in MODES)).split()
+        return dict(zip(MODES, values, strict=True))
+
+    def foreground(self) -> str:
+        """The name of the process in the foreground of the window (`bash` at the prompt)."""
+        return self.tmux._tmux("display-message", "-p", "-t", self.target,
+                               "#{pane_current_command}").strip()
+
+    def run(self, *args: str) -> None:
+        """Type `redline ARGS…` and Enter at the shell prompt (a `shell` window)."""
+        self.command = shlex.join([REDLINE, *args])
+        self.tmux._tmux("send-keys", "-t", self.target, "-l", self.command)
+        self.tmux._tmux("send-keys", "-t", self.target, "Enter")
+
     def send(self, *keys: str) -> None:
         """Press keys, in tmux's names ('c', 'Enter', 'C-r', 'Down')."""
         self.tmux._tmux("send-keys", "-t", self.target, *keys)
+
+    def type(self, text: str) -> None:
+        """Type literal text in one write (as a paste or a fast typist's burst arrives)."""
+        self.tmux._tmux("send-keys", "-t", self.target, "-l", text)
 
     def pid(self) -> int:
         """The redline process's id (tmux runs it directly, with no shell in between)."""
@@ -124,9 +181,49 @@ class Window:
             time.sleep(0.01)
 
     def close(self) -> None:
-        """Remove the window (killing its process first if it still runs)."""
+        """Remove the window (killing its process first if it still runs); a redline that had
+        already exited by itself must have left no traceback on the terminal."""
+        if self.dead():
+            screen = self.screen()
+            assert "Traceback" not in screen, f"redline ended with a traceback:\n{screen}"
         self.kill()
         self.tmux._tmux("kill-window", "-t", self.target)
+
+
+def _after_command(window: Window, screen: str) -> str | None:
+    """What a shell window shows after the command line `run` typed (None if it is not on
+    screen: a full-screen app is still drawing over it)."""
+    line = PROMPT + window.command
+    at = screen.rfind(line)
+    return None if at < 0 else screen[at + len(line):]
+
+
+def quit_cleanly(window: Window, *keys: str, timeout: float = 30.0) -> str:
+    """Press `keys` (tmux names), wait until redline has exited, and fail unless the exit was
+    clean: no traceback or error on the terminal, nothing printed between the command and the
+    shell's next prompt, every terminal mode as the shell had it. Returns the screen."""
+    if keys:
+        window.send(*keys)
+    if window.shell_modes is None:  # redline runs directly in the window: it must end
+        screen = window.wait_for(lambda s: window.dead(), timeout=timeout, what="redline exit")
+    else:
+        def back(screen: str) -> bool:
+            """The shell runs in the foreground again and has drawn its prompt."""
+            return (window.foreground() == "bash"
+                    and screen.rstrip().endswith(PROMPT.rstrip()))
+
+        window.wait_for(back, timeout=timeout, what="the shell prompt after redline")
+        screen = window.joined_screen()
+    assert "Traceback" not in screen and "Error" not in screen, \
+        f"the terminal shows an error after redline exited:\n{screen}"
+    if window.shell_modes is not None:
+        tail = _after_command(window, screen)
+        assert tail is not None and tail.strip() == PROMPT.strip(), \
+            f"redline left output between its command and the next prompt:\n{screen}"
+        modes = window.modes()
+        assert modes == window.shell_modes, (
+            f"redline left the terminal modes changed: {window.shell_modes} -> {modes}")
+    return screen
 
 
 COUNT = re.compile(r"· (\d+) annotations? ·")

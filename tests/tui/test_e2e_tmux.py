@@ -1,142 +1,143 @@
-"""End to end: the real `redline` command in tmux, driven by keys only, then `redline export -`.
+"""End to end: the real `redline` command typed at a shell prompt in tmux, driven by keys only.
 
 tmux runs on a private socket, so the test never touches a user's tmux server; every wait
-polls the screen (capture-pane) with a deadline instead of sleeping a fixed time.
+polls the screen (capture-pane) with a deadline instead of sleeping a fixed time. Every test
+ends with `quit_cleanly`: after the app exits, the terminal shows no traceback or error and the
+shell's prompt follows the command with nothing in between.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.cli import REDLINE
+from helpers.tmux import Tmux, Window, quit_cleanly, shown_count
 
+from annotations.analysis import extractor_version
+from annotations.importer import read_file
+from annotations.ingest import store_records
+from annotations.nlp.pipeline import model_id_for
+from annotations.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
 SENTENCE = ("He further declared that any nation seeking negotiations with Iran must first abandon "
             "hostile policies.")
 
 
-def redline_command() -> str:
-    """The installed console script (beside this interpreter), else the one on PATH."""
-    beside = Path(sys.executable).with_name("redline")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("redline")
-    assert found, "the redline console script is not installed"
-    return found
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
+    """One private tmux server for the module."""
+    tmux = Tmux(tmp_path_factory.mktemp("e2e"))
+    yield tmux
+    tmux.close()
 
 
-class Tmux:
-    """One detached tmux session on a private server socket."""
-
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
-        self.socket = socket
-        self.env = env
-
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        """Run a tmux command against the private server."""
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, check=check, env=self.env)
-
-    def start(self, command: str) -> None:
-        """Start the command in a 120x40 session."""
-        self.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", command)
-
-    def screen(self) -> str:
-        """The visible text of the pane."""
-        return self.run("capture-pane", "-p", "-t", "e2e", check=False).stdout
-
-    def keys(self, *keys: str) -> None:
-        """Send keys (tmux key names, or literal text with -l)."""
-        for key in keys:
-            self.run("send-keys", "-t", "e2e", key)
-
-    def text(self, text: str) -> None:
-        """Type literal text."""
-        self.run("send-keys", "-t", "e2e", "-l", text)
-
-    def alive(self) -> bool:
-        """True while the session (the app) is still running."""
-        return self.run("has-session", "-t", "e2e", check=False).returncode == 0
-
-    def wait(self, check: Callable[[str], bool], what: str, timeout: float = 30.0) -> str:
-        """Poll the screen until check(screen) holds; fail with the screen shown."""
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if check(screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}; screen:\n{screen}")
-            time.sleep(0.1)
+def _env(tmp_path: Path) -> dict[str, str]:
+    """A fresh database (filled with the seeds on first start), HOME and data folder."""
+    (tmp_path / "home").mkdir(exist_ok=True)
+    return {"REDLINE_DB": str(tmp_path / "redline.db"), "HOME": str(tmp_path / "home"),
+            "XDG_DATA_HOME": str(tmp_path / "xdg")}
 
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    """A private tmux server with a fresh database, HOME and data folder; killed afterwards."""
-    assert shutil.which("tmux"), "tmux is needed (.ci/run installs it)"
-    env = {**os.environ, "REDLINE_DB": str(tmp_path / "redline.db"),
-           "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "xdg"),
-           "TERM": "xterm-256color"}
-    (tmp_path / "home").mkdir()
-    t = Tmux(f"redline-e2e-{os.getpid()}", env)
-    try:
-        yield t
-    finally:
-        t.run("kill-server", check=False)
+def shell(server: Tmux, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Window]:
+    """A shell window whose redline uses a fresh database; removed afterwards."""
+    window = server.shell(request.node.name[:30], _env(tmp_path))
+    yield window
+    window.close()
 
 
-def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(tmux: Tmux) -> None:
-    tmux.start(f"{redline_command()} --annotator e2e")
-    tmux.wait(lambda s: "Iran will not yield" in s and "Pending" in s, "the library")
-    tmux.keys("Enter")
-    tmux.wait(lambda s: "This Thursday" in s, "the article")
+def _library(win: Window) -> None:
+    win.wait_for(lambda s: "Iran will not yield" in s and "Pending" in s, what="the library")
+
+
+def _analysed_database(db: Path) -> str:
+    """The seed with the recorded analysis of the TUI tests cached (13 suggestions, no spaCy
+    at start); the document's id."""
+    record = json.loads((ROOT / "tests" / "tui" / "data" / "seed_analysis.json")
+                        .read_text(encoding="utf-8"))
+    record["model"] = model_id_for(None)
+    with Store(db, annotator="setup") as store:
+        doc_id = store_records(store, read_file(SEED_FILE)).added[0]
+        store.save_analysis(record, extractor_version=extractor_version())
+    return doc_id
+
+
+def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(shell: Window,
+                                                              tmp_path: Path) -> None:
+    shell.run("--annotator", "e2e")
+    _library(shell)
+    shell.send("Enter")
+    shell.wait_for(lambda s: "This Thursday" in s, what="the article")
     # select the sentence: search its first words, then v ) selects to its end
-    tmux.keys("/")
-    tmux.wait(lambda s: "search the text" in s, "the search field")
-    tmux.text("He further declared")
-    tmux.keys("Enter")
-    tmux.wait(lambda s: "hit 1 of 1" in s, "the cursor on the hit")
+    shell.send("/")
+    shell.wait_for(lambda s: "search the text" in s, what="the search field")
+    shell.type("He further declared")
+    shell.send("Enter")
+    shell.wait_for(lambda s: "hit 1 of 1" in s, what="the cursor on the hit")
     # Enter leaves the field open (the next Enter goes on); Escape hands the keys back
-    tmux.keys("Escape")
-    tmux.wait(lambda s: "· 1 hit" not in s and "▊  He further declared" not in s,
-              "the search field closed")
-    tmux.keys("v", ")", "c")
-    tmux.wait(lambda s: "claim: “He further declared" in s, "the claim in the side panel")
-    tmux.keys("q")
-    tmux.wait(lambda s: "document" in s and "Last edit" in s, "the library again")
-    tmux.keys("q")
-    deadline = time.monotonic() + 30
-    while tmux.alive():
-        assert time.monotonic() < deadline, "redline did not quit"
-        time.sleep(0.1)
+    shell.send("Escape")
+    shell.wait_for(lambda s: "· 1 hit" not in s and "▊  He further declared" not in s,
+                   what="the search field closed")
+    shell.send("v", ")", "c")
+    shell.wait_for(lambda s: "claim: “He further declared" in s, what="the claim in the panel")
+    # q from the annotation screen goes back to the library, q there quits
+    shell.send("q")
+    shell.wait_for(lambda s: "document" in s and "Last edit" in s, what="the library again")
+    quit_cleanly(shell, "q")
 
-    out = subprocess.run([redline_command(), "export", "-"], capture_output=True, text=True,
-                         env=tmux.env, check=True, timeout=60).stdout
+    out = subprocess.run([REDLINE, "export", "-"], capture_output=True, text=True,
+                         env={**os.environ, **_env(tmp_path)}, check=True, timeout=60).stdout
     [record] = [json.loads(line) for line in out.splitlines()]
     claims = [a for a in record["annotations"] if a["kind"] == "claim"]
     assert [c["spans"][0]["text"] for c in claims] == [SENTENCE]
     assert claims[0]["annotator"] == "e2e" and claims[0]["attrs"] == {"checkworthy": "yes"}
 
 
-def test_keys_typed_in_one_write_after_slash_all_reach_the_search_field(tmux: Tmux) -> None:
+def test_q_from_the_library_quits_cleanly(shell: Window) -> None:
+    """The first trial's quit: a zero-second timer printed a ZeroDivisionError traceback."""
+    shell.run("--annotator", "e2e")
+    _library(shell)
+    quit_cleanly(shell, "q")
+
+
+def test_ctrl_q_with_a_dialog_open_quits_cleanly_and_writes_nothing(shell: Window,
+                                                                    tmp_path: Path) -> None:
+    db = tmp_path / "dialog.db"
+    doc_id = _analysed_database(db)
+    shell.run("--db", str(db), "--annotator", "e2e", "annotate", doc_id)
+    shell.wait_for(lambda s: shown_count(s) == 0, what="the document")
+    shell.send("j", "s")
+    shell.wait_for(lambda s: "Polarity" in s and "Holder" in s, what="the stance dialog")
+    quit_cleanly(shell, "C-q")
+    with Store(db) as store:
+        assert store.annotations(doc_id) == []
+        assert store.journal(doc_id) == []
+
+
+def test_keys_typed_in_one_write_after_slash_all_reach_the_search_field(shell: Window) -> None:
     """The new-user trial: "/report" sent in one write left the field empty, and letters that
     are keys (e, t, y, d, x) could run as commands before the field had the focus."""
-    tmux.start(f"{redline_command()} --annotator e2e")
-    tmux.wait(lambda s: "Iran will not yield" in s and "Pending" in s, "the library")
-    tmux.text("very long")  # the library filter, in one write
-    tmux.wait(lambda s: "very long" in s and "0 of 1 document" in s, "the whole filter")
-    tmux.keys("Escape")
-    tmux.wait(lambda s: "1 of 1 document" in s, "the filter cleared")
-    tmux.keys("Enter")
-    tmux.wait(lambda s: "This Thursday" in s, "the article")
-    tmux.text("/tehran")
-    tmux.wait(lambda s: "2 hits for “tehran”" in s, "every letter in the search field")
-    tmux.text("extd")  # would edit, toggle, delete, reject if they reached the article
-    screen = tmux.wait(lambda s: "0 hits for “tehranextd”" in s, "the next letters there too")
+    shell.run("--annotator", "e2e")
+    _library(shell)
+    shell.type("very long")  # the library filter, in one write
+    shell.wait_for(lambda s: "very long" in s and "0 of 1 document" in s, what="the filter")
+    shell.send("Escape")
+    shell.wait_for(lambda s: "1 of 1 document" in s, what="the filter cleared")
+    shell.send("Enter")
+    shell.wait_for(lambda s: "This Thursday" in s, what="the article")
+    shell.type("/tehran")
+    shell.wait_for(lambda s: "2 hits for “tehran”" in s, what="every letter in the field")
+    shell.type("extd")  # would edit, toggle, delete, reject if they reached the article
+    screen = shell.wait_for(lambda s: "0 hits for “tehranextd”" in s,
+                            what="the next letters there too")
     assert "0 annotations" in screen
+    shell.send("Escape")  # alone: Escape then q in one write is alt+q
+    shell.wait_for(lambda s: "tehranextd" not in s, what="the search field closed")
+    quit_cleanly(shell, "q", "q")
