@@ -29,6 +29,7 @@ from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 # whole file (all or nothing), which for the largest file allowed can take tens of seconds on
 # a slow machine; an editor's change should wait that out rather than fail as "locked".
 BUSY_TIMEOUT_MS = 120_000
+BUSY_TIMEOUT_ENV = "REDLINE_BUSY_TIMEOUT_MS"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 S = TypeVar("S", bound="StoreBase")
@@ -48,6 +49,33 @@ def check_file(path: Path) -> None:
             f"{path}: is not a SQLite database",
             hint="give --db a redline database, or a new file name to create one",
         )
+
+
+def busy_timeout_ms() -> int:
+    """How long a write waits for another process's lock: $REDLINE_BUSY_TIMEOUT_MS, else two
+    minutes."""
+    value = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not value:
+        return BUSY_TIMEOUT_MS
+    if not value.isdigit():
+        raise DatabaseError(f"${BUSY_TIMEOUT_ENV}={value!r} is not a whole number of milliseconds",
+                            hint=f"set it to e.g. {BUSY_TIMEOUT_MS}, or unset it")
+    return int(value)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why a write to the database at `path` cannot succeed (None when it can): SQLite writes
+    the file itself and creates its journal files beside it, so both must be writable."""
+    if path.exists() and not os.access(path, os.W_OK):
+        where = path
+    elif path.parent.exists() and not os.access(path.parent, os.W_OK):
+        where = path.parent
+    else:
+        return None
+    with contextlib.suppress(OSError):
+        if os.statvfs(where).f_flag & os.ST_RDONLY:
+            return "its file system is mounted read-only"
+    return "the file is read-only" if where == path else f"its folder {where} is read-only"
 
 
 class Database:
@@ -106,13 +134,18 @@ class StoreBase:
         self.path = Path(path)
         self.annotator = annotator
         self._lock = threading.RLock()
+        self.busy_timeout_ms = busy_timeout_ms()
+        # a database that cannot be written is opened read-only: reading commands work, and a
+        # write is refused in plain words (see _write) instead of SQLite's "unable to open"
+        self.read_only = None if str(path) == ":memory:" else read_only_reason(self.path)
         if str(path) != ":memory:":
             check_file(self.path)
+            if self.read_only and not self.path.exists():
+                raise DatabaseError(f"{path}: cannot be created ({self.read_only})",
+                                    hint="give --db a path in a folder you can write to")
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(
-                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+            conn = self._connect()
             self.db = Database(conn)
             self._configure()
             self._migrate()
@@ -122,9 +155,27 @@ class StoreBase:
                 hint="give --db a redline database, or a new file name to create one",
             ) from e
 
+    def _connect(self) -> sqlite3.Connection:
+        timeout = self.busy_timeout_ms / 1000
+        if not self.read_only:
+            return sqlite3.connect(str(self.path), timeout=timeout, check_same_thread=False)
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if os.path.exists(f"{self.path}-wal"):
+                raise
+            # a WAL database needs its -shm file, which a read-only folder cannot hold; with no
+            # -wal file either, nobody is writing it, and the file alone is the whole database
+            conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=timeout,
+                                   check_same_thread=False)
+        return conn
+
     def _configure(self) -> None:
         conn = self.db.conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
 
@@ -146,6 +197,14 @@ class StoreBase:
                 f"{self.path}: is a database of another program (tables: {', '.join(tables[:5])})",
                 hint="give --db a redline database, or a new file name to create one",
             )
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"{self.path}: needs upgrading (schema {version} to {SCHEMA_VERSION}), but "
+                    f"{self.read_only}",
+                    hint="make it writable, or copy it somewhere you can write and give --db "
+                         "the copy")
+            return  # neither WAL nor migrations: both write
         # WAL only once the file is known to be ours: switching journal mode rewrites the
         # header, so doing it first would alter another program's database before refusing it
         if str(self.path) != ":memory:" and self._pragma("journal_mode") != "wal":
@@ -165,22 +224,34 @@ class StoreBase:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Database]:
-        """One immediate write transaction (or a savepoint inside the current one)."""
+        """One immediate write transaction (or a savepoint inside the current one). A failed
+        COMMIT rolls back: left open, the transaction would swallow every later write as a
+        savepoint that never reaches disk."""
+        if self.read_only:
+            raise DatabaseError(f"{self.path}: is read-only ({self.read_only}); nothing was "
+                                "changed", hint="make it writable, or copy it and give --db "
+                                                "the copy")
         with self._lock:
             conn = self.db.conn
             if conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
                 return
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                with self.db.atomic():
-                    yield self.db
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    with self.db.atomic():
+                        yield self.db
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as e:
+                plain = plain_error(self.path, e, self.busy_timeout_ms)
+                if plain is e:
+                    raise
+                raise plain from e
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -204,16 +275,25 @@ class StoreBase:
         return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
 
 
-def plain_error(path: Path, e: sqlite3.DatabaseError) -> Exception:
-    """A damaged or long-locked file as a one-line DatabaseError; anything else unchanged."""
+def plain_error(path: Path, e: sqlite3.DatabaseError, timeout_ms: int | None = None
+                ) -> Exception:
+    """A damaged, full, read-only or long-locked file as a one-line DatabaseError; anything else
+    unchanged."""
     text = str(e)
+    if "database or disk is full" in text:
+        return DatabaseError(f"{path}: the disk is full ({text}); nothing was changed",
+                             hint="free some space and try again")
+    if "readonly database" in text:
+        return DatabaseError(f"{path}: is read-only ({text}); nothing was changed",
+                             hint="make it writable, or copy it and give --db the copy")
     if type(e) is sqlite3.DatabaseError or "disk I/O error" in text:
         return DatabaseError(f"{path}: is damaged ({text})",
                              hint="restore it from a backup, or import your last export into a "
                                   "new database")
     if "database is locked" in text:
-        return DatabaseError(f"{path}: another program held it locked for over "
-                             f"{BUSY_TIMEOUT_MS // 1000} s ({text})",
+        waited = (busy_timeout_ms() if timeout_ms is None else timeout_ms) / 1000
+        return DatabaseError(f"{path}: another program held it locked for over {waited:g} s "
+                             f"({text}); nothing was changed",
                              hint="close the other program and try again")
     return e
 
@@ -227,7 +307,7 @@ def _reporting(fn: Any) -> Any:
             try:
                 yield from fn(self, *args, **kwargs)
             except sqlite3.DatabaseError as e:
-                raise plain_error(self.path, e) from e
+                raise plain_error(self.path, e, getattr(self, "busy_timeout_ms", None)) from e
         return gen
 
     @functools.wraps(fn)
@@ -235,7 +315,7 @@ def _reporting(fn: Any) -> Any:
         try:
             return fn(self, *args, **kwargs)
         except sqlite3.DatabaseError as e:
-            raise plain_error(self.path, e) from e
+            raise plain_error(self.path, e, getattr(self, "busy_timeout_ms", None)) from e
     return call
 
 
