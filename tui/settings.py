@@ -7,7 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS_PACKAGE = "tui.seeds"
+"""Where the bundled articles are installed: the top-level seeds/ folder, shipped as package
+data under this name (see pyproject), so a wheel or pipx install finds them as well as a
+checkout; read with importlib.resources, never by a path relative to the source tree."""
 
 
 def default_db() -> Path:

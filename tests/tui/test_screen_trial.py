@@ -127,3 +127,20 @@ async def test_the_suggestion_filters_outlive_the_document_screen(db: tuple[Stor
         await pilot.press("enter")
         await until(pilot, shown)
         assert not shown().view.hide_indirect  # type: ignore[union-attr]
+
+
+async def test_an_empty_library_says_how_to_import(tmp_path: Path) -> None:
+    store = Store(tmp_path / "empty.db", annotator="tester")
+    app = make(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "No documents yet" in screen
+        assert "redline --db redline.db import PATH" in screen  # the database this app shows
+        assert "press f5" in screen
+        assert app.focused is app.screen.query_one("#documents", DataTable)  # q still quits
+        store_records(store, [ImportRecord(text="Grain prices rose.", source="t", title="Grain")])
+        await pilot.press("f5")
+        await until(pilot, lambda: titles(app) == ["Grain"])
+        assert not app.screen.query_one("#library-empty").display
+    store.close()

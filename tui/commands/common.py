@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
 from annotations.errors import NotFoundError
 from annotations.store import Store
 
-from ..settings import SEEDS, Settings
+from ..settings import SEEDS_PACKAGE, Settings
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+
+def seed_files() -> list[Traversable]:
+    """The bundled articles (package data of SEEDS_PACKAGE), in name order."""
+    from annotations.importer import IMPORTABLE
+
+    folder = resources.files(SEEDS_PACKAGE)
+    return sorted((f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")
+                   and PurePath(f.name).suffix.lower() in IMPORTABLE), key=lambda f: f.name)
 
 
 def open_store(settings: Settings, *, seed: bool = False, existing: bool = False) -> Store:
@@ -16,10 +32,11 @@ def open_store(settings: Settings, *, seed: bool = False, existing: bool = False
         raise NotFoundError(f"{settings.db}: no such database",
                             hint="import documents first (redline import FILE), or check --db")
     store = Store(settings.db, annotator=settings.annotator)
-    if seed and store.document_count() == 0 and SEEDS.is_dir():
-        from annotations.importer import iter_files, read_file
+    if seed and store.document_count() == 0:
+        from annotations.importer import read_file
         from annotations.ingest import store_records
 
-        for path in iter_files([SEEDS]):
-            store_records(store, read_file(path))
+        for entry in seed_files():
+            with resources.as_file(entry) as path:  # a real file even from a zipped install
+                store_records(store, read_file(path))
     return store

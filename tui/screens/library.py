@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import shlex
 import string
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from ..messages import LibraryLoaded
 from .actions import clip, plural
@@ -38,6 +40,18 @@ def format_when(iso: str, now: datetime) -> str:
     if when.year == now.year:
         return when.strftime("%b %d %H:%M")
     return when.strftime("%Y-%m-%d")
+
+
+def import_hint(db: Path) -> str:
+    """What an empty library says: the import command for its database, and the key to see
+    what was imported (a new library is seeded, so this is one emptied, or a fresh --db)."""
+    from ..settings import default_db
+
+    where = "" if db == default_db() else f"--db {shlex.quote(str(db))} "
+    return ("No documents yet. Import articles from a shell:\n\n"
+            f"    redline {where}import PATH\n\n"
+            "PATH: .txt, .md or .jsonl files, or folders of them (redline import --help).\n"
+            "Then press f5 here to see them.")
 
 
 def matches(row: dict[str, Any], query: str) -> bool:
@@ -98,6 +112,7 @@ class LibraryScreen(RedlineScreen):
         for key, label in COLUMNS:
             table.add_column(label, key=key, width=FIXED_WIDTHS.get(key))
         yield table
+        yield Static(import_hint(self.redline.settings.db), id="library-empty", markup=False)
         yield Label("", id="library-status")
         yield Footer(show_command_palette=False)
 
@@ -143,6 +158,9 @@ class LibraryScreen(RedlineScreen):
         done = sum(1 for r in self.rows if r["status"] == "done")
         label = f"{len(shown)} of {plural(len(self.rows), 'document')} · {done} done"
         self.query_one("#library-status", Label).update(label)
+        # no documents at all (not none matching): say how to add some under the bare header
+        # (the table keeps the focus, so q and ? still work)
+        self.set_class(not self.rows, "-empty")
 
     def on_resize(self) -> None:
         """Titles are clipped to the width: re-fill at the new one."""
