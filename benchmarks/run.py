@@ -81,6 +81,9 @@ FIGURES = [
     Figure("cached open: spaCy imported", "never", "tmux_open",
            lambda r: (_spacy(r), "app + analysis service, every run"),
            lambda v: v == "never"),
+    Figure("cached open: sqlite-utils / numpy imported", "never", "tmux_open",
+           lambda r: (_sqlite_utils(r), "app, before the first frame or ever"),
+           lambda v: v == "never"),
     Figure("import with analysis ÷ bare nlp.pipe", "≥ 0.9", "import_bench",
            lambda r: (r["ratio"], f"CPU ratio {r['cpu_ratio']:.2f}"),
            lambda v: float(v) >= 0.9),
@@ -91,6 +94,10 @@ FIGURES = [
            lambda r: (_export(r, 100_000)["seconds"] * 1000,
                       f"CPU {_export(r, 100_000)['cpu_seconds']:.2f} s"),
            lambda v: float(v) <= 1500, "ms"),
+    Figure("export 100,000 annotations (SQLite dataset) ÷ JSONL", "≤ 2×", "store_bench",
+           lambda r: (_export(r, 100_000)["sqlite_seconds"] / _export(r, 100_000)["seconds"],
+                      f"{_export(r, 100_000)['sqlite_seconds']:.2f} s"),
+           lambda v: float(v) <= 2),
     Figure("export peak memory, 100k ÷ 1k annotations", "flat (≤ 2×)", "store_bench",
            lambda r: (_export(r, 100_000)["peak_mib"] / _export(r, 1_000)["peak_mib"],
                       f"{_export(r, 1_000)['peak_mib']:.2f} → "
@@ -108,6 +115,12 @@ def _key_cpu(r: dict[str, Any], field: str) -> str:
 def _spacy(r: dict[str, Any]) -> str:
     runs = r["cached_seed"]["runs"] + r["cached_big"]["runs"]
     hits = sum(1 for run in runs if run["spacy_imported"])
+    return "never" if not hits else f"in {hits}/{len(runs)} runs"
+
+
+def _sqlite_utils(r: dict[str, Any]) -> str:
+    runs = r["cached_seed"]["runs"] + r["cached_big"]["runs"]
+    hits = sum(1 for run in runs if run["sqlite_utils_in_app"] or run["sqlite_utils_at_text"])
     return "never" if not hits else f"in {hits}/{len(runs)} runs"
 
 

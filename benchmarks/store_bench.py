@@ -1,4 +1,5 @@
-"""Store figures: one annotation written and committed (p95), export of 100k annotations.
+"""Store figures: one annotation written and committed (p95), export of 100k annotations (JSONL and
+the SQLite dataset).
 
 Run: python benchmarks/store_bench.py [--quick]
 
@@ -21,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotations.formats.redline import export_redline
+from annotations.formats.sqlite import export_sqlite
 from annotations.models import Annotation, Document, Span
 from annotations.store import Store
 from benchmarks.common import median, pct, seed_text, write_result
@@ -48,7 +50,7 @@ def write_latency(folder: Path, n: int = 1000) -> dict[str, float]:
 
 def build_corpus(path: Path, docs: int, per_doc: int) -> None:
     """A database of `docs` seed copies with `per_doc` annotations each (bulk, no journal)."""
-    from annotations import journal
+    from annotations.store import journal
 
     store = Store(path, annotator="bench")
     text = seed_text()
@@ -85,13 +87,18 @@ def export_figures(folder: Path, total: int, runs: int = 3) -> dict[str, float]:
         size = _export_once(store, folder / "out.jsonl")
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
+    dataset = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        export_sqlite(store, str(folder / "out.db"))
+        dataset.append(time.perf_counter() - t0)
     tracemalloc.start()
     _export_once(store, folder / "out.jsonl")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     store.close()
     return {"annotations": total, "seconds": median(times), "cpu_seconds": median(cpu),
-            "peak_mib": peak / 2**20, "mb_written": size / 1e6}
+            "peak_mib": peak / 2**20, "mb_written": size / 1e6, "sqlite_seconds": median(dataset)}
 
 
 def main() -> None:
@@ -110,7 +117,8 @@ def main() -> None:
           f" (CPU p95 {w['cpu_p95_ms']:.2f} ms)")
     for e in exports:
         print(f"export {e['annotations']:>7,} annotations: {e['seconds']:.2f} s (CPU "
-              f"{e['cpu_seconds']:.2f} s), peak {e['peak_mib']:.2f} MiB")
+              f"{e['cpu_seconds']:.2f} s), peak {e['peak_mib']:.2f} MiB; as a SQLite dataset "
+              f"{e['sqlite_seconds']:.2f} s")
     print(f"load average before/after: {load_before} / {load_after}")
     write_result("store", {"write": w, "export": exports, "load_before": load_before,
                            "load_after": load_after})

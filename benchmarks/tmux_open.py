@@ -104,9 +104,10 @@ def read_trace(path: Path) -> list[dict[str, Any]]:
         return []
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        event, wall, cpu, spacy, *detail = line.split(" ")
+        event, wall, cpu, spacy, heavy, *detail = line.split(" ")
         out.append({"event": event, "wall": float(wall), "cpu": float(cpu),
-                    "spacy": spacy == "1", "detail": " ".join(detail)})
+                    "spacy": spacy == "1", "sqlite_utils": heavy == "1",
+                    "detail": " ".join(detail)})
     return out
 
 
@@ -172,6 +173,7 @@ def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
             "entities_shown_ms": (shown["wall"] - enter) * 1000,
             "cpu_at_text_ms": text["cpu"] * 1000, "cpu_at_entities_ms": shown["cpu"] * 1000,
             "spacy_imported": done["spacy"] or spacy_anywhere, "spacy_in_app": done["spacy"],
+            "sqlite_utils_at_text": text["sqlite_utils"], "sqlite_utils_in_app": done["sqlite_utils"],
             "polls": polls, "detail": shown["detail"]}
 
 

@@ -41,6 +41,17 @@ class Analysis:
     record: dict[str, Any] | None
     entities: list[dict[str, Any]] = field(default_factory=list)
     warning: str = ""
+    error: str = ""  # why the analysis failed (its entities may still be there); "" if it did not
+
+
+def failed_analysis(doc_id: str, error: str, entities: list[dict[str, Any]]) -> Analysis:
+    """An analysis that could not be made: the entities already known, and why."""
+    return Analysis(doc_id, None, entities, failure_warning(error), error)
+
+
+def failure_warning(error: str) -> str:
+    """The status line's warning for a failed analysis."""
+    return f"analysis failed ({error}): entities only, no suggestions"
 
 
 def read_state(store: Store, doc_id: str) -> DocState:
@@ -56,8 +67,17 @@ def cached_analysis(store: Store, doc: Document, model: str | None) -> Analysis 
     record = cached(store, doc, model)
     if record is None:
         return None
-    return Analysis(doc.id, record, list(record.get("entities") or []),
-                    _warning_for(record))
+    return _from_record(doc.id, record, _warning_for(record))
+
+
+def _from_record(doc_id: str, record: dict[str, Any], warning: str) -> Analysis:
+    """An analysis record as the screen takes it: a failed one (recorded with its entities,
+    not retried until the rules change) warns that much rather than `warning`."""
+    entities = list(record.get("entities") or [])
+    error = str(record.get("error") or "")
+    if error:
+        return Analysis(doc_id, record, entities, failure_warning(error), error)
+    return Analysis(doc_id, record, entities, warning)
 
 
 def _warning_for(record: dict[str, Any]) -> str:
@@ -193,7 +213,7 @@ def analyse(store: Store, doc: Document, pipeline: Pipeline) -> Analysis:
     warning = ""
     if not pipeline.has_ner:
         warning = pipeline.warning or "entities unavailable: the pipeline has no NER"
-    return Analysis(doc.id, record, list(record.get("entities") or []), warning)
+    return _from_record(doc.id, record, warning)
 
 
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:

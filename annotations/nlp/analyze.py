@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .attribution import Attr, QuoteResult, link_quotes
-from .indirect import clause_for, indirect_attributions
+from .indirect import indirect_attributions
+from .mixed import mixed_contents, refine_mixed
 from .quotes import find_quotes
 from .text import TextIndex
 
@@ -70,6 +71,7 @@ def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
     text = doc.text
     index = TextIndex.build(text)
     lk, results = link_quotes(doc, index, find_quotes(text))
+    refine_mixed(lk, results)  # fragments the classifier cannot tell without the parse
     attrs: list[Attr] = []
     seen: set[int] = set()
     for r in results:
@@ -77,11 +79,9 @@ def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
             seen.add(id(r.attr))
             attrs.append(r.attr)
     for a in attrs:
-        if a.type == "mixed" and a.cue is not None:
+        if a.type == "mixed":
             # A mixed quotation's content is the whole reported clause it sits in.
-            clause = clause_for(lk, lk.tokens_in(a.cue[0], a.cue[1])[0])
-            if clause and clause[0] <= min(a.contents)[0] and clause[1] >= max(a.contents)[1]:
-                a.contents = [clause]
+            a.contents = mixed_contents(lk, a)
     attrs.extend(indirect_attributions(lk))
     attrs.sort(key=lambda a: min(a.contents))
     ids = {id(a): f"a{n}" for n, a in enumerate(attrs, 1)}
@@ -107,12 +107,14 @@ def failure_record(doc: Doc, *, doc_id: str, model_id: str, error: BaseException
     it is cached like any record, so a known failure is not retried until the rules change.
     """
     said = str(error).strip().splitlines()
+    # one line, and printable: it may quote the text, and it is shown on terminals
+    first = "".join(c if c.isprintable() else "?" for c in said[0][:200]) if said else ""
     return {
         "id": doc_id,
         "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         "model": model_id,
         "entities": _entities(doc),
-        "error": f"{type(error).__name__}: {said[0][:200]}" if said else type(error).__name__,
+        "error": f"{type(error).__name__}: {first}" if first else type(error).__name__,
     }
 
 

@@ -110,3 +110,58 @@ def test_analyze_command_exits_0_when_nothing_fails(
     run = run_cli(None, "analyze", "-", stdin=_jsonl(GOOD, GOOD))
     assert run.code == 0 and "failed" not in run.stderr
     assert len(run.stdout.splitlines()) == 2
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b_bad.txt").write_text(BAD, encoding="utf-8")
+    return folder
+
+
+def _analyses(db: Path) -> dict[str, dict[str, Any]]:
+    """Each document's cached analysis for the test pipeline, by title."""
+    store = Store(db, annotator="t")
+    try:
+        found = {}
+        for row in store.library():
+            doc = store.get_document(row["id"])
+            hit = store.cached_analysis(doc.text_sha256, "blank-ruler", analyze_mod.EXTRACTOR_VERSION)
+            if hit is not None:
+                found[doc.title] = hit
+        return found
+    finally:
+        store.close()
+
+
+def test_import_warns_once_per_failed_document_and_sums_up(
+        tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: _pipeline())
+    db = tmp_path / "r.db"
+    run = run_cli(db, "import", str(_folder(tmp_path)))
+    assert not run.has_traceback, run.stderr
+    assert run.code == 0, run.stderr  # every document is stored
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("redline: warning:")]
+    assert len(warnings) == 1 and "failed to analyse (KeyError: 'mr.')" in warnings[0]
+    assert run.stderr.splitlines()[-1].startswith("redline: 1 of 2 documents failed to analyse")
+    stored = _analyses(db)
+    assert set(stored) == {"a good", "b bad"}
+    assert stored["b bad"]["error"] == "KeyError: 'mr.'"
+    assert [e["text"] for e in stored["b bad"]["entities"]] == ["Ann Lee"]
+    assert "error" not in stored["a good"] and stored["a good"]["attributions"]
+
+
+def test_a_later_import_analyses_stored_documents_that_have_no_analysis(
+        tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: _pipeline())
+    db, folder = tmp_path / "r.db", _folder(tmp_path)
+    assert run_cli(db, "import", "--no-analyze", str(folder)).code == 0
+    assert _analyses(db) == {}
+    run = run_cli(db, "import", str(folder))
+    assert run.code == 0 and "2 already there" in run.stderr
+    assert set(_analyses(db)) == {"a good", "b bad"}
+    assert len(calls) == 2
+    again = run_cli(db, "import", str(folder))  # all analysed (one failed): nothing is redone
+    assert again.code == 0 and len(calls) == 2
+    assert "redline: 1 of 2 documents failed to analyse" in again.stderr

@@ -54,8 +54,12 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
             else:
                 total.update(result)
             progress.advance(task)
-        if not no_analyze and total.added:
-            _analyze_new(settings, store, total.added, batch_size, progress)
+        failed: tuple[int, int] = (0, 0)
+        if not no_analyze and (total.added or total.duplicates):
+            # documents already there are analysed too when they have no analysis yet (an
+            # earlier import stopped, or ran with --no-analyze); cached ones cost a look-up
+            failed = _analyze(settings, store, list(dict.fromkeys(total.added + total.duplicates)),
+                              batch_size, progress)
     if failures and not total.added and not total.duplicates and len(failures) == len(files):
         sys.exit(2)  # nothing imported: the error lines above are the whole story
     dup = f", {len(total.duplicates)} already there" if total.duplicates else ""
@@ -64,6 +68,10 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
              if total.reanchored or total.flagged else "")
     click.echo(f"imported {plural(len(total.added), 'document')}{dup}{extra}{moved} into "
                f"{settings.db}", err=True)
+    if failed[0]:
+        click.echo(f"redline: {failed[0]} of {plural(failed[1], 'document')} failed to analyse "
+                   "(see above); they are stored with their entities, without suggestions, and "
+                   "analysed again once redline's rules change", err=True)
     if label_map.unmapped:
         click.echo("redline: left out (no mapping; see --labels): "
                    + ", ".join(label_map.report()), err=True)
@@ -73,12 +81,15 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         sys.exit(2)
 
 
-def _analyze_new(settings: Settings, store: object, doc_ids: list[str], batch_size: int,
-                 progress: object) -> None:
-    """Run the analysis over newly imported documents, with a documents/s figure."""
+def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: int,
+             progress: object) -> tuple[int, int]:
+    """Analyse the documents that have no analysis yet, with a documents/s figure; print one
+    warning line per document whose analysis failed. Returns (failed, documents)."""
     import time
+    from collections.abc import Iterator
 
     from annotations.analysis import analyze_documents
+    from annotations.models import Document
     from annotations.nlp.pipeline import load_pipeline
     from annotations.store import Store
 
@@ -96,9 +107,23 @@ def _analyze_new(settings: Settings, store: object, doc_ids: list[str], batch_si
         rate = done / max(1e-9, time.perf_counter() - started)
         progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")  # type: ignore[attr-defined]
 
-    docs = (store.get_document(i) for i in doc_ids)
-    for _ in analyze_documents(store, docs, pipeline, batch_size=batch_size, progress=tick):
-        pass
+    titles: dict[str, str] = {}
+
+    def docs() -> Iterator[Document]:
+        for doc_id in doc_ids:
+            doc = store.get_document(doc_id)
+            titles[doc.id] = doc.title
+            yield doc
+
+    failed = 0
+    for record in analyze_documents(store, docs(), pipeline, batch_size=batch_size, progress=tick):
+        if "error" in record:  # a known failure (cached) is reported again: it still holds
+            failed += 1
+            title = f" ({titles[record['id']]!r})" if titles.get(record["id"]) else ""
+            progress.console.print(  # type: ignore[attr-defined]
+                f"redline: warning: document {record['id']}{title} failed to analyse "
+                f"({record['error']})", markup=False, highlight=False, soft_wrap=True)
+    return failed, len(doc_ids)
 
 
 @click.command("export")

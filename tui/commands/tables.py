@@ -13,8 +13,9 @@ LIBRARY_COLUMNS = [("id", "left"), ("title", "left"), ("words", "right"), ("anno
 
 def library_cells(r: dict[str, Any], *, none: str = "–") -> list[str]:
     """One `Store.library()` row as the library's cells (`none` where nothing is pending
-    because the document was never analysed)."""
-    pending = none if r["pending"] is None else str(r["pending"])
+    because the document was never analysed, `failed` when its analysis failed)."""
+    pending = str(r["pending"]) if r["pending"] is not None else (
+        "failed" if r.get("analysis_error") else none)
     status = r["status"] + (" (review)" if r.get("needs_review") else "")
     return [r["id"], r["title"], f"{r['words']:,}", str(r["annotations"]), pending, status,
             r["updated_at"][:16].replace("T", " ")]

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from annotations.errors import RedlineError
 from annotations.models import Document
@@ -39,6 +39,7 @@ from ..workers import (
     DocState,
     analyse,
     cached_analysis,
+    failed_analysis,
     fallback_entities,
     read_state,
 )
@@ -191,8 +192,22 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def run_analysis(self, doc: Document) -> None:
-        """Analyse the document with spaCy (slow the first time: loads the pipeline)."""
+        """Analyse the document with spaCy (slow the first time: loads the pipeline).
+
+        A failure comes back as a message naming its document, like a result: a worker error
+        (a notification, a status note) reached whatever document was open by then."""
         worker = get_current_worker()
+        try:
+            self._analyse(doc, worker)
+        except Exception as e:  # reported on its own document's status line, never lost
+            text = e.one_line() if isinstance(e, RedlineError) else f"{type(e).__name__}: {e}"
+            entities = fallback_entities(self.redline.store, doc)
+            if not worker.is_cancelled:
+                self.post_message(AnalysisLoaded(failed_analysis(doc.id, text, entities),
+                                                 fresh=True))
+
+    def _analyse(self, doc: Document, worker: Worker[None]) -> None:
+        """run_analysis's work: through the analysis process, or in this thread in tests."""
         service = self.redline.analysis_service()
         if service is not None:  # in the analysis process (see AnalysisService)
             store, model = self.redline.store, self.redline.settings.model
@@ -203,22 +218,13 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
             found = cached_analysis(store, doc, model)
             if found is None:
                 raise RedlineError("the analysis process stored no analysis for this document")
-            analysis = Analysis(found.doc_id, found.record, found.entities,
-                                warning or found.warning)
+            analysis = found if found.error else Analysis(found.doc_id, found.record,
+                                                          found.entities, warning or found.warning)
         else:
             pipeline = self.redline.pipelines.get(self.redline.settings.model)
             analysis = analyse(self.redline.store, doc, pipeline)
         if not worker.is_cancelled:
             self.post_message(AnalysisLoaded(analysis, fresh=True))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A failed analysis must not leave 'analysing…' on screen.
-
-        No super() call: Textual runs every class's handler, so RedlineScreen already
-        reported the failure (calling it again showed each error twice)."""
-        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
-            self.analysis_note = "analysis failed: entities and suggestions unavailable"
-            self.refresh_status()
 
     # ----------------------------------------------------------------------------- messages
     def on_state_loaded(self, message: StateLoaded) -> None:
@@ -288,7 +294,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning
         if message.fresh:
-            self.note = f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}"
+            self.note = ("analysis failed: the entities are shown, no suggestions" if analysis.error
+                         else f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}")
         self.refresh_highlights()
         self.refresh_status()
         self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "

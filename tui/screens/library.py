@@ -146,7 +146,9 @@ class LibraryScreen(RedlineScreen):
         room = max(16, self.size.width - 62)
         table.clear()
         for r in shown:
-            pending = "–" if r["pending"] is None else str(r["pending"])
+            # "failed": its analysis failed (no suggestions); "–": never analysed
+            pending = str(r["pending"]) if r["pending"] is not None else (
+                "failed" if r.get("analysis_error") else "–")
             title = clip(r["title"] or r["id"], room)
             if r.get("needs_review"):
                 title += " ⚠"
@@ -157,6 +159,8 @@ class LibraryScreen(RedlineScreen):
             table.move_cursor(row=ids.index(keep), animate=False)
         done = sum(1 for r in self.rows if r["status"] == "done")
         label = f"{len(shown)} of {plural(len(self.rows), 'document')} · {done} done"
+        if failed := sum(1 for r in self.rows if r.get("analysis_error")):
+            label += f" · analysis failed for {failed} (entities only)"
         self.query_one("#library-status", Label).update(label)
         # no documents at all (not none matching): say how to add some under the bare header
         # (the table keeps the focus, so q and ? still work)
