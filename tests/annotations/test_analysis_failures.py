@@ -165,3 +165,39 @@ def test_a_later_import_analyses_stored_documents_that_have_no_analysis(
     again = run_cli(db, "import", str(folder))  # all analysed (one failed): nothing is redone
     assert again.code == 0 and len(calls) == 2
     assert "redline: 1 of 2 documents failed to analyse" in again.stderr
+
+
+# -- with the trained pipeline, as the issue reported it ------------------------------------------
+MR = 'Mr. Obama said, "It is fine." Mrs. Lee disagreed. "It is not," she said.'
+
+
+def test_mr_name_through_the_real_analyze_command() -> None:
+    import subprocess
+
+    from helpers.cli import REDLINE
+
+    proc = subprocess.run([REDLINE, "analyze", "-"], input=MR, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "error" not in record
+    assert [(q["speaker"], q["speaker_resolved"]) for q in record["quotes"] if q["speech"]] == [
+        ("Mr. Obama", "Obama"), ("she", "Lee")]
+
+
+def test_import_of_an_article_with_mr_name_stores_entities_and_suggestions(tmp_path: Path) -> None:
+    article = tmp_path / "obama.txt"
+    article.write_text(MR, encoding="utf-8")
+    db = tmp_path / "r.db"
+    run = run_cli(db, "import", str(article))
+    assert run.code == 0 and "warning" not in run.stderr and not run.has_traceback, run.stderr
+    store = Store(db, annotator="t")
+    try:
+        (row,) = store.library()
+        doc = store.get_document(row["id"])
+        analysis = store.latest_analysis(doc.text_sha256)
+    finally:
+        store.close()
+    assert analysis is not None and "error" not in analysis
+    assert {e["text"] for e in analysis["entities"]} >= {"Obama"}
+    assert row["pending"] == len(analysis["attributions"]) >= 2
