@@ -21,7 +21,7 @@ from ..errors import RedlineError
 from ..models import ATTRS, Annotation, sha256
 from ..store import Store
 from . import labels
-from .output import final_mode
+from .output import final_mode, remove_stale, temp_prefix, write_error
 
 ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
 NOTE_ATTRS = ("speaker", "target_text")
@@ -102,8 +102,12 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
             not path.is_dir() or any(path.iterdir())):
         raise RedlineError(f"{path}: exists and is not a brat export",
                            hint="give a new folder name (an earlier brat export is replaced)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(path)
+        tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent))
+    except OSError as e:
+        raise write_error(path, e) from None
     try:
         n = 0
         folder = str(tmp)
@@ -119,15 +123,18 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
         tmp.chmod(final_mode(path, folder=True))
         old = None
         if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
+            # named .old: if killed before the next rename, this is the only export left
+            old = Path(tempfile.mkdtemp(prefix=temp_prefix(path), suffix=".old", dir=path.parent))
             os.replace(path, old / path.name)
         os.replace(tmp, path)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return n
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)
+        if isinstance(e, OSError):
+            raise write_error(path, e) from None
         raise
 
 

@@ -243,15 +243,28 @@ class StoreBase:
                     with self.db.atomic():
                         yield self.db
                     conn.execute("COMMIT")
-                except BaseException:
+                except BaseException as e:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
+                    if "disk is full" in f"{e} {e.__cause__}":
+                        self._shrink_wal()
                     raise
             except sqlite3.OperationalError as e:
                 plain = plain_error(self.path, e, self.busy_timeout_ms)
                 if plain is e:
                     raise
                 raise plain from e
+
+    def _shrink_wal(self) -> None:
+        """Give the disk back the rolled-back pages a failed write left in the WAL, without
+        waiting for readers (the disk is full: the next write needs the space)."""
+        conn = self.db.conn
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
