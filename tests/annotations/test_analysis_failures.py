@@ -167,6 +167,20 @@ def test_a_later_import_analyses_stored_documents_that_have_no_analysis(
     assert "redline: 1 of 2 documents failed to analyse" in again.stderr
 
 
+def test_an_import_whose_analysis_cannot_start_says_the_documents_are_stored(
+        tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, folder = tmp_path / "r.db", _folder(tmp_path)
+    run = run_cli(db, "--model", "no_such_model_here", "import", str(folder))
+    assert run.code == 2 and not run.has_traceback, run.stderr
+    assert run.errors == [run.stderr.strip()]  # one line
+    assert "2 documents imported, not analysed" in run.errors[0]
+    assert "run the same import again to analyse them" in run.errors[0]
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: _pipeline())
+    again = run_cli(db, "import", str(folder))
+    assert again.code == 0 and "2 already there" in again.stderr
+    assert set(_analyses(db)) == {"a good", "b bad"}
+
+
 # -- with the trained pipeline, as the issue reported it ------------------------------------------
 MR = 'Mr. Obama said, "It is fine." Mrs. Lee disagreed. "It is not," she said.'
 

@@ -58,8 +58,16 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         if not no_analyze and (total.added or total.duplicates):
             # documents already there are analysed too when they have no analysis yet (an
             # earlier import stopped, or ran with --no-analyze); cached ones cost a look-up
-            failed = _analyze(settings, store, list(dict.fromkeys(total.added + total.duplicates)),
-                              batch_size, progress)
+            try:
+                failed = _analyze(settings, store,
+                                  list(dict.fromkeys(total.added + total.duplicates)),
+                                  batch_size, progress)
+            except RedlineError as e:  # e.g. --model names no installed pipeline
+                # the documents are stored already: say so, and how to analyse them later
+                raise RedlineError(
+                    f"{e.message} ({plural(len(total.added), 'document')} imported, not analysed)",
+                    hint=(f"{e.hint}; then" if e.hint else "fix that, then")
+                    + " run the same import again to analyse them") from None
     if failures and not total.added and not total.duplicates and len(failures) == len(files):
         sys.exit(2)  # nothing imported: the error lines above are the whole story
     dup = f", {len(total.duplicates)} already there" if total.duplicates else ""
