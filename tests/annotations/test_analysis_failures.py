@@ -181,6 +181,27 @@ def test_an_import_whose_analysis_cannot_start_says_the_documents_are_stored(
     assert set(_analyses(db)) == {"a good", "b bad"}
 
 
+def test_the_apps_analysis_process_records_a_failure_once(
+        store: Store, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotations.nlp.pipeline import model_id_for
+    from annotations.nlp.service import Service
+
+    # under the default model's cache key, as the app looks it up
+    pipeline = Pipeline(_pipeline().nlp, model_id_for(None), True, None)
+    monkeypatch.setattr("annotations.nlp.pipeline.load_pipeline", lambda name=None: pipeline)
+    store.insert_document(Document(id="bad", text=BAD))
+    service = Service(str(store.path), None)
+    try:
+        answers = [service.handle("bad"), service.handle("bad")]
+    finally:
+        service.store.close()
+    assert answers == [{"id": "bad", "ok": True, "warning": ""}] * 2
+    assert len(calls) == 1  # the second request found the recorded failure
+    doc = store.get_document("bad")
+    hit = store.cached_analysis(doc.text_sha256, pipeline.model_id, analyze_mod.EXTRACTOR_VERSION)
+    assert hit is not None and hit["error"] == "KeyError: 'mr.'" and hit["entities"]
+
+
 # -- with the trained pipeline, as the issue reported it ------------------------------------------
 MR = 'Mr. Obama said, "It is fine." Mrs. Lee disagreed. "It is not," she said.'
 
