@@ -15,11 +15,17 @@ from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
+from .graphemes import GRAPHEME_TAIL, REGIONAL_PAIR
+
 # Words keep inner apostrophes and hyphens ("can’t", "well-known", "O’Brien"), but a possessive
 # or contracted ’s is a token of its own, as spaCy has it: selecting "Washington’s" by words
-# must be able to stop at "Washington" (a stance target, a source).
-TOKEN_RE = re.compile(r"\w+(?:-\w+|[’'](?![sS]\b)\w+)*|[’'][sS]\b|[^\w\s]")
-"""A word (with inner apostrophes/hyphens) or one punctuation character."""
+# must be able to stop at "Washington" (a stance target, a source). Every token ends on a
+# grapheme boundary (GRAPHEME_TAIL): selections are made of tokens, so none splits an emoji
+# ZWJ sequence, a flag, a skin tone or a combining accent.
+TOKEN_RE = re.compile(rf"(?:\w+(?:-\w+|[’'](?![sS]\b)\w+)*|[’'][sS]\b|{REGIONAL_PAIR}|[^\w\s])"
+                      + GRAPHEME_TAIL)
+"""A word (with inner apostrophes/hyphens) or one punctuation character or symbol, each with
+the rest of its last grapheme."""
 
 # End punctuation (plus closing quotes/brackets), spaces, then an opening quote or a capital;
 # or a newline run, which always starts a new sentence.
