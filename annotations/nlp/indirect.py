@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .attribution import Attr
 from .cues import cue_lemma, cue_span, is_according_to
 from .linker import Linker
+from .mentions import Mention, parsed_phrase
 from .text import words
 
 if TYPE_CHECKING:
@@ -161,6 +162,10 @@ def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
     return (spans[0][0], spans[-1][1]) if spans else None
 
 
+def _inside(src: Mention, contents: list[tuple[int, int]]) -> bool:
+    return any(src.start < e and src.end > s for s, e in contents)
+
+
 def indirect_attributions(lk: Linker) -> list[Attr]:
     """Indirect-speech proposals for every free reporting verb with a that-clause."""
     res = lk.resolver()
@@ -175,7 +180,12 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
         if contents is None:
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
-        if src is None or any(src.start < e and src.end > s for s, e in contents):
+        if src is not None and _inside(src, contents):
+            # "Buyers, said Lee, were …": the parser gives the cue two subjects; the one
+            # after it is the speaker.
+            after = next((c for c in doc[i].rights if c.dep_ == "nsubj" and not lk.blocked[c.i]), None)
+            src = parsed_phrase(after) if after is not None else None
+        if src is None or _inside(src, contents):
             continue
         res.advance(src.start)
         speaker = res.resolve(src)

@@ -1,0 +1,87 @@
+"""Mixed quotations from the parse: a quote that begins inside a reported clause, a phrase judged "as",
+"of" or "for" a quote, and the content each gets. Parse-based rules, so the trained pipeline is used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def model() -> Pipeline:
+    """The default trained pipeline, loaded once for this module."""
+    p = load_pipeline(None)
+    assert p.has_ner, "these tests need the trained pipeline"
+    return p
+
+
+def analysed(model: Pipeline, text: str) -> dict[str, Any]:
+    """The suggestion record of one text."""
+    (rec,) = analyze_texts(model, [("t", text)])
+    return rec
+
+
+def mixed(model: Pipeline, text: str) -> list[tuple[list[str], str | None, str | None]]:
+    """(content parts, source text, cue) of every mixed attribution."""
+    return [([text[s:e] for s, e in a["content_spans"]], a["source_text"], a["cue"])
+            for a in analysed(model, text)["attributions"] if a["type"] == "mixed"]
+
+
+def speech(model: Pipeline, text: str) -> list[str]:
+    """The quotations counted as direct speech."""
+    return [q["text"] for q in analysed(model, text)["quotes"] if q["speech"]]
+
+
+def test_a_quote_opening_after_its_clause_subject_is_mixed_not_speech(model: Pipeline) -> None:
+    text = "The harbour master said the new pier “will never take a cruise ship.”"
+    assert speech(model, text) == []
+    assert mixed(model, text) == [
+        (["the new pier “will never take a cruise ship.”"], "The harbour master", "said")]
+
+
+def test_a_whole_quoted_sentence_after_its_cue_stays_speech(model: Pipeline) -> None:
+    for text in ("The harbour master told reporters “We will never take a cruise ship.”",
+                 "The harbour master said that “The pier will never take a cruise ship.”"):
+        assert len(speech(model, text)) == 1, text
+
+
+def test_a_split_quotation_resuming_after_its_cue_stays_speech(model: Pipeline) -> None:
+    text = ("“The trouble,” said Orla Venn, a surveyor who was not involved in the survey, "
+            "“is the salt in the concrete.”")
+    assert speech(model, text) == ["The trouble,", "is the salt in the concrete."]
+
+
+def test_a_phrase_dismissed_as_a_quote_is_the_dismissers_mixed_quote(model: Pipeline) -> None:
+    text = "The ferry company dismissed the complaint as “a storm in a teacup.”"
+    assert mixed(model, text) == [
+        (["the complaint as “a storm in a teacup.”"], "The ferry company", "dismissed")]
+
+
+def test_a_judged_phrase_belongs_to_the_judge_not_to_the_reporting_outlet(model: Pipeline) -> None:
+    text = "Harbour officials have dismissed the complaint as “a storm in a teacup,” the local paper said."
+    ((_, source, cue),) = mixed(model, text)
+    assert (source, cue) == ("Harbour officials", "dismissed")
+
+
+def test_accused_of_a_quote_is_mixed(model: Pipeline) -> None:
+    text = "The union accused the owners of “asset stripping” at the shipyard."
+    assert mixed(model, text) == [(["the owners of “asset stripping”"], "The union", "accused")]
+
+
+def test_being_dismissed_as_a_quote_names_no_speaker(model: Pipeline) -> None:
+    text = "The complaint was dismissed as “a storm in a teacup” at the meeting."
+    assert mixed(model, text) == []
+
+
+def test_a_named_thing_joins_its_quoted_name_in_the_content(model: Pipeline) -> None:
+    text = "The surveyor called the sea wall “a patchwork”."
+    assert mixed(model, text) == [(["the sea wall “a patchwork”"], "The surveyor", "called")]
+
+
+def test_a_fragment_before_its_cue_takes_the_clause_before_it(model: Pipeline) -> None:
+    text = "The sea wall is “a patchwork of repairs”, the surveyor said."
+    assert mixed(model, text) == [(["The sea wall is “a patchwork of repairs”"], "the surveyor", "said")]
