@@ -72,7 +72,7 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
             adjacent: bool) -> _Choice:
     """Pick the cue (before, after, a noun before a colon) or a verbless speaker."""
     q, doc = lk.quotes[k], lk.doc
-    if pre is not None and (adjacent or kind == "mixed"):
+    if pre is not None and (adjacent or kind == "mixed") and not _own_trailing_cue(lk, q, post):
         choice = _Choice(pre)
     elif post is not None:
         # The source may follow the cue only when the cue comes first ("…,” said Lee).
@@ -99,6 +99,16 @@ def _choose(lk: Linker, k: int, kind: str, pre: int | None, post: int | None,
     if choice.cue is None and choice.source is None:
         choice.source = lk.dash_source(q)  # "“…” — Jane Doe, mayor"
     return choice
+
+
+def _own_trailing_cue(lk: Linker, q: QuoteSpan, post: int | None) -> bool:
+    """Whether a quotation run on over paragraphs ends in a split sentence with its own cue
+    ("…\n\n“We cannot …,” wrote the Post."): that cue, not the first paragraph's, is its."""
+    if post is None or q.close_mark is None:
+        return False
+    idx = lk.index
+    spans_paragraphs = idx.paragraph_of(q.open_mark) != idx.paragraph_of(q.close_mark)
+    return spans_paragraphs and idx.text[q.start : q.end].rstrip()[-1:] in ",—–"
 
 
 def _new_attr(lk: Linker, res: Resolver, choice: _Choice, kind: str, para: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import CUE_WORDS
 from .text import paragraph_spans, words
 
 DOUBLE_OPEN = "“„«"
@@ -16,6 +17,8 @@ _OPEN_BEFORE = "([{—–-/"  # characters after which a straight mark opens
 _NEXT_WORD = re.compile(r"\s(\w+)")
 # Words that never follow a plural possessive, so a ’ before them closes a quotation.
 _NOT_POSSESSED = words("in on at to for of and or but with from by as into than that is was are were")
+# Capitalised words that open a sentence of the quotation, not the reporter's attribution.
+_NOT_NARRATOR = words("we i you it this that there and but so then now they he she")
 _ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|bout|round|\d\d)s?\b", re.IGNORECASE)
 
 
@@ -83,7 +86,9 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
         opened: int | None = None
         k = 0
         if pending is not None:
-            if marks and marks[0][1] != "close" and _at_par_start(text, ps, marks[0][0]):
+            if marks and marks[0][1] != "close" and _at_par_start(text, ps, marks[0][0]) and (
+                _continued(text, pending)
+            ):
                 opened, k = pending[0], 1  # a new paragraph of the same quotation
             else:
                 _unterminated(text, found, pending)
@@ -93,25 +98,63 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
         opens = sum(1 for _, r in marks if r == "open")
         nests = opens > 1 and opens == sum(1 for _, r in marks if r == "close")
         depth = 0
+        shared: int | None = None  # a nested quotation's close, which may close both
         for pos, role in marks[k:]:
             if opened is None:
                 if role != "close" and not _is_inch_mark(text, pos):
-                    opened, opened_at = pos, ps
+                    opened, opened_at, shared = pos, ps, None
+            elif role == "open" and ((nests and text[pos] != STRAIGHT) or _quoted_within(text, opened, pos)):
+                depth += 1  # "the board will ask, “Was it …”": a quotation inside one
             elif role == "open" and text[pos] != STRAIGHT:
-                if nests:
-                    depth += 1
-                else:
-                    opened, opened_at = pos, ps  # start afresh
+                opened, opened_at = pos, ps  # start afresh
             elif depth:
                 depth -= 1
+                shared = pos if not depth else None
             else:
                 found.append(QuoteSpan(opened + 1, pos, opened, pos))
                 opened = None
+        if opened is not None and shared is not None and _narration_after(text, shared, pe):
+            # "“… will ask, “Was it our fault?” the chairman wrote.": one mark closes both.
+            found.append(QuoteSpan(opened + 1, shared, opened, shared))
+            opened = None
         if opened is not None:
             pending = (opened, opened_at, pe)
     if pending is not None:
         _unterminated(text, found, pending)
     return [q for q in found if q.end > q.start]
+
+
+def _continued(text: str, pending: tuple[int, int, int]) -> bool:
+    """Whether a quotation left open at a paragraph end is a continued one (it opened like
+    speech), so that a mark opening the next paragraph goes on with it rather than starting
+    a quotation of its own ("called it “a giveaway.\n\n“We will …”" is two)."""
+    open_mark, par_start, _ = pending
+    if _speechlike_open(text, par_start, open_mark):
+        return True
+    before = text[par_start:open_mark].split()
+    return bool(before) and before[-1].lower() in CUE_WORDS  # "he said “The …"
+
+
+def _quoted_within(text: str, opened: int, pos: int) -> bool:
+    """Whether an opening mark inside an open quotation starts a quotation within it: it
+    follows a reporting verb and a comma or colon ("… will ask, “Was it …”")."""
+    if text[opened] == STRAIGHT and text[pos] != STRAIGHT:
+        return False
+    before = text[opened + 1 : pos].rstrip()
+    if not before or before[-1] not in ",:":
+        return False
+    word = before[:-1].split()[-1:] or [""]
+    return word[0].lower().strip("“”‘’'\"") in CUE_WORDS
+
+
+def _narration_after(text: str, pos: int, par_end: int) -> bool:
+    """Whether the text after a closing mark reads as the reporter's ("the chairman wrote",
+    "Lee said"), not as more of the quotation ("We had no answer"): it opens with a lower-case
+    word or a name, and a reporting verb follows within a few words."""
+    after = [w.strip(".,;:!?") for w in text[pos + 1 : par_end].split()[:6]]
+    if not after or not after[0] or (after[0][0].isupper() and after[0].lower() in _NOT_NARRATOR):
+        return False
+    return any(w.lower() in CUE_WORDS for w in after)
 
 
 def _unterminated(text: str, found: list[QuoteSpan], pending: tuple[int, int, int]) -> None:

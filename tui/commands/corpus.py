@@ -21,9 +21,15 @@ from .common import open_store
 @click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--labels", "labels_file", default=None, type=click.Path(path_type=Path),
               help="JSON label map for Prodigy/doccano input [default: redline's labels].")
+@click.option("--replace", is_flag=True,
+              help="Let a document id already stored replace its text (the old text is kept: "
+                   "see `redline history`).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links that lead out of a folder being imported.")
 @click.pass_obj
 def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_analyze: bool,
-               batch_size: int, labels_file: Path | None) -> None:
+               batch_size: int, labels_file: Path | None, replace: bool,
+               follow_symlinks: bool) -> None:
     """Import .txt/.md files, .jsonl files and folders (each file all or nothing)."""
     from rich.console import Console
 
@@ -35,7 +41,14 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
     label_map = label_maps.activate(labels_file)
     store = open_store(settings)
     total, failures = IngestResult(), []
-    files = list(iter_files(paths))
+    skipped: list[tuple[Path, str]] = []
+    files = list(iter_files(paths, follow_symlinks=follow_symlinks, skipped=skipped))
+    if skipped:
+        shown = ", ".join(f"{link} -> {target}" for link, target in skipped[:3])
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        err.print(f"redline: skipped {plural(len(skipped), 'symbolic link')} leading out of the "
+                  f"folder: {shown}{more} (give --follow-symlinks to import them)",
+                  highlight=False, markup=False, soft_wrap=True)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -45,7 +58,7 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         task = progress.add_task("reading", total=len(files), rate="")
         for path in files:
             try:
-                result = store_records(store, read_file(path, fmt=fmt))
+                result = store_records(store, read_file(path, fmt=fmt), replace=replace)
             except RedlineError as e:
                 failures.append(e.one_line())
                 # soft_wrap: the error stays one line, whatever the terminal width
@@ -74,6 +87,9 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
     extra = f", {total.merged_annotations} annotations merged" if total.merged_annotations else ""
     moved = (f", {total.reanchored} annotations re-anchored, {total.flagged} flagged for review"
              if total.reanchored or total.flagged else "")
+    if total.replaced:
+        moved += (f", {plural(len(total.replaced), 'text')} replaced (the old ones: redline "
+                  "history ID)")
     click.echo(f"imported {plural(len(total.added), 'document')}{dup}{extra}{moved} into "
                f"{settings.db}", err=True)
     if failed[0]:
