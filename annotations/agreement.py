@@ -4,7 +4,8 @@ Documents are matched by text (SHA-256); only documents every database holds are
 For each pair of databases (A the reference, B compared to it) and each kind.role:
 precision = matched/|B|, recall = matched/|A|, F1 = 2·matched/(|A|+|B|), where spans match
 exactly (same offsets) or by overlap (one-to-one, largest overlap first). An attribution frame
-matches when a content span matches and the sources match too (both absent counts).
+matches when a content span matches and the sources match too (both absent counts); frames
+are paired one-to-one, largest content overlap first.
 Attributes (claim check-worthiness, stance polarity) are compared on overlap-matched spans:
 Cohen's kappa for two annotators; Krippendorff's alpha (nominal) over every annotator, on units
 made of overlapping spans. Pooled figures sum the counts of every pair and document.
@@ -98,17 +99,22 @@ def _frames(anns: list[Annotation]) -> list[tuple[list[Range], Range | None]]:
 
 
 def _frame_match(fa: list[Any], fb: list[Any], exact: bool) -> list[tuple[int, int]]:
+    """One-to-one frame pairs, the way spans are paired: of the frames whose sources match and
+    that share a matching content span, the largest content overlap first (first come, first
+    served paired A's [0,30) with B's [0,10) and left A's [5,8) without B's [11,22))."""
     def same(p: Range | None, q: Range | None) -> bool:
         if p is None or q is None:
             return p is q
         return p == q if exact else _overlap(p, q) > 0
 
-    def ok(x: Any, y: Any) -> bool:
-        return same(x[1], y[1]) and any(same(p, q) for p in x[0] for q in y[0])
-
-    pairs = [(i, j) for i, x in enumerate(fa) for j, y in enumerate(fb) if ok(x, y)]
+    cands = []
+    for i, x in enumerate(fa):
+        for j, y in enumerate(fb):
+            shared = [_overlap(p, q) for p in x[0] for q in y[0] if same(p, q)]
+            if shared and same(x[1], y[1]):
+                cands.append((-max(shared), i, j))
     used_i, used_j, out = set(), set(), []
-    for i, j in pairs:
+    for _, i, j in sorted(cands):
         if i not in used_i and j not in used_j:
             used_i.add(i)
             used_j.add(j)

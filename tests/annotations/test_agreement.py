@@ -177,3 +177,54 @@ def test_cli_table_json_and_disagreements(two: list[Path]) -> None:
     assert data["attributes"]["stance.polarity"]["cohen_kappa"] == pytest.approx(0.5)
     result = runner.invoke(main, ["agreement", str(two[0])])
     assert result.exit_code == 2 and result.output.startswith("redline: error: agreement needs")
+
+
+def test_frames_are_paired_by_largest_content_overlap() -> None:
+    """A's [0,30) and [5,8) against B's [0,10) and [11,22), no sources: each content span has a
+    partner, and so does each frame (first come, first served scored 1 of 2)."""
+    from annotations.agreement import compare_document
+
+    text = "x" * 40
+
+    def frame(a: int, b: int) -> Annotation:
+        return Annotation(kind="attribution", spans=[Span("content", a, b, text[a:b])])
+
+    r = compare_document(text, [frame(0, 30), frame(5, 8)], [frame(0, 10), frame(11, 22)])
+    assert r["spans"]["attribution.content"]["overlap"]["matched"] == 2
+    assert r["frames"]["overlap"] == {"a": 2, "b": 2, "matched": 2}
+
+
+def _long_id_db(path: Path, who: str) -> Path:
+    store = Store(path, annotator=who)
+    ids = store_records(store, [ImportRecord(text=t, source="t", id=f"newsroom-archive-2026-{i:04d}")
+                                for i, t in enumerate([TEXT, DOC2])]).added
+    for doc_id, text in zip(ids, [TEXT, DOC2], strict=True):
+        store.add_annotation(Annotation(kind="attribution", doc_id=doc_id, attrs={"type": "direct"},
+                                        spans=[s("content", text[:8], text)]))
+    store.close()
+    return path
+
+
+def test_the_tables_fit_80_columns_when_piped(tmp_path: Path, two: list[Path]) -> None:
+    from tui.commands.interchange import short_ids
+
+    assert short_ids(["newsroom-archive-2026-0001", "newsroom-archive-2026-0002"]) == {
+        "newsroom-archive-2026-0001": "…0001", "newsroom-archive-2026-0002": "…0002"}
+    assert short_ids(["ab12cd34ef", "ab12ff00aa"]) == {"ab12cd34ef": "ab12cd", "ab12ff00aa": "ab12ff"}
+    dbs = [_long_id_db(tmp_path / "x.db", "xena"), _long_id_db(tmp_path / "y.db", "yuri")]
+    out = CliRunner().invoke(main, ["agreement", *map(str, dbs)], env={"COLUMNS": "80"}).output
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # no header or title is cut, and the frames title is one line
+    assert "…" not in "\n".join(line for line in lines if "━" not in line and "│" not in line)
+    assert "attribution frames" in out and "overl…" not in out
+    # the two documents' ids differ on screen
+    assert "…0000" in out and "…0001" in out
+    # attributions only, no labels given: no table of dashes for the attributes
+    assert "attribute agreement" not in out
+    # numbers are right-aligned: in the per-document table F1 "1.00" ends at its column's edge
+    row = next(line for line in lines if "…0001" in line)
+    assert row.rstrip().endswith("│     1.00 │      – │")
+    # with attributes, the attribute table is there
+    full = CliRunner().invoke(main, ["agreement", *map(str, two)], env={"COLUMNS": "80"}).output
+    assert "attribute agreement" in full and max(len(x) for x in full.splitlines()) <= 80

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -41,47 +42,77 @@ def _prf_cells(d: dict[str, Any]) -> list[str]:
     return [_num(d["precision"]), _num(d["recall"]), _num(d["f1"])]
 
 
-def agreement_tables(report: dict[str, Any]) -> list[Any]:
-    """Rich tables for an agreement report: spans, frames, attributes, pairs, documents."""
+def short_ids(ids: list[str], *, least: int = 6) -> dict[str, str]:
+    """Each id as its shortest distinguishing part: the shortest unique prefix (at least `least`
+    characters), or, when ids share a long prefix, "…" and the part after it that differs."""
+    unique = sorted(set(ids))
+    if not unique:
+        return {}
+    width = max(len(i) for i in unique)
+    n = least
+    while n < width and len({i[:n] for i in unique}) < len(unique):
+        n += 1
+    if n <= 12:
+        return {i: i[:n] for i in ids}
+    # character by character on purpose: ids are not paths
+    shared = os.path.commonprefix(unique) if len(unique) > 1 else ""  # noqa: RUF071
+    # back to the last separator, so "…-0001" shows a whole part, not "…1"
+    common = max((shared.rfind(c) + 1 for c in "-_./:"), default=0) or len(shared)
+    tails = {i: i[common:] for i in unique}
+    m = 1
+    while len({t[:m] for t in tails.values()}) < len(unique):
+        m += 1
+    return {i: "…" + tails[i][:max(m, least)] for i in ids}
+
+
+def _table(title: str, columns: list[str], *, text_columns: int = 1) -> Any:
+    """A table whose first `text_columns` columns are text (left) and the rest numbers (right)."""
     from rich.table import Table
 
+    table = Table(title=title, title_justify="left")
+    for n, col in enumerate(columns):
+        table.add_column(col, justify="left" if n < text_columns else "right", no_wrap=True,
+                         min_width=len(col))  # a header is never cut ("overl…")
+    return table
+
+
+def agreement_tables(report: dict[str, Any], *, width: int = 80) -> list[Any]:
+    """Rich tables for an agreement report: spans, frames, attributes, pairs, documents.
+
+    They fit 80 columns (a pipe's width): one row per kind.role and match mode rather than a
+    column per mode, short titles, numbers right-aligned, ids cut to what tells them apart.
+    """
     from annotations.agreement import prf
 
     names = report["annotators"]
-    who = " vs ".join(names) if len(names) == 2 else f"{len(names)} annotators, pooled over pairs"
-    spans = Table(title=f"span agreement ({who}; {report['documents']} documents)",
-                  title_justify="left")
-    spans.add_column("kind.role", no_wrap=True)
-    for col in ("A", "B", "exact P", "R", "F1", "overlap P", "R", "F1"):
-        spans.add_column(col, justify="right")
+    who = " vs ".join(names) if len(names) == 2 else f"{len(names)} annotators, pooled"
+    spans = _table(f"span agreement ({who}; {report['documents']} documents)",
+                   ["kind.role", "match", "A", "B", "P", "R", "F1"], text_columns=2)
     total: dict[str, dict[str, int]] = {}
     for key, modes in sorted(report["spans"].items()):
-        spans.add_row(key, str(modes["exact"]["a"]), str(modes["exact"]["b"]),
-                      *_prf_cells(modes["exact"]), *_prf_cells(modes["overlap"]))
         for m, d in modes.items():
+            spans.add_row(key if m == "exact" else "", m, str(d["a"]), str(d["b"]), *_prf_cells(d))
             for k in ("a", "b", "matched"):
                 total.setdefault(m, {}).setdefault(k, 0)
                 total[m][k] += d[k]
-    if total:
-        ex, ov = prf(total["exact"]), prf(total["overlap"])
-        spans.add_row("all", str(ex["a"]), str(ex["b"]), *_prf_cells(ex), *_prf_cells(ov),
+    for m, counts in total.items():
+        d = prf(counts)
+        spans.add_row("all" if m == "exact" else "", m, str(d["a"]), str(d["b"]), *_prf_cells(d),
                       style="bold")
-    frames = Table(title="attribution frames (same content, same source)", title_justify="left")
-    for col in ("match", "A", "B", "P", "R", "F1"):
-        frames.add_column(col, justify="left" if col == "match" else "right")
+    frames = _table("attribution frames", ["match", "A", "B", "P", "R", "F1"])
     for mode, d in report["frames"].items():
         frames.add_row(mode, str(d["a"]), str(d["b"]), *_prf_cells(d))
-    attrs = Table(title="attribute agreement", title_justify="left")
-    for col in ("attribute", "items", "observed", "Cohen's κ", "units", "Krippendorff's α"):
-        attrs.add_column(col, justify="left" if col == "attribute" else "right")
-    for key, d in report["attributes"].items():
-        attrs.add_row(key, str(d["items"]), _num(d["observed"]), _num(d["cohen_kappa"], 3),
-                      str(d["units"]), _num(d["krippendorff_alpha"], 3))
-    tables = [spans, frames, attrs]
+    tables = [spans, frames]
+    if any(d["items"] for d in report["attributes"].values()):
+        attrs = _table("attribute agreement", ["attribute", "items", "observed", "Cohen's κ",
+                                               "units", "Krippendorff's α"])
+        for key, d in report["attributes"].items():
+            attrs.add_row(key, str(d["items"]), _num(d["observed"]), _num(d["cohen_kappa"], 3),
+                          str(d["units"]), _num(d["krippendorff_alpha"], 3))
+        tables.append(attrs)
     if len(names) > 2:
-        pairs = Table(title="pairs", title_justify="left")
-        for col in ("A", "B", "span F1 exact", "overlap", "frame F1", "κ claim", "κ stance"):
-            pairs.add_column(col)
+        pairs = _table("pairs", ["A", "B", "span F1", "overlap", "frame F1", "κ claim", "κ stance"],
+                       text_columns=2)
         for p in report["pairs"]:
             ex = prf(_sum(p["spans"], "exact"))
             ov = prf(_sum(p["spans"], "overlap"))
@@ -90,13 +121,18 @@ def agreement_tables(report: dict[str, Any]) -> list[Any]:
             pairs.add_row(p["a"], p["b"], _num(ex["f1"]), _num(ov["f1"]),
                           _num(p["frames"]["overlap"]["f1"]), *kappas)
         tables.append(pairs)
-    docs = Table(title="per document", title_justify="left")
-    for col in ("id", "title", "span F1 exact", "overlap", "frame F1", "labels agree"):
-        docs.add_column(col)
+    docs = _table("per document", ["id", "title", "span F1", "overlap", "frame F1", "labels"],
+                  text_columns=2)
+    shown = short_ids([d["id"] for d in report["per_document"]])
+    # the title takes what the other columns leave, on one line: the id says which document
+    others = [max((len(i) for i in shown.values()), default=2), *(len(c.header) for c in
+                                                                 docs.columns[2:])]
+    docs.columns[1].max_width = max(10, width - sum(w + 3 for w in others) - 4)
+    docs.columns[1].overflow = "ellipsis"
     for d in report["per_document"]:
         items = sum(a["items"] for a in d["attributes"].values())
         same = sum((a["observed"] or 0) * a["items"] for a in d["attributes"].values())
-        docs.add_row(d["id"], d["title"][:40], _num(d["spans"].get("exact", {}).get("f1")),
+        docs.add_row(shown[d["id"]], d["title"], _num(d["spans"].get("exact", {}).get("f1")),
                      _num(d["spans"].get("overlap", {}).get("f1")),
                      _num(d["frames"]["overlap"]["f1"]),
                      f"{round(same)}/{items}" if items else "–")
@@ -132,15 +168,17 @@ def agreement_cmd(settings: Settings, databases: tuple[Path, ...], as_json: bool
                   disagreements: bool) -> None:
     """Agreement between annotators' databases: span P/R/F1, frames, Cohen's κ, Krippendorff's α."""
     from annotations.agreement import agreement
+    from annotations.safe_text import json_safe, safe_strings
 
     report = agreement(list(databases), disagreements=disagreements)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(report, ensure_ascii=False, indent=2)))
         return
     from rich.console import Console
 
+    report = safe_strings(report)  # titles, names and marked texts are stored text
     console = Console()
-    for table in agreement_tables(report):
+    for table in agreement_tables(report, width=console.width):
         console.print(table)
     if disagreements:
         console.print(disagreement_table(report["disagreements"]))
