@@ -46,12 +46,14 @@ class Analysis:
 
 def failed_analysis(doc_id: str, error: str, entities: list[dict[str, Any]]) -> Analysis:
     """An analysis that could not be made: the entities already known, and why."""
-    return Analysis(doc_id, None, entities, failure_warning(error), error)
+    return Analysis(doc_id, None, entities, failure_warning(error, entities), error)
 
 
-def failure_warning(error: str) -> str:
-    """The status line's warning for a failed analysis."""
-    return f"analysis failed ({error}): entities only, no suggestions"
+def failure_warning(error: str, entities: list[dict[str, Any]]) -> str:
+    """The status line's warning for a failed analysis (a text too slow to parse has no
+    entities either: the rules never ran on a parse)."""
+    kept = "entities only, no suggestions" if entities else "no entities or suggestions"
+    return f"analysis failed ({error}): {kept}"
 
 
 def read_state(store: Store, doc_id: str) -> DocState:
@@ -67,17 +69,19 @@ def cached_analysis(store: Store, doc: Document, model: str | None) -> Analysis 
     record = cached(store, doc, model)
     if record is None:
         return None
-    return _from_record(doc.id, record, _warning_for(record))
+    return _from_record(store, doc, record, _warning_for(record))
 
 
-def _from_record(doc_id: str, record: dict[str, Any], warning: str) -> Analysis:
-    """An analysis record as the screen takes it: a failed one (recorded with its entities,
-    not retried until the rules change) warns that much rather than `warning`."""
+def _from_record(store: Store, doc: Document, record: dict[str, Any], warning: str) -> Analysis:
+    """An analysis record as the screen takes it: a failed one (recorded, not retried until
+    the rules change) warns that much rather than `warning`, and keeps its entities, or those
+    stored with the document when it has none (spaCy itself gave up: too slow)."""
     entities = list(record.get("entities") or [])
     error = str(record.get("error") or "")
     if error:
-        return Analysis(doc_id, record, entities, failure_warning(error), error)
-    return Analysis(doc_id, record, entities, warning)
+        entities = entities or fallback_entities(store, doc)
+        return Analysis(doc.id, record, entities, failure_warning(error, entities), error)
+    return Analysis(doc.id, record, entities, warning)
 
 
 def _warning_for(record: dict[str, Any]) -> str:
@@ -213,7 +217,7 @@ def analyse(store: Store, doc: Document, pipeline: Pipeline) -> Analysis:
     warning = ""
     if not pipeline.has_ner:
         warning = pipeline.warning or "entities unavailable: the pipeline has no NER"
-    return _from_record(doc.id, record, warning)
+    return _from_record(store, doc, record, warning)
 
 
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from textual.widgets import DataTable
 from annotations.analysis import extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
+from annotations.models import Document
 from annotations.nlp import analyze as analyze_mod
 from annotations.nlp import attribution
 from annotations.nlp.pipeline import Pipeline, model_id_for
@@ -150,3 +151,28 @@ async def test_the_library_shows_a_failed_analysis(
             ("Iran will not yield to US pressure, Pezeshkian says", "13"), ("Boom town", "failed")]
         label = str(app.screen.query_one("#library-status").render())
         assert "analysis failed for 1" in label
+        await pilot.press(*"failed")  # the filter finds them
+        await until(pilot, lambda: table.row_count == 1)
+        assert str(table.get_row_at(0)[0]) == "Boom town"
+
+
+@pytest.mark.parametrize("stored", [True, False])
+async def test_a_failure_without_entities_keeps_those_stored_with_the_document(
+        db: tuple[Store, str], stored: bool) -> None:
+    """spaCy itself gave up (too slow): the record has no entities; the ones the document was
+    imported with still show, and the status line says what is missing."""
+    store, _ = db
+    text = "Ann Lee spoke. “It is over,” she said."
+    entities = [{"start": 0, "end": 7, "label": "PERSON", "text": "Ann Lee"}] if stored else None
+    doc = store.insert_document(Document(id="slow", text=text, title="Slow"), entities=entities)
+    store.save_analysis({"id": "slow", "text_sha256": doc.text_sha256, "model": model_id_for(None),
+                         "error": "too slow to analyse"}, extractor_version=extractor_version())
+    app = make(store, "slow")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "analysis failed" in status(app))
+        await settle(pilot)
+        view = screen(app).view
+        assert view is not None
+        assert [e["text"] for e in view.entities] == (["Ann Lee"] if stored else [])
+        said = "entities only" if stored else "no entities or suggestions"
+        assert f"analysis failed (too slow to analyse): {said}" in status(app)

@@ -55,8 +55,10 @@ def import_hint(db: Path) -> str:
 
 
 def matches(row: dict[str, Any], query: str) -> bool:
-    """True if every word of the query occurs in the row's title, id or status."""
-    hay = f"{row['title']} {row['id']} {row['status']}".lower()
+    """True if every word of the query occurs in the row's title, id or status (typing
+    "failed" finds the documents whose analysis failed)."""
+    failed = " analysis failed" if row.get("analysis_error") else ""
+    hay = f"{row['title']} {row['id']} {row['status']}{failed}".lower()
     return all(word in hay for word in query.lower().split())
 
 
