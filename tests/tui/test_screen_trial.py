@@ -15,7 +15,7 @@ from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
-from tui.screens.dialogs import PromptDialog
+from tui.screens.dialogs import AttributionDialog, PromptDialog
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 
@@ -144,3 +144,61 @@ async def test_an_empty_library_says_how_to_import(tmp_path: Path) -> None:
         await until(pilot, lambda: titles(app) == ["Grain"])
         assert not app.screen.query_one("#library-empty").display
     store.close()
+
+
+MARKETS = ("Markets fell on Monday. “We are worried about the rates,” a trader said. "
+           "Prices recovered later.")
+
+
+def unanalysed_doc(store: Store, text: str) -> str:
+    """A document with an empty analysis cached: no quotes found, no suggestion under the cursor."""
+    from annotations.analysis import extractor_version
+    from annotations.nlp.pipeline import model_id_for
+
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Markets")]).added[0]
+    doc = store.get_document(doc_id)
+    store.save_analysis({"id": doc_id, "text_sha256": doc.text_sha256, "model": model_id_for(None),
+                         "entities": [], "quotes": [], "attributions": []},
+                        extractor_version=extractor_version())
+    return doc_id
+
+
+async def test_a_on_a_sentence_with_its_quotation_marks_takes_the_words_inside(
+        db: tuple[Store, str]) -> None:
+    store, _ = db
+    doc_id = unanalysed_doc(store, MARKETS)
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnnotationScreen)
+        await until(pilot, lambda: screen.view is not None)
+        await pilot.press("right_parenthesis", "v", "right_parenthesis")  # the second sentence
+        sel = screen.selection
+        assert sel is not None and MARKETS[sel[0]:sel[1]].startswith("“We are")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AttributionDialog))
+        dialog = app.screen
+        assert isinstance(dialog, AttributionDialog)
+        assert dialog.content == "We are worried about the rates,"
+        assert dialog.type_ == "direct"  # a quotation, not "mixed"
+        await pilot.press("enter")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+    [ann] = store.annotations(doc_id)
+    assert [s.text for s in ann.role("content")] == ["We are worried about the rates,"]
+    assert ann.attrs["type"] == "direct"
+
+
+def test_quotation_content_keeps_what_was_said() -> None:
+    from tui.screens.actions import quotation_content
+
+    def words(text: str) -> list[str] | None:
+        found = quotation_content(text, (0, len(text)))
+        return None if found is None else [text[a:b] for a, b in found]
+
+    assert words("“A,” he said. “B.”") == ["A,", "B."]  # a quote split around its cue
+    assert words(" ‘Can’t stop,’ she said.") == ["Can’t stop,"]  # an apostrophe does not close
+    assert words('"Straight," he said.') == ["Straight,"]
+    assert words("“He said ‘no’ twice,” she said.") == ["He said ‘no’ twice,"]
+    assert words("“A paragraph of a quote that goes on") == ["A paragraph of a quote that goes on"]
+    assert words("He said “no” today.") is None  # a mixed quotation keeps its words as selected

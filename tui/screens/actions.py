@@ -13,7 +13,16 @@ This module gathers them under one name; each part has its own module:
 
 from __future__ import annotations
 
-from .actions_build import accepted, attribution, claim, role_span, stance, trim, with_attrs
+from .actions_build import (
+    accepted,
+    attribution,
+    claim,
+    quotation_content,
+    role_span,
+    stance,
+    trim,
+    with_attrs,
+)
 from .actions_candidates import (
     NONE,
     Candidate,
@@ -55,6 +64,7 @@ __all__ = [
     "next_hit_index",
     "next_suggestion",
     "plural",
+    "quotation_content",
     "quote_at",
     "role_span",
     "search_hits",

@@ -23,6 +23,47 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Opening quotation marks and the mark that closes each (straight ones close themselves)
+QUOTE_PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘", '"': '"', "'": "'"}
+
+
+def _closing(text: str, mark: str, start: int, end: int) -> int | None:
+    """Where `mark`'s closing partner is in text[start:end]; an apostrophe inside a word
+    (can’t, O’Brien) does not close a single quote."""
+    close = QUOTE_PAIRS[mark]
+    i = text.find(close, start, end)
+    while i >= 0 and close in "’'" and i + 1 < len(text) and text[i + 1].isalpha():
+        i = text.find(close, i + 1, end)
+    return i if i >= 0 else None
+
+
+def quotation_content(text: str, sel: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """The quoted words of a selection that starts with an opening quotation mark: one range
+    per quotation in it, inside the marks ("“A,” he said. “B.”" gives A, and B); None when
+    the selection does not start with one (its words are the content as they are).
+
+    Selecting by sentence takes the marks and the words around them (`“Our stance…,”
+    Pezeshkian remarked.`): the content of an attribution is what was said, not its marks,
+    source or cue. An unclosed quotation (a paragraph of a multi-paragraph quote) runs to the
+    end of the selection."""
+    a, b = trim(text, *sel)
+    if a >= b or text[a] not in QUOTE_PAIRS:
+        return None
+    out: list[tuple[int, int]] = []
+    i: int | None = a
+    while i is not None and i < b:
+        close = _closing(text, text[i], i + 1, b)
+        inner = trim(text, i + 1, b if close is None else close)
+        if inner[0] < inner[1]:
+            out.append(inner)
+        if close is None:
+            break
+        # the next quotation in the selection, if any (the second half of a split quote)
+        i = next((k for k in range(close + 1, b) if text[k] in "“«„\"" or (
+            text[k] in "‘'" and (k == 0 or not text[k - 1].isalnum()))), None)
+    return out or None
+
+
 def claim(doc: Document, sel: tuple[int, int], annotator: str) -> Annotation:
     """A check-worthy claim over the selection."""
     a, b = trim(doc.text, *sel)

@@ -76,8 +76,12 @@ class TagKeys(AnnotationBase):
         if view is None:
             return
         sugg = self._suggestion_under()
+        quoted = None
         if self.selection:
-            content: list[Range] = [self.selection]
+            # a selection that starts with a quotation mark (a sentence taken with `(`): the
+            # content is the quoted words inside the marks, and the attribution is direct
+            quoted = act.quotation_content(view.doc.text, self.selection)
+            content: list[Range] = quoted or [self.selection]
         elif sugg is not None:
             content = list(sugg.content)
         else:
@@ -93,10 +97,11 @@ class TagKeys(AnnotationBase):
             self._attribution_dialog(
                 view, [(s.start, s.end) for s in existing.role("content")], existing, None)
             return
-        self._attribution_dialog(view, content, None, sugg)
+        self._attribution_dialog(view, content, None, sugg, direct=quoted is not None)
 
     def _attribution_dialog(self, view: act.DocView, content: list[Range],
-                            base: Annotation | None, sugg: act.Suggestion | None) -> None:
+                            base: Annotation | None, sugg: act.Suggestion | None, *,
+                            direct: bool = False) -> None:
         text = view.doc.text
         sel = (min(a for a, _ in content), max(b for _, b in content))
         cur_source = act.role_span(base, "source") if base else None
@@ -109,7 +114,7 @@ class TagKeys(AnnotationBase):
         elif sugg is not None:
             type_, speaker = sugg.type, sugg.speaker
         else:
-            type_, speaker = act.default_type(view, sel), ""
+            type_, speaker = "direct" if direct else act.default_type(view, sel), ""
         source_index = len(sources) - 1 if base is not None and cur_source is None else 0
         cue_index = len(cues) - 1 if base is not None and cur_cue is None else 0
         if base is None and sugg is None and not self.marked:
