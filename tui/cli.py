@@ -19,6 +19,8 @@ COMMAND_MODULES = {
     "analyze": "analyze", "eval": "analyze",
     "merge": "interchange", "agreement": "interchange",
     "search": "search",
+    "history": "history",
+    "delete": "trash", "restore": "trash",
 }
 """Command name -> the module of tui/commands/ that defines it (in its COMMANDS list)."""
 

@@ -9,11 +9,11 @@ from typing import Any
 from ..models import now_iso
 from . import fts
 from .db import reporting
-from .edits import EditStore
+from .trash import TrashStore
 
 
 @reporting
-class Store(EditStore):
+class Store(TrashStore):
     """One redline database; safe to share between threads (calls are serialised)."""
 
     # -- analysis cache -------------------------------------------------------------------------

@@ -98,6 +98,16 @@ def add_text_history(conn: sqlite3.Connection) -> None:
         " PRIMARY KEY (doc_id, version))")
 
 
+def add_trash(conn: sqlite3.Connection) -> None:
+    """Deleted documents, each kept whole as one payload until restored or purged (see trash.py);
+    built with sqlite-utils."""
+    from .fts import utils_database
+
+    utils_database(conn).table("trash").create(
+        {"doc_id": str, "title": str, "annotations": int, "deleted_at": str, "deleted_by": str,
+         "payload": str}, pk="doc_id", not_null={"title", "deleted_at", "payload"})
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, add_full_text_search,
-                                                          add_text_history]
+                                                          add_text_history, add_trash]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotations.errors import RedlineError
+from annotations.formats.registry import EXPORT_FORMATS
 
 from ..settings import Settings
 from ..wording import plural
@@ -153,7 +154,7 @@ def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: 
 @click.command("export")
 @click.argument("out", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", default="redline", show_default=True,
-              type=click.Choice(["redline", "prodigy", "doccano", "brat"]))
+              type=click.Choice(EXPORT_FORMATS))
 @click.option("--status", multiple=True, type=click.Choice(["new", "in progress", "done"]),
               help="Only documents with this status (repeatable).")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
@@ -161,7 +162,7 @@ def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: 
 @click.pass_obj
 def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
                annotators: tuple[str, ...], docs: tuple[str, ...]) -> None:
-    """Export the corpus as JSONL to OUT (- for stdout); brat writes a folder."""
+    """Export the corpus to OUT: JSONL (- for stdout), a brat folder, or a SQLite dataset."""
     from annotations.formats.registry import exporter
 
     store = open_store(settings, existing=True)
@@ -175,17 +176,24 @@ def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
               help="table, tsv (full ids, one line per document) or json [default: table on a "
                    "terminal, tsv when piped].")
+@click.option("--deleted", is_flag=True, help="List the trash instead (see redline restore).")
 @click.pass_obj
-def list_cmd(settings: Settings, fmt: str | None) -> None:
+def list_cmd(settings: Settings, fmt: str | None, deleted: bool) -> None:
     """Documents with their progress."""
     store = open_store(settings, existing=True)
-    rows = store.library()
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if deleted:
+        from .trash import print_trash
+
+        print_trash(store.trash(), fmt)
+        return
+    rows = store.library()
     if fmt == "json":
         from annotations.formats.redline import dumps
+        from annotations.safe_text import json_safe
 
         for r in rows:
-            click.echo(dumps(r))
+            click.echo(json_safe(dumps(r)))
     elif fmt == "tsv":
         from .tables import LIBRARY_COLUMNS, library_cells
 
