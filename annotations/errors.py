@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .safe_text import one_line_safe
+
 
 class RedlineError(Exception):
     """Base class for errors redline reports to the user as one line."""
@@ -15,8 +17,9 @@ class RedlineError(Exception):
             self.hint = hint
 
     def one_line(self) -> str:
-        """The message and, where known, what to do about it."""
-        return f"{self.message}; {self.hint}" if self.hint else self.message
+        """The message and, where known, what to do about it, on one line and safe to print
+        (a file name or title can hold terminal escapes and line breaks)."""
+        return one_line_safe(f"{self.message}; {self.hint}" if self.hint else self.message)
 
 
 class InputError(RedlineError):

@@ -29,20 +29,22 @@ def search_cmd(settings: Settings, query: str, fmt: str | None, limit: int) -> N
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     marks = (OPEN, CLOSE) if fmt == "table" else ("", "")
     rows = store.search(query, limit=limit, open_mark=marks[0], close_mark=marks[1])
+    from annotations.safe_text import json_safe, safe_strings
+
     if fmt == "json":
         from annotations.formats.redline import dumps
 
         for r in rows:
-            click.echo(dumps({k: r[k] for k in ("id", "title", "status", "rank", "matched",
-                                                "snippet")}))
+            click.echo(json_safe(dumps({k: r[k] for k in ("id", "title", "status", "rank",
+                                                          "matched", "snippet")})))
     elif fmt == "tsv":
         click.echo("id\ttitle\tmatched\tsnippet")
-        for r in rows:
+        for r in safe_strings(rows):  # stored text: escape sequences shown, not obeyed
             # a tab or newline inside a title or snippet would break the columns
             click.echo("\t".join(" ".join(str(r[k]).split())
                                  for k in ("id", "title", "matched", "snippet")))
     else:
-        _print_table(query, rows)
+        _print_table(query, safe_strings(rows))
     if not rows:
         click.echo(f"redline: nothing matches {query!r}", err=True)
 
@@ -57,7 +59,7 @@ def _print_table(query: str, rows: list[dict[str, object]]) -> None:
     table.add_column("title")
     table.add_column("match", ratio=2)
     for r in rows:
-        # Text() drops control characters, so stored text cannot reach the terminal raw
+        # rows come terminal-safe: Text() drops a few control characters, but not ESC
         match = Text()
         if r["matched"] == "annotation":
             match.append("annotation: ", style="dim")

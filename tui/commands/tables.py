@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
+from annotations.safe_text import terminal_safe
+
 LIBRARY_COLUMNS = [("id", "left"), ("title", "left"), ("words", "right"), ("annotations", "right"),
                    ("pending", "right"), ("status", "left"), ("last edit", "left")]
 """The library's columns and their alignment (`redline list`, the table and tsv forms)."""
@@ -17,8 +19,9 @@ def library_cells(r: dict[str, Any], *, none: str = "–") -> list[str]:
     pending = str(r["pending"]) if r["pending"] is not None else (
         "failed" if r.get("analysis_error") else none)
     status = r["status"] + (" (review)" if r.get("needs_review") else "")
-    return [r["id"], r["title"], f"{r['words']:,}", str(r["annotations"]), pending, status,
-            r["updated_at"][:16].replace("T", " ")]
+    # stored text, printed to a terminal: its escape sequences are shown, not obeyed
+    return [terminal_safe(r["id"]), terminal_safe(r["title"]), f"{r['words']:,}",
+            str(r["annotations"]), pending, status, r["updated_at"][:16].replace("T", " ")]
 
 
 def library_table(rows: list[dict[str, Any]]) -> Table:
@@ -42,7 +45,7 @@ def stats_tables(stats: dict[str, Any]) -> list[Table]:
         table.add_column(section.rstrip("s"))
         table.add_column("count", justify="right")
         for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            table.add_row(key, str(n))
+            table.add_row(terminal_safe(key), str(n))  # annotator names come from imports
         if not counts:
             table.add_row("(none)", "0")
         tables.append(table)

@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotations.models import Annotation
+from annotations.safe_text import one_line_safe
 
 from ..wording import plural as plural  # the screens' name for it (actions re-exports it)
 from .actions_view import Suggestion
 
 
 def clip(text: str, width: int = 48) -> str:
-    """A text on one line, shortened with an ellipsis to fit `width` characters."""
-    flat = " ".join(text.split())
+    """A text on one line, shortened with an ellipsis to fit `width` characters, its control
+    characters shown rather than sent to the terminal (titles, side panel, status line)."""
+    flat = one_line_safe(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 

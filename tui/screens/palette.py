@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from annotations.safe_text import one_line_safe
+
 from .actions_text import plural
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ class RedlineCommands(Provider):
                         f"write {what}"))
         out.append(("Show keys", app.action_help, "every key of this screen (?)"))
         for row in getattr(self, "rows", []):
-            title = row["title"] or row["id"]
+            title = one_line_safe(row["title"] or row["id"])  # stored text, shown raw otherwise
             out.append((f"Open: {title}", partial(app.open_document, row["id"]),
                         f"{row['status']} · {plural(row['annotations'], 'annotation')}"))
         return out

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotations.models import Annotation
+from annotations.safe_text import terminal_safe
 
 from ..screens.actions import describe
 
@@ -61,7 +62,7 @@ class SidePanel(OptionList):
         # measured: every write lists all annotations again, and measuring 2,000 rows anew
         # took a fifth of a second on a long article.
         rows = {(a.id, describe(a)): a.id for a in annotations}
-        self._rows = {key: self._rows.get(key) or Option(key[1], id=ann_id)
+        self._rows = {key: self._rows.get(key) or Option(terminal_safe(key[1]), id=ann_id)
                       for key, ann_id in rows.items()}
         options = list(self._rows.values())
         if not options:

@@ -9,6 +9,8 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from annotations.safe_text import terminal_safe
+
 
 class StatusBar(Widget):
     """Two one-line rows: `title · n annotations · k pending · status`, then the message.
@@ -42,13 +44,13 @@ class StatusBar(Widget):
 
     def _row(self, y: int) -> Text:
         if y == 0:
-            return Text(self.progress, style="bold", end="")
+            return Text(terminal_safe(self.progress), style="bold", end="")
         text = Text(end="")
         if self.warning:
-            text.append(self.warning, style="bold yellow")
+            text.append(terminal_safe(self.warning), style="bold yellow")
             if self.message:
                 text.append("  ")
-        text.append(self.message)
+        text.append(terminal_safe(self.message))  # messages quote titles and article text
         return text
 
     def render_line(self, y: int) -> Strip:
