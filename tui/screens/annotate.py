@@ -294,7 +294,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning
         if message.fresh:
-            self.note = ("analysis failed: the entities are shown, no suggestions" if analysis.error
+            self.note = ("analysis failed: no suggestions for this document" if analysis.error
                          else f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}")
         self.refresh_highlights()
         self.refresh_status()
