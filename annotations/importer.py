@@ -7,24 +7,28 @@ The readers themselves live in `annotations.formats` (text, redline, Prodigy, do
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from .errors import InputError, RedlineError
-from .formats.reading import decode, read_bytes
+from .formats.reading import decode, load_json_line, read_bytes
 from .formats.registry import READ_FORMATS, ImportRecord, detect_format, reader
 from .formats.text import TITLE_MAX, read_text_file
 from .models import Document, sha256
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")  # a dataset export (named only, never found in a folder)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and those inside folders named (recursively, sorted, symlink loops skipped)."""
+def iter_files(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+               skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+    """Files named, and those inside folders named (recursively, sorted, symlink loops skipped).
+
+    A folder's symbolic links that lead out of it (to /etc/passwd, to another tree) are not
+    followed unless `follow_symlinks`: each is added to `skipped` as (link, target) instead.
+    """
     for p in paths:
         path = Path(p)
         if not path.exists():
@@ -33,8 +37,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                                  hint="point it at a file, or name the file itself")
             raise InputError(str(path), "no such file or folder", hint="check the path")
         if path.is_dir():
+            top = os.path.realpath(path)
             seen: set[tuple[int, int]] = set()
-            found = 0
+            found, outside = 0, 0
             for root, dirs, files in os.walk(path, followlinks=True, onerror=_walk_error):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen:
@@ -42,17 +47,40 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     continue
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
+                if not follow_symlinks:
+                    out = [d for d in dirs if _target_outside(Path(root) / d, top)]
+                    dirs[:] = [d for d in dirs if d not in out]
+                    entries = [Path(root) / d for d in out]
+                else:
+                    entries = []
                 for name in sorted(files):
                     f = Path(root) / name
                     if f.suffix.lower() in IMPORTABLE and not name.startswith("."):
+                        if not follow_symlinks and _target_outside(f, top):
+                            entries.append(f)
+                            continue
                         found += 1
                         yield f
+                outside += len(entries)
+                if skipped is not None:
+                    skipped += [(e, os.path.realpath(e)) for e in entries]
             if not found:
                 # an empty result would look like success: say why nothing was imported
+                if outside:
+                    raise InputError(str(path), "holds only symbolic links leading out of it",
+                                     hint="give --follow-symlinks to import what they point at")
                 raise InputError(str(path), "holds no .txt, .md or .jsonl files",
                                  hint="name a folder with articles in it")
         else:
             yield path
+
+
+def _target_outside(path: Path, top: str) -> bool:
+    """Whether `path` is a symbolic link whose target lies outside the folder `top` (resolved)."""
+    if not path.is_symlink():
+        return False
+    target = os.path.realpath(path)
+    return os.path.commonpath([top, target]) != top
 
 
 IMPORTABLE = TEXT_SUFFIXES + JSONL_SUFFIXES
@@ -64,28 +92,20 @@ def _walk_error(e: OSError) -> None:
                      hint="check its permissions") from None
 
 
-def _no_constant(name: str) -> Any:
-    """Python reads NaN and Infinity, but they are not JSON: stored, they would make the export
-    unreadable to every other tool."""
-    raise ValueError(f"{name} is not a JSON value")
-
-
 def read_jsonl_file(path: Path, data: bytes | None = None, *, fmt: str | None = None
                     ) -> list[ImportRecord]:
-    """Every line of a JSONL file as a record; the first bad line fails the whole file."""
+    """Every line of a JSONL file as a record; the first bad line fails the whole file, and so
+    does an id given on two lines (the second would silently replace the first)."""
     text = decode(path, read_bytes(path) if data is None else data)
     records = []
+    lines: dict[str, int] = {}  # document id -> the line that gave it
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line, parse_constant=_no_constant)
-        except json.JSONDecodeError as e:
-            raise InputError(str(path), f"is not valid JSON ({e.msg}, column {e.colno})", line=n,
-                             hint="fix or remove that line") from None
-        except ValueError as e:
-            raise InputError(str(path), f"is not valid JSON ({e})", line=n,
-                             hint="fix or remove that line") from None
+            obj = load_json_line(line)
+        except RedlineError as e:
+            raise InputError(str(path), e.message, line=n, hint=e.hint) from None
         if not isinstance(obj, dict):
             raise InputError(str(path), f"is a JSON {type(obj).__name__}, not an object", line=n,
                              hint='give each line an object like {"text": "…"}')
@@ -94,9 +114,15 @@ def read_jsonl_file(path: Path, data: bytes | None = None, *, fmt: str | None = 
             raise InputError(str(path), f"unknown format {name!r}",
                              hint=f"use one of {', '.join(READ_FORMATS)}")
         try:
-            records.append(reader(name)(obj, f"{path}:{n}"))
+            rec = reader(name)(obj, f"{path}:{n}")
         except RedlineError as e:
             raise InputError(str(path), e.message, line=n, hint=e.hint or "fix or remove that line") from None
+        if rec.id is not None:
+            if rec.id in lines:
+                raise InputError(str(path), f"id {rec.id!r} is given on lines {lines[rec.id]} and {n}",
+                                 line=n, hint="give each document its own id, or remove one line")
+            lines[rec.id] = n
+        records.append(rec)
     if not records:
         raise InputError(str(path), "holds no documents", hint='give it lines like {"text": "…"}')
     return records
@@ -111,6 +137,10 @@ def read_file(path: Path, *, fmt: str | None = None) -> list[ImportRecord]:
         return read_text_file(path)
     if suffix in JSONL_SUFFIXES or suffix == ".json":
         return read_jsonl_file(path, fmt=fmt)
+    if suffix in SQLITE_SUFFIXES:
+        from .formats.sqlite import read_sqlite_file
+
+        return read_sqlite_file(path)
     raise InputError(str(path), f"has an unknown extension {suffix or '(none)'!r}",
                      hint="import .txt, .md or .jsonl files")
 

@@ -1,4 +1,5 @@
-"""Storing imported records: dedupe by text hash, merge known documents, re-anchor changed ones."""
+"""Storing imported records: dedupe by text hash, merge known documents, and replace a text
+only when asked (the old one kept), re-anchoring its annotations."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class IngestResult:
 
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
     merged_annotations: int = 0
     reanchored: int = 0
     flagged: int = 0
@@ -30,6 +32,7 @@ class IngestResult:
         """Add another result's counts to this one."""
         self.added += other.added
         self.duplicates += other.duplicates
+        self.replaced += other.replaced
         self.merged_annotations += other.merged_annotations
         self.reanchored += other.reanchored
         self.flagged += other.flagged
@@ -113,20 +116,46 @@ def reanchor(ann: dict[str, Any], old_text: str, new_text: str,
         if found >= 0:
             spans.append({**s, "start": found, "end": found + len(text)})
         else:
-            spans.append(s)
+            # left where it was, flagged; but inside the new text, which may be shorter: a span
+            # past the end would trip the screen and the export (its words stay as they were)
+            a = min(start, len(new_text) - 1)
+            spans.append({**s, "start": a, "end": max(a + 1, min(end, len(new_text)))})
             ok = False
     return {**ann, "spans": spans, "needs_review": not ok}, ok
 
 
-def store_records(store: Store, records: list[ImportRecord]) -> IngestResult:
+def check_offsets(rec: ImportRecord) -> None:
+    """Raise RedlineError naming the record unless every span and entity lies inside its text.
+
+    Every reader checks this too, with the line number; this is the last gate before the store,
+    whatever reader made the record and whatever flag (`needs_review`) a span carries.
+    """
+    size = len(rec.text)
+    for a in rec.annotations:
+        for sp in a.get("spans") or []:
+            if not 0 <= sp["start"] < sp["end"] <= size:
+                raise RedlineError(f"{rec.source}: span {sp.get('role')} [{sp['start']}, "
+                                   f"{sp['end']}) lies outside the text (length {size})",
+                                   hint="fix the offsets")
+    for e in rec.entities or []:
+        if not 0 <= e["start"] < e["end"] <= size or rec.text[e["start"]:e["end"]] != e["text"]:
+            raise RedlineError(f"{rec.source}: entity {e.get('label')} [{e['start']}, {e['end']})"
+                               " is not a stretch of the text", hint="fix the offsets")
+
+
+def store_records(store: Store, records: list[ImportRecord], *, replace: bool = False
+                  ) -> IngestResult:
     """Store one file's records in a single transaction (all of them or none).
 
-    Everything that needs no database (documents, annotation rows, their JSON) is prepared
-    before the write lock is taken, so another process editing meanwhile waits for the inserts
-    only, not for the encoding of a whole large file.
+    A record whose id names a stored document with another text is refused (RedlineError,
+    nothing stored) unless `replace`: then the old text is kept in the document's history and
+    its annotations are re-anchored or flagged. Everything that needs no database (documents,
+    annotation rows, their JSON) is prepared before the write lock is taken, so another process
+    editing meanwhile waits for the inserts only, not for the encoding of a whole large file.
     """
     prepared = []
     for rec in records:
+        check_offsets(rec)
         doc = to_document(rec)
         rows = [journal_mod.annotation_row(
                     {"doc_id": doc.id, **Annotation.from_dict(a).with_defaults().to_dict()})
@@ -136,22 +165,30 @@ def store_records(store: Store, records: list[ImportRecord]) -> IngestResult:
     with store._write() as db:
         conn = db.conn
         for rec, doc, rows in prepared:
-            existing = conn.execute("SELECT id, text FROM documents WHERE id = ?",
+            existing = conn.execute("SELECT id, text, title FROM documents WHERE id = ?",
                                     (doc.id,)).fetchone()
             if existing is None and rec.id is None:
                 # no id given: a text already stored under any id is the same document
-                existing = conn.execute("SELECT id, text FROM documents WHERE text_sha256 = ?"
-                                        " ORDER BY position LIMIT 1", (doc.text_sha256,)).fetchone()
+                existing = conn.execute("SELECT id, text, title FROM documents WHERE"
+                                        " text_sha256 = ? ORDER BY position LIMIT 1",
+                                        (doc.text_sha256,)).fetchone()
             have: set[str] = set()
             if existing is None:
                 store.insert_document(doc, entities=rec.entities)
                 result.added.append(doc.id)
             else:
-                doc_id, old_text = existing
+                doc_id, old_text, old_title = existing
                 have = {r[0] for r in conn.execute("SELECT id FROM annotations WHERE doc_id = ?",
                                                    (doc_id,))}
                 if old_text != doc.text:
-                    _replace_text(store, doc_id, old_text, doc.text, result)
+                    if not replace:
+                        # two exports whose ids both run 1, 2, 3 … are different articles
+                        raise RedlineError(
+                            f"{rec.source}: id {doc_id} is already the document {old_title!r}, "
+                            f"with another text (this one is {doc.title!r})",
+                            hint=f"give this one another id, or import it with --replace to "
+                                 f"replace that text (it is kept: redline history {doc_id})")
+                    _replace_text(store, doc_id, old_text, doc.text, result, title=doc.title)
                 result.duplicates.append(doc_id)
                 doc.id = doc_id
             # the document may have turned out to be stored under another id
@@ -178,12 +215,29 @@ def _refuse_taken_ids(conn: sqlite3.Connection, rec: ImportRecord, ids: list[str
                 hint="give it a new id, or import it into that document")
 
 
+def restore_text(store: Store, doc_id: str, version: int) -> IngestResult:
+    """Give a document back an old text from its history (the current one joins the history),
+    re-anchoring or flagging every annotation as a re-import does."""
+    title, text = store.old_text(doc_id, version)
+    result = IngestResult()
+    with store._write() as db:
+        current = db.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if current[0] == text:
+            raise RedlineError(f"document {doc_id} already has the text of version {version}",
+                               hint="nothing to restore")
+        _replace_text(store, doc_id, current[0], text, result, title=title)
+    result.duplicates.append(doc_id)
+    return result
+
+
 def _replace_text(store: Store, doc_id: str, old_text: str, new_text: str,
-                  result: IngestResult) -> None:
-    """Give a known document its new text and re-anchor (or flag) every annotation on it."""
+                  result: IngestResult, *, title: str | None = None) -> None:
+    """Give a known document its new text (and title), keeping the old ones in its history, and
+    re-anchor (or flag) every annotation on it."""
     conn = store.db.conn
     anns = store.annotations(doc_id)
-    store.replace_text(doc_id, new_text)
+    store.replace_text(doc_id, new_text, title=title)
+    result.replaced.append(doc_id)
     affixes = common_affixes(old_text, new_text)
     for ann in anns:
         moved, ok = reanchor({"doc_id": doc_id, **ann.to_dict()}, old_text, new_text, affixes)

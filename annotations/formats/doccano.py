@@ -18,6 +18,7 @@ from ..models import STATUSES, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
+from .redline import offset, record_id
 from .registry import ImportRecord
 
 UNITS = ("utf16", "codepoints")
@@ -46,17 +47,18 @@ def from_unit(text: str, unit: str) -> Callable[[Any], int]:
     """Offset in `unit` -> code point offset (RedlineError for one that splits a character)."""
     table = utf16_table(text) if unit == "utf16" else None
     if table is None:
-        return int
+        return lambda value: offset(value, "offset")
     back = {u: i for i, u in enumerate(table)}
 
-    def convert(offset: Any) -> int:
-        if not 0 <= int(offset) <= table[-1]:
-            raise RedlineError(f"UTF-16 offset {offset} lies outside the text "
+    def convert(value: Any) -> int:
+        at = offset(value, "offset")
+        if not 0 <= at <= table[-1]:
+            raise RedlineError(f"UTF-16 offset {at} lies outside the text "
                                f"({table[-1]} UTF-16 units)", hint="fix the offsets")
-        if int(offset) not in back:
-            raise RedlineError(f"UTF-16 offset {offset} falls inside a character",
+        if at not in back:
+            raise RedlineError(f"UTF-16 offset {at} falls inside a character",
                                hint='set "offset_unit": "codepoints" if offsets count characters')
-        return back[int(offset)]
+        return back[at]
 
     return convert
 
@@ -142,7 +144,7 @@ def read_doccano(obj: dict[str, Any], where: str) -> ImportRecord:
         meta["doccano_id"] = obj["id"]
     title = obj.get("title")
     return ImportRecord(text=normalised, source=where,
-                        id=None if obj.get("doc_id") is None else str(obj["doc_id"]),
+                        id=record_id(obj.get("doc_id"), "doc_id"),
                         title=title if isinstance(title, str) else None, meta=meta,
                         status=obj.get("status") if obj.get("status") in STATUSES else None,
                         annotations=anns)

@@ -21,6 +21,7 @@ from ..models import STATUSES, Annotation, Document, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
+from .redline import offset, record_id
 from .registry import ImportRecord
 
 META_KEYS = ("doc_id", "title", "status", "text_sha256", "doc_meta", "frames")
@@ -97,9 +98,10 @@ def export_prodigy(store: Store, out: str, **filters: Any) -> int:
 # -- import ------------------------------------------------------------------------------------
 def _offsets(span: dict[str, Any], tokens: list[Any]) -> tuple[int, int]:
     if "start" in span and "end" in span:
-        return int(span["start"]), int(span["end"])
-    first, last = tokens[int(span["token_start"])], tokens[int(span["token_end"])]
-    return int(first["start"]), int(last["end"])
+        return offset(span["start"], "span start"), offset(span["end"], "span end")
+    first = tokens[offset(span["token_start"], "span token_start")]
+    last = tokens[offset(span["token_end"], "span token_end")]
+    return offset(first["start"], "token start"), offset(last["end"], "token end")
 
 
 def _endpoint(rel: dict[str, Any], side: str, exts: list[labels.Ext], last_tokens: list[int],
@@ -112,7 +114,7 @@ def _endpoint(rel: dict[str, Any], side: str, exts: list[labels.Ext], last_token
         hits = [i for i, x in enumerate(exts) if (x.start, x.end) == (start, end)
                 and (label is None or x.label == label)]
     else:
-        hits = [i for i, t in enumerate(last_tokens) if t == int(rel[side])]
+        hits = [i for i, t in enumerate(last_tokens) if t == offset(rel[side], f"relation {side}")]
     return hits[0] if hits else None
 
 
@@ -144,7 +146,7 @@ def read_prodigy(obj: dict[str, Any], where: str) -> ImportRecord:
                 raise RedlineError(f"span [{start}, {end}) says {s['text']!r} but the text there "
                                    f"is {text[start:end]!r}", hint="fix the offsets")
             exts.append(labels.Ext(start, end, str(s.get("label", ""))))
-            last_tokens.append(int(s.get("token_end", -1)))
+            last_tokens.append(offset(s.get("token_end", -1), "span token_end"))
         links = []
         for r in rels:
             h = _endpoint(r, "head", exts, last_tokens, tokens)
@@ -160,10 +162,9 @@ def read_prodigy(obj: dict[str, Any], where: str) -> ImportRecord:
     doc_meta = meta.get("doc_meta") if "doc_meta" in meta else {
         k: v for k, v in meta.items() if k not in META_KEYS}
     status = meta.get("status") if meta.get("status") in STATUSES else None
-    doc_id = meta.get("doc_id")
+    doc_id = record_id(meta.get("doc_id"), "meta.doc_id")
     title = meta.get("title")
-    return ImportRecord(text=normalised, source=where,
-                        id=None if doc_id is None else str(doc_id),
+    return ImportRecord(text=normalised, source=where, id=doc_id,
                         title=title if isinstance(title, str) else None,
                         meta=doc_meta if isinstance(doc_meta, dict) else {}, status=status,
                         annotations=anns)

@@ -17,7 +17,7 @@ from ..models import STATUSES, Annotation, Document, normalise_newlines, sha256
 from ..store import Store
 from ..store.journal import ENCODER
 from .output import write_lines
-from .reading import MAX_TEXT_CHARS, check_size
+from .reading import check_size
 from .registry import ImportRecord
 
 _ENC = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(", ", ": "))
@@ -122,6 +122,56 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def offset(value: object, what: str) -> int:
+    """An offset or index read from a record: an integer, never a float cut down to one."""
+    if not _is_int(value):
+        # int(0.9) is 0: truncating would silently move the span
+        raise RedlineError(f"{what} {json.dumps(value)[:40]} is not an integer",
+                           hint="offsets count characters: give whole numbers")
+    assert isinstance(value, int)
+    return value
+
+
+def record_id(value: object, field: str) -> str | None:
+    """A document id as given in a record: a non-empty string or an integer (None if absent)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value:
+        return value
+    if _is_int(value):
+        return str(value)
+    # 1.5 would be stored as "1.5" by one tool and 1.5 by another: only whole numbers are ids
+    raise RedlineError(f'"{field}" must be a non-empty string or an integer, not '
+                       f"{_json_type(value)} ({json.dumps(value)[:40]})",
+                       hint='write it as a string, e.g. "id": "1.5"')
+
+
+def check_entities(entities: object, text: str) -> list[dict[str, Any]]:
+    """The entities of a record, each checked: a `label` string, integer `start` < `end` inside
+    the text, and a `text` equal to the slice there (filled in from the offsets when absent)."""
+    if not isinstance(entities, list) or not all(isinstance(e, dict) for e in entities):
+        raise RedlineError('"entities" must be a list of objects')
+    out = []
+    for n, e in enumerate(entities, start=1):
+        label, start, end = e.get("label"), e.get("start"), e.get("end")
+        if not (isinstance(label, str) and label.strip()):
+            raise RedlineError(f'entity {n}: "label" must be a non-empty string, not '
+                               f"{_json_type(label)}", hint="fix or remove that entity")
+        if not (_is_int(start) and _is_int(end)):
+            raise RedlineError(f'entity {n} ({label}): "start" and "end" must be integers',
+                               hint="fix or remove that entity")
+        assert isinstance(start, int) and isinstance(end, int)
+        if not 0 <= start < end <= len(text):
+            raise RedlineError(f"entity {n} ({label}) [{start}, {end}) lies outside the text "
+                               f"(length {len(text)})", hint="fix the offsets")
+        said = e.get("text", text[start:end])
+        if said != text[start:end]:
+            raise RedlineError(f"entity {n} ({label}) [{start}, {end}) says {said!r} but the text "
+                               f"there is {text[start:end]!r}", hint="fix the offsets")
+        out.append({**e, "text": text[start:end]})
+    return out
+
+
 # optional annotation fields and the JSON type each must have when present
 _ANN_STR_FIELDS = ("id", "origin", "annotator", "created_at", "updated_at")
 
@@ -131,7 +181,8 @@ def _check_annotation(a: dict[str, Any], n: int, text: str, seen: set[str]) -> N
 
     Types are checked strictly (no `"start": true` read as 1, no list read as an id), since a
     silently coerced value is a silently moved span. A span flagged `needs_review` was left
-    where an older version of the text had it, so only its shape is checked, not its text.
+    where an older version of the text had it, so its words are not checked, only that it
+    lies inside the text.
     """
     name = f"annotation {a['id']}" if isinstance(a.get("id"), str) else f"annotation {n}"
     for key in _ANN_STR_FIELDS:
@@ -154,9 +205,11 @@ def _check_annotation(a: dict[str, Any], n: int, text: str, seen: set[str]) -> N
                 and _is_int(s.get("start")) and _is_int(s.get("end"))):
             raise RedlineError(f'{name}: each span needs "role" and "text" strings and integer '
                                '"start" and "end"')
-        if not 0 <= s["start"] < s["end"] <= MAX_TEXT_CHARS:
-            raise RedlineError(f"{name}: span {s['role']} [{s['start']}, {s['end']}) is not a "
-                               "stretch of text", hint="fix the offsets")
+        # whatever the flag: a flagged span may say other words than the text holds there,
+        # but it must lie inside the text, or the screen and every export would trip on it
+        if not 0 <= s["start"] < s["end"] <= len(text):
+            raise RedlineError(f"{name}: span {s['role']} [{s['start']}, {s['end']}) lies outside "
+                               f"the text (length {len(text)})", hint="fix the offsets")
     if isinstance(a.get("id"), str):
         if a["id"] in seen:
             raise RedlineError(f"{name} appears twice", hint="give each annotation its own id")
@@ -201,20 +254,19 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
     status = obj.get("status")
     if status is not None and status not in STATUSES:
         raise RedlineError(f"unknown status {status!r}", hint=f"use one of {', '.join(STATUSES)}")
-    doc_id = obj.get("id")
-    if doc_id is not None and (not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool)
-                               or doc_id == ""):
-        raise RedlineError('"id" must be a non-empty string or a number')
+    doc_id = record_id(obj.get("id"), "id")
     for key in ("created_at", "updated_at"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise RedlineError(f'"{key}" must be a string, not {_json_type(obj[key])}')
     entities = obj.get("entities")
-    if entities is not None and not (isinstance(entities, list)
-                                     and all(isinstance(e, dict) for e in entities)):
-        raise RedlineError('"entities" must be a list of objects')
+    if entities is not None:
+        if normalised != text and entities:
+            raise RedlineError("text has CR line endings but its entities' offsets count them",
+                               hint="export the document again with redline")
+        entities = check_entities(entities, normalised)
     seen: set[str] = set()
     for n, a in enumerate(anns, start=1):
         _check_annotation(a, n, normalised, seen)
-    return ImportRecord(text=normalised, source=where, id=None if doc_id is None else str(doc_id),
+    return ImportRecord(text=normalised, source=where, id=doc_id,
                         title=title, meta=meta, status=status, annotations=anns, entities=entities,
                         created_at=obj.get("created_at"), updated_at=obj.get("updated_at"))

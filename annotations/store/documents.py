@@ -112,13 +112,35 @@ class DocumentStore(StoreBase):
         return doc
 
     def replace_text(self, doc_id: str, text: str, *, title: str | None = None) -> None:
-        """Change a document's text (the caller re-anchors its annotations in the same write)."""
+        """Change a document's text, keeping the old text and title as its next history version
+        (the caller re-anchors its annotations in the same write)."""
         with self._write() as db:
+            db.conn.execute(
+                "INSERT INTO text_history (doc_id, version, title, text, text_sha256, replaced_at,"
+                " replaced_by) SELECT id, (SELECT coalesce(max(version), 0) + 1 FROM text_history"
+                " WHERE doc_id = ?), title, text, text_sha256, ?, ? FROM documents WHERE id = ?",
+                (doc_id, now_iso(), self.annotator, doc_id))
             db.conn.execute(
                 "UPDATE documents SET text = ?, text_sha256 = ?, words = ?, entities = NULL,"
                 " title = coalesce(?, title), updated_at = ? WHERE id = ?",
                 (text, sha256(text), len(text.split()), title, now_iso(), doc_id),
             )
+
+    def text_history(self, doc_id: str) -> list[dict[str, Any]]:
+        """The texts a document had before, oldest first: version, title, chars, text_sha256,
+        replaced_at, replaced_by (not the texts themselves; see `old_text`)."""
+        return self._rows(
+            "SELECT version, title, length(text) AS chars, text_sha256, replaced_at, replaced_by"
+            " FROM text_history WHERE doc_id = ? ORDER BY version", (doc_id,))
+
+    def old_text(self, doc_id: str, version: int) -> tuple[str, str]:
+        """(title, text) of one history version of a document (NotFoundError if none)."""
+        rows = self._rows("SELECT title, text FROM text_history WHERE doc_id = ? AND version = ?",
+                          (doc_id, version))
+        if not rows:
+            raise NotFoundError(f"document {doc_id} has no old text {version}",
+                                hint=f"see `redline history {doc_id}`")
+        return rows[0]["title"], rows[0]["text"]
 
     def document_entities(self, doc_id: str) -> list[dict[str, Any]] | None:
         """Entities stored with the document at import (None: use the analysis cache)."""

@@ -193,7 +193,7 @@ def test_rejected_tasks_and_token_only_spans(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad, message", [
     ({"start": 3, "end": 999, "label": "CLAIM"}, "lies outside the text"),
     ({"start": 0, "end": 3, "label": "CLAIM", "text": "Bob"}, "says 'Bob' but the text there is"),
-    ({"start": "x", "end": 3, "label": "CLAIM"}, "malformed"),
+    ({"start": "x", "end": 3, "label": "CLAIM"}, "is not an integer"),
 ])
 def test_bad_spans_fail_the_file_with_its_line(tmp_path: Path, bad: dict[str, Any],
                                                message: str) -> None:

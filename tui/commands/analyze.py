@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from annotations.errors import InputError
+from annotations.errors import InputError, RedlineError
 
 from ..settings import Settings
 from ..wording import plural
@@ -17,6 +17,7 @@ from ..wording import plural
 
 def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
     """(id, text) pairs: JSONL objects when the first line is one, else the whole text."""
+    from annotations.formats.reading import load_json_line
     from annotations.models import normalise_newlines
 
     first = next((line for line in text.split("\n") if line.strip()), "")
@@ -27,9 +28,10 @@ def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(where, f"is not valid JSON ({e.msg})", line=n, hint="fix that line") from None
+            # deep nesting and lone surrogates are refused here, before they reach the output
+            obj = load_json_line(line)
+        except RedlineError as e:
+            raise InputError(where, e.message, line=n, hint=e.hint) from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError(where, 'is not an object with a "text" string', line=n,
                              hint='give each line {"id": …, "text": "…"}')
