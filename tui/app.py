@@ -23,6 +23,7 @@ from .settings import Settings
 from .trace import mark
 from .wording import plural
 from .workers import AnalysisService, PipelineCache
+from .writes import WriteQueue
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -70,6 +71,7 @@ class RedlineApp(App[None]):
         self.now = now
         self.pipelines = PipelineCache(pipeline_loader)
         self._analysis = analysis
+        self.writes = WriteQueue()  # every store write of the screens, one at a time, in order
         self._before_first_frame: list[Callable[[], object]] | None = []
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
@@ -134,6 +136,8 @@ class RedlineApp(App[None]):
         mark("exit")
         if self._analysis is not None:
             self._analysis.close()
+        # the writes typed before the quit go in, whole, before the database closes
+        self.writes.close()
         if self.owns_store:
             self.store.close()
 

@@ -121,6 +121,26 @@ def test_ctrl_q_with_a_dialog_open_quits_cleanly_and_writes_nothing(shell: Windo
         assert store.journal(doc_id) == []
 
 
+def test_four_y_in_one_write_record_four_decisions(shell: Window, tmp_path: Path) -> None:
+    """The trial's burst: `yyyy` in one write accepted 1-2 of 4 suggestions."""
+    db = tmp_path / "burst.db"
+    doc_id = _analysed_database(db)
+    shell.run("--db", str(db), "--annotator", "e2e", "annotate", doc_id)
+    shell.wait_for(lambda s: shown_count(s) == 0 and "13 pending" in s, what="the suggestions")
+    shell.send("n")
+    shell.wait_for(lambda s: "y accept" in s, what="the first suggestion")
+    shell.type("yyyy")
+    screen = shell.wait_for(lambda s: shown_count(s) == 4 and "9 pending" in s,
+                            what="four decisions")
+    assert "failed" not in screen
+    with Store(db) as store:
+        assert list(store.decisions(doc_id).values()) == ["accepted"] * 4
+        assert len(store.annotations(doc_id)) == 4
+    shell.send("q")
+    _library(shell)
+    quit_cleanly(shell, "q")
+
+
 def test_keys_typed_in_one_write_after_slash_all_reach_the_search_field(shell: Window) -> None:
     """The new-user trial: "/report" sent in one write left the field empty, and letters that
     are keys (e, t, y, d, x) could run as commands before the field had the focus."""

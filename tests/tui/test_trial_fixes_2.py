@@ -49,6 +49,9 @@ async def test_a_suggestion_decided_in_another_window_is_not_decided_again(
             bob.close()
         await pilot.press("y")  # this window still shows it pending
         await settle(pilot)
+        # y moved on to the next suggestion as it was pressed (keys act in order): back
+        await pilot.press("N")
+        assert screen._suggestion_under() == sugg
         await pilot.press("d")
         await settle(pilot)
         assert failures(app) == [

@@ -245,6 +245,9 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         view.doc, view.annotations, view.decisions = state.doc, state.annotations, state.decisions
         if message.note:
             self.note = message.note
+            # a key that moved the cursor before its write: that move's CursorMoved may come
+            # after this, and must not wipe the note
+            self._kept_note = (self.cursor, message.note)
         # the side panel lists every annotation (costly on a long article): a frame later
         if not self._panel_queued:
             self._panel_queued = True

@@ -8,20 +8,23 @@ and the screen itself (`annotate`) build on it.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
+from textual.worker import Worker, WorkerState
 
 from annotations.errors import NotFoundError, RedlineError
 from annotations.models import Annotation
 from annotations.store import Store
 
-from ..messages import StateLoaded
+from ..messages import Notice, StateLoaded
 from ..widgets.article_view import ArticleView, Highlight
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
 from ..workers import read_state
+from ..writes import Declined
 from . import actions as act
 from .base import RedlineScreen
 
@@ -53,6 +56,12 @@ class AnnotationBase(RedlineScreen):
         self._base_highlights: list[Highlight] = []
         self._status_queued = False
         self._panel_queued = False
+        # suggestion key -> decision of the y / d writes queued but not committed yet: the
+        # keys act on the state they leave (the view shows only what is committed)
+        self._intents: dict[str, str] = {}
+        self._intent_of: dict[Worker[None], str] = {}
+        # why this document is open read-only ("" if it is not): every write is refused
+        self.read_only = ""
 
     @property
     def redline(self) -> RedlineApp:
@@ -76,17 +85,28 @@ class AnnotationBase(RedlineScreen):
 
     # ------------------------------------------------------------------------------- writes
     def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],
-              *, focus: int | Range | Callable[[Any], int | None] | None = None) -> None:
-        """Run one store write in a thread; the screen updates when the result is committed.
+              *, focus: int | Range | Callable[[Any], int | None] | None = None,
+              intent: tuple[str, str] | None = None) -> bool:
+        """Queue one store write; the screen updates when the result is committed.
 
-        `note` is what the status line says afterwards, `focus` where the cursor goes (either
-        may be a function of what `change` returned).
+        Writes run one at a time in the order of their keys (the app's WriteQueue), each on the
+        state the one before left. `note` is what the status line says afterwards, `focus`
+        where the cursor goes (either may be a function of what `change` returned); a key that
+        already moved the cursor passes none, so a late write never pulls the cursor back.
+        `intent` (suggestion key, decision) counts as decided for the keys meanwhile. `change`
+        may raise Declined: nothing to do, its note says why. False if refused (read-only).
         """
+        if self.read_only:
+            self._say(f"not saved: {self.read_only}")
+            return False
         store, doc_id = self.redline.store, self.doc_id
 
         def job() -> None:
             try:
                 result = change(store)
+            except Declined as declined:
+                self.post_message(Notice(declined.note))
+                return
             except NotFoundError:
                 # the document is there (read_state raises otherwise), so what went missing is
                 # the annotation: deleted by another window since this one read it
@@ -98,7 +118,33 @@ class AnnotationBase(RedlineScreen):
             where = focus(result) if callable(focus) else focus
             self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))
 
-        self.run_worker(job, name=label, group="write", thread=True, exit_on_error=False)
+        async def queued() -> None:
+            await self.redline.writes.run(job)
+
+        worker: Worker[None] = self.run_worker(queued, name=label, group="write",
+                                               exit_on_error=False)
+        if intent is not None:
+            self._intents[intent[0]] = intent[1]
+            self._intent_of[worker] = intent[0]
+        return True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A decision's write is over (its state is shown, or it failed): stop counting it as
+        queued. (Textual runs each class's handler: failures are reported by RedlineScreen.)"""
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            key = self._intent_of.pop(event.worker, None)
+            if key is not None:
+                self._intents.pop(key, None)
+
+    def keys_view(self) -> act.DocView | None:
+        """The view as the keys see it: the decisions still queued count as made, so `yyyy`
+        accepts four suggestions, not the first one four times."""
+        view = self.view
+        if view is None or not self._intents:
+            return view
+        ahead = copy.copy(view)  # its pending cache keys on the decisions: recomputed
+        ahead.decisions = {**view.decisions, **self._intents}
+        return ahead
 
     # ------------------------------------------------------------------------------- cursor
     @on(ArticleView.CursorMoved)
@@ -220,12 +266,15 @@ class AnnotationBase(RedlineScreen):
         return ""
 
     # ------------------------------------------------------------------------------ look-ups
-    def _suggestion_under(self) -> act.Suggestion | None:
-        if self.view is None:
+    def _suggestion_under(self, view: act.DocView | None = None) -> act.Suggestion | None:
+        """The pending suggestion under the cursor (or the selection), in `view` (the view
+        shown, by default; the keys pass keys_view())."""
+        view = view if view is not None else self.view
+        if view is None:
             return None
-        found = self.view.pending_at(self.cursor)
+        found = view.pending_at(self.cursor)
         if found is None and self.selection:
-            found = self.view.pending_overlapping(*self.selection)
+            found = view.pending_overlapping(*self.selection)
         return found
 
     def _annotation_under(self) -> Annotation | None:

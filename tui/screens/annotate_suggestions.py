@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
+
+from annotations.store import Store
 
 from . import actions as act
 from .annotate_base import AnnotationBase
@@ -15,11 +18,12 @@ class SuggestionKeys(AnnotationBase):
 
     def action_suggestion(self, step: int) -> None:
         """Go to the next (1) / previous (-1) pending suggestion and select it."""
-        view = self._ready()
-        if view is None:
+        if self._ready() is None:
             return
+        view = self.keys_view()
+        assert view is not None
         pending = view.pending()
-        here = self._suggestion_under()
+        here = self._suggestion_under(view)
         origin = here.start if here else self.cursor
         target = act.next_suggestion(pending, origin, step)
         if target is None and self.analysis_note.startswith("analysing"):
@@ -34,26 +38,34 @@ class SuggestionKeys(AnnotationBase):
 
     def action_accept(self) -> None:
         """Accept the suggestion under the cursor: it becomes an attribution (origin suggested)."""
-        found = self._ready_with(self._suggestion_under, NO_SUGGESTION)
+        found = self._ready_with(lambda: self._suggestion_under(self.keys_view()), NO_SUGGESTION)
         if found is None:
             return
         view, sugg = found
         ann = act.accepted(view.doc, sugg, self.redline.settings.annotator)
         head = f"accepted: {act.describe(ann, 32)}"
-        where, note = self._after(view, sugg, head)
-        self.write("accept suggestion", lambda st: st.add_annotation(ann, suggestion_key=sugg.key),
-                   note, focus=where)
+        self._decide(sugg, "accepted", head, "accept suggestion",
+                     lambda st: st.add_annotation(ann, suggestion_key=sugg.key))
 
     def action_reject(self) -> None:
         """Reject the suggestion under the cursor (u brings it back)."""
-        found = self._ready_with(self._suggestion_under, NO_SUGGESTION)
+        found = self._ready_with(lambda: self._suggestion_under(self.keys_view()), NO_SUGGESTION)
         if found is None:
             return
-        view, sugg = found
+        _, sugg = found
         doc_id = self.doc_id
-        where, note = self._after(view, sugg, "rejected the suggestion")
-        self.write("reject suggestion", lambda st: st.reject_suggestion(doc_id, sugg.key),
-                   note, focus=where)
+        self._decide(sugg, "rejected", "rejected the suggestion", "reject suggestion",
+                     lambda st: st.reject_suggestion(doc_id, sugg.key))
+
+    def _decide(self, sugg: act.Suggestion, decision: str, done: str, label: str,
+                change: Callable[[Store], object]) -> None:
+        """Queue the decision's write, and move on to the next suggestion now: the next key
+        (another y, say) acts on that one, before this write is committed."""
+        view = self.keys_view()
+        assert view is not None
+        where, note = self._after(view, sugg, done)
+        if self.write(label, change, note, intent=(sugg.key, decision)):
+            self.article.move_to(where)
 
     def _after(self, view: act.DocView, sugg: act.Suggestion, done: str) -> tuple[int, str]:
         """Where the cursor goes once a suggestion is decided, and the note: `done`, then the
