@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import Attr, QuoteResult
 from .cues import cue_span
-from .indirect import _whole_quotes, clause_spans
+from .indirect import _whole_quotes, clause_spans, lemma_of
 from .linker import Linker
 from .text import words
 
@@ -20,11 +20,17 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _PASSIVE = ("auxpass", "nsubjpass")
 # Verbs that judge something "as", "of" or "for" a quoted phrase ("dismissed the pledge as a
 # “fantasy timetable”", "accused them of “playing games”"): their subject is the one quoted.
-_JUDGING = words(
-    """dismiss denounce hail brand label characterize characterise condemn criticize criticise
-    deride decry slam blast praise portray depict describe accuse blame fault mock ridicule"""
-)
-_JUDGING_PREPS = words("as of for")
+_JUDGING = {
+    "as": words("""dismiss denounce hail brand label characterize characterise condemn criticize
+        criticise deride decry slam blast praise portray depict describe mock ridicule reject"""),
+    "for": words("criticize criticise praise blame fault slam blast condemn"),
+    "of": words("accuse"),
+}
+_JUDGING_PREPS = frozenset(_JUDGING)
+# Verbs that report what a study found or what someone believes ("the audit found that …").
+_FINDING = words("find show conclude believe think fear")
+_CLIMB = 6  # head steps from a quoted phrase up to the verb that frames it
+_CLAUSE_EDGES = ("ccomp", "relcl", "acl", "advcl", "parataxis")
 _ARTICLES = words("a an the")
 
 
@@ -61,26 +67,68 @@ def _to_mixed(lk: Linker, r: QuoteResult) -> None:
                   a.confidence, a.para)
 
 
+def _quote_root(lk: Linker, q: QuoteSpan) -> Token | None:
+    """The word inside a quotation that the parse hangs on something outside it."""
+    qa, qb = lk.tokens_in(q.open_mark, q.outer_end)
+    return next((t for t in lk.doc[qa:qb] if not t.is_punct and not qa <= t.head.i < qb), None)
+
+
 def _judging_verb(lk: Linker, q: QuoteSpan) -> Token | None:
-    """The active verb judging a quoted phrase through "as", "of" or "for", if any."""
+    """The active verb judging a quoted phrase "as" or "for" it (the phrase right after the
+    preposition), or accusing someone "of" it: "dismissed the pledge as a “fantasy”",
+    "accused them of holding it “hostage”"."""
     doc = lk.doc
     j = lk.tokens_in(q.open_mark, q.outer_end)[0] - 1
     while j >= 0 and (doc[j].is_space or doc[j].lower_ in _ARTICLES):
         j -= 1
-    if j < 0 or lk.blocked[j] or doc[j].lower_ not in _JUDGING_PREPS:
+    prep = doc[j] if j >= 0 and doc[j].lower_ in _JUDGING_PREPS else None
+    if prep is None:
+        prep = _accusing_of(lk, q)
+    if prep is None or lk.blocked[prep.i] or prep.dep_ != "prep":
         return None
-    verb = doc[j].head
+    verb = prep.head
     if verb.dep_ == "dobj":
         verb = verb.head  # "accused the owners of “…”" with "of" hung on the object
-    if verb.i >= j or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING:
+    lemma = verb.lemma_.lower()
+    if verb.i >= prep.i or verb.pos_ != "VERB" or lemma not in _JUDGING[prep.lower_]:
         return None
-    if any(c.dep_ in _PASSIVE for c in verb.children):
+    if lk.blocked[verb.i] or any(c.dep_ in _PASSIVE for c in verb.children):
         return None  # "was dismissed as “…”": the one who said it is not named here
     return verb
 
 
+def _accusing_of(lk: Linker, q: QuoteSpan) -> Token | None:
+    """The "of" whose object holds the quoted phrase, climbing from the phrase."""
+    t = _quote_root(lk, q)
+    for _ in range(_CLIMB if t is not None else 0):
+        assert t is not None
+        if t.head is t or t.dep_ in _CLAUSE_EDGES:
+            return None
+        if t.head.lower_ == "of" and t.dep_ in ("pobj", "pcomp"):
+            return t.head
+        t = t.head
+    return None
+
+
+def _finding_verb(lk: Linker, q: QuoteSpan) -> Token | None:
+    """The verb whose reported clause holds a quoted phrase the quote rules left unattributed:
+    "The audit found that the agency had “failed to follow” its rules"."""
+    t = _quote_root(lk, q)
+    for _ in range(_CLIMB if t is not None else 0):
+        assert t is not None
+        head = t.head
+        if head is t or t.dep_ in ("relcl", "acl", "appos"):
+            return None
+        if t.dep_ == "ccomp":
+            found = head.pos_ == "VERB" and not lk.blocked[head.i] and head.i < t.i and (
+                head.lemma_.lower() in _FINDING or lemma_of(head) != "")
+            return head if found else None
+        t = head
+    return None
+
+
 def _judged(lk: Linker, res: Resolver, r: QuoteResult, verb: Token) -> None:
-    """Attribute a judged phrase to the judging verb's subject, as a mixed quotation."""
+    """Attribute a phrase to the subject of the verb framing it, as a mixed quotation."""
     src, from_parse = lk.source_for(verb, after_quote=False)
     if src is None:
         return
@@ -98,16 +146,21 @@ def _judged(lk: Linker, res: Resolver, r: QuoteResult, verb: Token) -> None:
 
 def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
     """Find the mixed quotations the quote classifier cannot see without the parse: speech
-    that begins inside a reported clause, and phrases judged "as", "of" or "for" a quote."""
+    that begins inside a reported clause, phrases judged "as", "of" or "for" a quote, and
+    phrases inside what a study found or someone believes."""
     if not lk.parsed:
         return
     res = lk.resolver()
     for r in results:
         if r.kind == "speech" and _opens_inside_clause(lk, r):
             _to_mixed(lk, r)
-        elif r.kind in ("scare", "mixed") and _unattributed_or_after(r) and (
-            verb := _judging_verb(lk, r.quote)
-        ) is not None:
+            continue
+        verb = None
+        if r.kind in ("scare", "mixed") and _unattributed_or_after(r):
+            verb = _judging_verb(lk, r.quote)
+        if verb is None and r.kind == "scare" and r.attr is None:
+            verb = _finding_verb(lk, r.quote)
+        if verb is not None:
             _judged(lk, res, r, verb)
 
 

@@ -85,3 +85,17 @@ def test_a_named_thing_joins_its_quoted_name_in_the_content(model: Pipeline) -> 
 def test_a_fragment_before_its_cue_takes_the_clause_before_it(model: Pipeline) -> None:
     text = "The sea wall is “a patchwork of repairs”, the surveyor said."
     assert mixed(model, text) == [(["The sea wall is “a patchwork of repairs”"], "the surveyor", "said")]
+
+
+def test_a_phrase_in_what_an_audit_found_is_the_audits_mixed_quote(model: Pipeline) -> None:
+    text = "The audit found that the council had “lost control” of its spending."
+    assert mixed(model, text) == [(["the council had “lost control” of its spending"], "The audit", "found")]
+
+
+def test_accusing_someone_of_doing_something_quoted_is_mixed(model: Pipeline) -> None:
+    text = "Tenants accused the landlord of treating them “like cattle.”"
+    assert mixed(model, text) == [(["the landlord of treating them “like cattle.”"], "Tenants", "accused")]
+
+
+def test_a_scare_quote_in_a_criticised_noun_phrase_stays_a_scare_quote(model: Pipeline) -> None:
+    assert mixed(model, "The audit criticised the spread of “pop-up” kitchens in the town.") == []
