@@ -150,6 +150,12 @@ def test_import_warns_once_per_failed_document_and_sums_up(
     assert stored["b bad"]["error"] == "KeyError: 'mr.'"
     assert [e["text"] for e in stored["b bad"]["entities"]] == ["Ann Lee"]
     assert "error" not in stored["a good"] and stored["a good"]["attributions"]
+    listed = run_cli(db, "list", "--format", "tsv").stdout.splitlines()
+    pending = {line.split("\t")[1]: line.split("\t")[4] for line in listed[1:]}
+    assert pending == {"a good": "1", "b bad": "failed"}
+    rows = [json.loads(line) for line in run_cli(db, "list", "--format", "json").stdout.splitlines()]
+    assert {r["title"]: r["analysis_error"] for r in rows} == {"a good": None,
+                                                               "b bad": "KeyError: 'mr.'"}
 
 
 def test_a_later_import_analyses_stored_documents_that_have_no_analysis(
