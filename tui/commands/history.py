@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
+import sys
 
 import click
 
 from annotations.errors import RedlineError
+from annotations.safe_text import one_line_safe, terminal_safe
 
 from ..settings import Settings
 from ..wording import plural
 from .common import open_store
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _plain(value: str) -> str:
-    """A title on one line with no control characters (it is printed to a terminal)."""
-    return _CONTROL.sub(" ", " ".join(value.split()))
 
 
 @click.command("history")
@@ -37,7 +31,8 @@ def history_cmd(settings: Settings, doc: str, show: int | None, restore: int | N
     document = store.find_document(doc)
     if show is not None:
         _, text = store.old_text(document.id, show)
-        click.echo(text)
+        # piped, the text comes back exactly as it was stored; on a terminal, escapes are shown
+        click.echo(terminal_safe(text) if sys.stdout.isatty() else text)
     elif restore is not None:
         result = restore_text(store, document.id, restore)
         moved = (f"; {result.reanchored} annotations re-anchored, {result.flagged} flagged for "
@@ -46,13 +41,13 @@ def history_cmd(settings: Settings, doc: str, show: int | None, restore: int | N
                    f"is kept in its history){moved}", err=True)
     else:
         rows = store.text_history(document.id)
-        click.echo(f"document {document.id} {_plain(document.title)!r}: "
+        click.echo(f"document {document.id} {one_line_safe(document.title)!r}: "
                    f"{plural(len(rows), 'old text')}", err=True)
         if rows:
             click.echo("version\treplaced_at\treplaced_by\tchars\ttitle")
         for r in rows:
-            click.echo(f"{r['version']}\t{r['replaced_at']}\t{_plain(r['replaced_by'])}\t"
-                       f"{r['chars']}\t{_plain(r['title'])}")
+            click.echo(f"{r['version']}\t{r['replaced_at']}\t{one_line_safe(r['replaced_by'])}\t"
+                       f"{r['chars']}\t{one_line_safe(r['title'])}")
 
 
 COMMANDS = [history_cmd]
