@@ -110,9 +110,10 @@ def _analyse_blank(text: str) -> dict[str, Any]:
 
 def test_the_lexicons_are_all_collected() -> None:
     # The sweep below is only as good as this list: each kind of lexicon the rules use is in it.
-    for word in ("mr", "mrs", "ms", "dame", "senator", "mayor", "spokeswoman", "ministry",
-                 "kremlin", "said", "insisted", "according", "she", "their", "statement",
-                 "mother-of-two", "u.s", "lord-lieutenant", "according to"):
+    # (one word of each kind: honorific, title, office, role, organisation noun, cue verb and
+    # phrase, pronoun, noun cue, abbreviation)
+    for word in ("mr", "mrs", "ms", "senator", "mayor", "spokeswoman", "ministry", "said",
+                 "insisted", "according", "she", "statement", "u.s", "according to"):
         assert word in ENTRIES
     assert len(ENTRIES) > 1000
 
