@@ -179,7 +179,7 @@ nested = st.lists(st.tuples(st.sampled_from(_MARKS), news, st.booleans()), min_s
                       f"{m}{body}{m if closed else ''}" for m, body, closed in parts))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(news, nested))
 def test_generated_news_paragraphs_never_break_the_rules(text: str) -> None:
     check_record(text, _analyse_blank(text))
