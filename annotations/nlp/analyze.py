@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .attribution import Attr, QuoteResult, link_quotes
 from .indirect import indirect_attributions
 from .mixed import mixed_contents, refine_mixed
+from .pieces import TooSlow, parse_texts
 from .quotes import find_quotes
 from .text import TextIndex
 
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 
 # Part of the analysis cache key: bump whenever a rule changes what comes out.
 EXTRACTOR_VERSION = "2.7"
-# Texts longer than this are parsed in paragraph-aligned pieces and joined back together,
-# which keeps spaCy's memory flat and its max_length out of the way.
-CHUNK_CHARS = 20_000
-_PARAGRAPH_END = re.compile(r"\n\s*")
 
 
 def _span(pair: tuple[int, int] | None) -> list[int] | None:
@@ -118,43 +114,15 @@ def failure_record(doc: Doc, *, doc_id: str, model_id: str, error: BaseException
     }
 
 
-def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Cut a text into pieces of about size chars at paragraph ends; they join back exactly."""
-    if len(text) <= size:
-        return [text]
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > size:
-        ends = [m.end() for m in _PARAGRAPH_END.finditer(text, start + size // 2, start + size)]
-        cut = ends[-1] if ends else text.rfind(" ", start + size // 2, start + size) + 1
-        if cut <= start:
-            cut = start + size  # one enormous word: cut anywhere rather than fail
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
-    return pieces
-
-
 def analyze_texts(
     pipeline: Pipeline, items: Iterable[tuple[str, str]], *, batch_size: int = 32
 ) -> Iterator[dict[str, Any]]:
     """Run (id, text) pairs through the pipeline in batches, yielding records in order."""
-    from spacy.tokens import Doc
-
-    def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
-        for doc_id, text in items:
-            parts = split_text(text)
-            for n, part in enumerate(parts):
-                yield part, (doc_id, n, len(parts))
-
-    pending: list[Doc] = []
-    for doc, (doc_id, n, total) in pipeline.nlp.pipe(pieces(), as_tuples=True,
-                                                      batch_size=batch_size):
-        pending.append(doc)
-        if n + 1 < total:
+    for doc_id, whole in parse_texts(pipeline.nlp, items, batch_size=batch_size):
+        if isinstance(whole, TooSlow):  # spaCy's part, not the rules': nothing to keep
+            yield {"id": doc_id, "text_sha256": whole.text_sha256, "model": pipeline.model_id,
+                   "error": whole.message()}
             continue
-        whole = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False)
-        pending = []
         try:
             record = analyze_doc(whole, doc_id=doc_id, model_id=pipeline.model_id)
         except Exception as e:  # one document's rule failure must not stop the others

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from annotations.errors import RedlineError
 
+from .guard import guard_tokenizer
 from .paragraphs import add_paragraph_starts
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def _load(resolved: str | None) -> Pipeline:
     import spacy
 
     if resolved is None:
-        nlp = spacy.blank("en")
+        nlp = guard_tokenizer(spacy.blank("en"))
         nlp.add_pipe("sentencizer")
         return Pipeline(nlp, BLANK_ID, False, NO_MODEL_WARNING)
     try:
@@ -119,6 +120,7 @@ def _load(resolved: str | None) -> Pipeline:
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     add_paragraph_starts(nlp)
+    guard_tokenizer(nlp)  # pathological text (long punctuation runs) stays linear
     has_ner = "ner" in nlp.pipe_names
     warning = None if has_ner else f"entities unavailable: {resolved} has no entity recognizer"
     return Pipeline(nlp, f"{_label(resolved)}-{_version(resolved)}", has_ner, warning)

@@ -82,21 +82,7 @@ def test_records_come_back_in_input_order() -> None:
     assert all(len(r["quotes"]) == 1 for r in recs)
 
 
-def test_long_text_is_parsed_in_pieces_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "\n".join([ARTICLE] * 30)
-    (whole,) = an.analyze_texts(blank(), [("x", text)])
-    monkeypatch.setattr(an, "CHUNK_CHARS", 700)
-    assert len(an.split_text(text, 700)) > 5
-    (pieced,) = an.analyze_texts(blank(), [("x", text)])
-    assert pieced == whole
-    check_record(pieced, text)
-
-
-@pytest.mark.parametrize("text", ["a" * 5000, "word " * 2000, "\n" * 3000, "x\n" * 2500])
-def test_split_text_joins_back_exactly(text: str) -> None:
-    parts = an.split_text(text, 700)
-    assert "".join(parts) == text
-    assert all(parts)
+# Long texts in pieces, pathological texts and the time budget: test_nlp_pieces.py
 
 
 @pytest.mark.parametrize(

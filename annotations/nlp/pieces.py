@@ -1,0 +1,157 @@
+"""Parsing texts of any length: paragraph-aligned pieces, batches of bounded size, a time budget."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+CHUNK_CHARS = 20_000
+"""Texts longer than this are parsed in paragraph-aligned pieces and joined back together,
+which keeps spaCy's max_length out of the way."""
+BATCH_CHARS = 40_000
+"""Characters parsed in one nlp.pipe batch. spaCy holds about 3 MB per 1,000 characters of a
+batch while it parses it: 32 pieces of 20,000 took 1.9 GB for one 1 MB article."""
+BUDGET_BASE_S = 60.0
+BUDGET_CHARS_PER_S = 10_000
+"""The CPU time a text may take: BUDGET_BASE_S plus a second per BUDGET_CHARS_PER_S characters
+(1 MB: 160 s; it takes about 45 s of CPU here). CPU, not wall time: a busy machine slows every
+analysis alike, while a text that makes spaCy superlinear is what the budget is for."""
+_PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def time_budget(chars: int) -> float:
+    """CPU seconds a text of `chars` characters may take to parse."""
+    return BUDGET_BASE_S + chars / BUDGET_CHARS_PER_S
+
+
+@dataclass(frozen=True)
+class TooSlow:
+    """A text whose parse went over its time budget (its remaining pieces were skipped)."""
+
+    chars: int
+    seconds: float
+    budget: float
+    text_sha256: str
+
+    def message(self) -> str:
+        """One line for the user: what happened and what to do."""
+        return (f"too slow to analyse: {self.chars:,} characters took more than {self.budget:.0f} s"
+                f" of CPU (stopped after {self.seconds:.0f} s); split the text into smaller"
+                " documents")
+
+
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """Cut a text into pieces of about size chars at paragraph ends; they join back exactly."""
+    size = size or CHUNK_CHARS
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        ends = [m.end() for m in _PARAGRAPH_END.finditer(text, start + size // 2, start + size)]
+        cut = ends[-1] if ends else text.rfind(" ", start + size // 2, start + size) + 1
+        if cut <= start:
+            cut = start + size  # one enormous word: cut anywhere rather than fail
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+class _Text:
+    """One input text on its way through the parser."""
+
+    def __init__(self, doc_id: str, text: str) -> None:
+        self.doc_id, self.text, self.chars = doc_id, text, len(text)
+        self.todo = split_text(text)
+        self.done: list[Doc] = []
+        self.cpu = 0.0
+        self.too_slow: TooSlow | None = None
+
+    def result(self) -> Doc | TooSlow:
+        from spacy.tokens import Doc
+
+        if self.too_slow is not None:
+            return self.too_slow
+        if len(self.done) == 1:
+            return self.done[0]
+        return Doc.from_docs(self.done, ensure_whitespace=False,
+                             exclude=["tensor"])  # type: ignore[call-arg]  # stub lags spaCy
+
+
+class _Batch:
+    """Pieces for one nlp.pipe call: at most `size` of them and `limit` characters (or one)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        self.pieces: list[tuple[str, _Text]] = []
+        self.chars = 0
+
+    def full(self) -> bool:
+        """Whether no further piece may join."""
+        return len(self.pieces) >= self.size or self.chars >= self.limit
+
+    def take(self, t: _Text) -> None:
+        """Move t's next pieces in, while they fit."""
+        while t.todo and not self.full() and (
+            not self.pieces or self.chars + len(t.todo[0]) <= self.limit
+        ):
+            self.chars += len(t.todo[0])
+            self.pieces.append((t.todo.pop(0), t))
+
+
+def parse_texts(nlp: Language, items: Iterable[tuple[str, str]], *, batch_size: int = 32,
+                batch_chars: int | None = None,
+                budget: Callable[[int], float] = time_budget) -> Iterator[tuple[str, Doc | TooSlow]]:
+    """(id, Doc) for each (id, text), in order, parsed in batches of at most batch_size pieces
+    and batch_chars characters; a text over its CPU budget gives (id, TooSlow) instead.
+
+    Memory is one batch plus the text being assembled, whatever the texts' lengths, and the
+    cost is linear in length. A text's budget is checked after each batch that parsed part of
+    it, so an over-budget text stops within one batch's time.
+    """
+    import numpy
+
+    texts = iter(items)
+    open_: list[_Text] = []  # texts with pieces still to parse, or waiting to be yielded
+    exhausted = False
+    while open_ or not exhausted:
+        batch = _Batch(batch_size, batch_chars or BATCH_CHARS)
+        for t in open_:  # pieces in text order, so records come out as soon as they can
+            batch.take(t)
+            if t.todo:
+                break
+        else:  # every open text is parsed: read on, but not past a text that does not fit
+            while not exhausted and not batch.full():
+                item = next(texts, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    open_.append(_Text(*item))
+                    batch.take(open_[-1])
+                    if open_[-1].todo:
+                        break
+        if batch.pieces:
+            started = time.process_time()
+            docs = list(nlp.pipe([piece for piece, _ in batch.pieces], batch_size=batch_size))
+            spent = time.process_time() - started
+            for doc, (_, t) in zip(docs, batch.pieces, strict=True):
+                doc.tensor = numpy.zeros((0,), dtype="float32")  # unread: 384 bytes a token
+                t.done.append(doc)
+            for t in {id(t): t for _, t in batch.pieces}.values():
+                t.cpu += spent
+                if t.todo and t.cpu > budget(t.chars):
+                    sha = hashlib.sha256(t.text.encode("utf-8")).hexdigest()
+                    t.too_slow = TooSlow(t.chars, t.cpu, budget(t.chars), sha)
+                    t.todo, t.done = [], []
+        while open_ and not open_[0].todo:
+            t = open_.pop(0)
+            yield t.doc_id, t.result()
