@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from annotations import journal
+from annotations.store import journal
 from annotations.analysis import extractor_version
 from annotations.models import Annotation, Document, Span
 from annotations.nlp.pipeline import model_id_for

@@ -21,7 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
 
 from annotations.errors import RedlineError
@@ -30,6 +29,7 @@ from annotations.models import Document
 from ..messages import AnalysisLoaded, AnalysisNeeded, Notice, StateLoaded
 from ..trace import mark
 from ..widgets.article_view import LEGEND, ArticleView
+from ..widgets.key_footer import KeyFooter
 from ..widgets.legend import Legend
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
@@ -71,6 +71,9 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
     """Read one document and annotate it from the keyboard."""
 
     BLANK = True  # its widgets cover it: no styled background rows to repaint on every frame
+    # Below 80 columns the side panel folds away (p shows it): at 60 it was as wide as the
+    # article. The classes are the screen's, so the stylesheet says what each width shows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-fold"), (80, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     # One list, in the order `?` and the README show: the actions live in the key groups
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -115,6 +118,8 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         Binding("D", "done", "Mark document done / not done", show=False),
         Binding("R", "reload", "Reload from the database", show=False,
                 tooltip="Reload from the database (shows other processes' edits)"),
+        Binding("p", "toggle_panel", "Show/hide the side panel", show=False,
+                tooltip="Show/hide the side panel (folded away below 80 columns)"),
         Binding("question_mark", "app.help", "Keys", tooltip="Show every key"),
         Binding("q", "app.leave", "Back", tooltip="Back to the library"),
     ]
@@ -162,7 +167,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         """Put the key footer in the line held for it."""
         for held in self.query(_FooterLine):
             held.remove()
-        self.mount(Footer(show_command_palette=False))
+        self.mount(KeyFooter(show_command_palette=False))
         # a footer shows the keys it is told of after it subscribed: tell it once mounted
         self.call_after_refresh(self.refresh_bindings)
 
@@ -329,3 +334,10 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
     def action_reload(self) -> None:
         """Re-read the document from the database (another process may have edited it)."""
         self.load_document(self.doc_id, note="reloaded from the database", opened=False)
+
+    def action_toggle_panel(self) -> None:
+        """Show the side panel where it is folded away (a narrow terminal), else hide it."""
+        folded = self.has_class("-fold")
+        self.toggle_class("-show-side" if folded else "-hide-side")
+        shown = self.has_class("-show-side") if folded else not self.has_class("-hide-side")
+        self._say(f"side panel {'shown (p hides it)' if shown else 'hidden (p shows it)'}")
