@@ -78,7 +78,7 @@ def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
         if a.type == "mixed":
             # A mixed quotation's content is the whole reported clause it sits in.
             a.contents = mixed_contents(lk, a)
-    attrs.extend(indirect_attributions(lk))
+    attrs.extend(indirect_attributions(lk, attrs))
     attrs.sort(key=lambda a: min(a.contents))
     ids = {id(a): f"a{n}" for n, a in enumerate(attrs, 1)}
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .attribution import Attr
@@ -18,9 +19,15 @@ _MIN_TOKENS = 3
 _WH = words("what which who whom how why where when")
 _ASKING = words("ask wonder question query")
 _THAT_REACH = 4  # "told reporters on Monday that …"
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Cues whose reported content may be an infinitive: "urged walkers to stay away".
 _TO_VERBS = words("urge ask tell warn promise vow pledge advise")
 _PASSIVE = ("auxpass", "nsubjpass")
+# Verbs of belief and evidence ("many believe …", "polls show …"): reported content too, but
+# nobody said it, so it is proposed with less confidence.
+_BELIEF = words("believe think feel fear hope expect doubt suspect worry find show indicate reckon")
+_BELIEF_DOUBT = 0.2
+_NOT_SAYING = words("decline refuse fail")  # "declined to say whether …"
 
 
 def _trim(lk: Linker, a: int, b: int, least: int = _MIN_TOKENS) -> tuple[int, int] | None:
@@ -124,9 +131,9 @@ def _left_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
     return spans if spans and tokens >= _MIN_TOKENS else None
 
 
-def clause_spans(lk: Linker, i: int) -> list[tuple[int, int]] | None:
+def clause_spans(lk: Linker, i: int, *, parsed_only: bool = False) -> list[tuple[int, int]] | None:
     """The reported content governed by cue token i, as char spans (two when the cue
-    interrupts it)."""
+    interrupts it); parsed_only: not from a "that" near the cue."""
     doc = lk.doc
     tok = doc[i]
     if is_according_to(tok):
@@ -136,6 +143,8 @@ def clause_spans(lk: Linker, i: int) -> list[tuple[int, int]] | None:
         for child in tok.rights:
             if child.dep_ == "ccomp" and child.left_edge.i > tok.i:
                 a = child.left_edge.i
+                if doc[a].lower_ in _WEEKDAYS and a + 1 < child.i and doc[a + 1].tag_ != "POS":
+                    a += 1  # "said Tuesday the …": the day is when it was said
                 if doc[a].lower_ == "that":
                     a += 1
                 elif doc[a].lower_ in _WH and lemma_of(tok) not in _ASKING:
@@ -143,7 +152,7 @@ def clause_spans(lk: Linker, i: int) -> list[tuple[int, int]] | None:
                 span = _trim(lk, a, child.right_edge.i + 1)
                 return [span] if span else None
         found_ = _to_clause(lk, tok) or _left_clause(lk, tok)
-        if found_:
+        if found_ or parsed_only:
             return found_
     end = cue_span(tok).end
     _, e = _sentence_tokens(lk, i)
@@ -166,17 +175,43 @@ def _inside(src: Mention, contents: list[tuple[int, int]]) -> bool:
     return any(src.start < e and src.end > s for s, e in contents)
 
 
-def indirect_attributions(lk: Linker) -> list[Attr]:
-    """Indirect-speech proposals for every free reporting verb with a that-clause."""
+def _unsaid(tok: Token) -> bool:
+    """"did not say that …", "declined to say whether …", "has yet to say …": nothing said."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and (
+        head.lemma_.lower() in _NOT_SAYING or any(c.lower_ == "yet" for c in head.children))
+
+
+def _beliefs(lk: Linker) -> set[int]:
+    """Tokens that are verbs of belief or evidence outside quotations (parsed text only)."""
+    if not lk.parsed:
+        return set()
+    return {t.i for t in lk.doc if t.pos_ == "VERB" and t.lemma_.lower() in _BELIEF
+            and not lk.blocked[t.i] and t.i not in lk.cue_candidates}
+
+
+def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
+    """Indirect-speech proposals for every free reporting verb with a reported clause, and
+    (less sure) for verbs of belief and evidence with one outside the known attributions'
+    contents ("said the figures showed …": what showed it is part of what was said)."""
     res = lk.resolver()
     found: list[Attr] = []
     doc = lk.doc
-    for i in sorted(lk.cue_candidates):
-        if i in lk.used_cues or not lk.cue_at(i, direct=False):
+    beliefs = _beliefs(lk)
+    for i in sorted(lk.cue_candidates | beliefs):
+        belief = i in beliefs
+        if not belief and (i in lk.used_cues or not lk.cue_at(i, direct=False)):
+            continue
+        pos = doc[i].idx
+        if belief and any(s <= pos < e for a in (*known, *found) for s, e in a.contents):
             continue
         if doc[i].tag_ == "VBN" and doc[i].dep_ in ("advcl", "acl"):
             continue  # "Asked whether …, Vos said": a question put to someone, not a claim
-        contents = clause_spans(lk, i)
+        if lk.parsed and _unsaid(doc[i]):
+            continue
+        contents = clause_spans(lk, i, parsed_only=belief)
         if contents is None:
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
@@ -191,6 +226,7 @@ def indirect_attributions(lk: Linker) -> list[Attr]:
         speaker = res.resolve(src)
         res.note(src, speaker, source=True)
         conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
+        conf -= _BELIEF_DOUBT if belief else 0.0
         span = cue_span(doc[i])
         found.append(Attr("indirect", src, speaker, (span.start_char, span.end_char), span.text,
                           contents, round(conf, 2), lk.index.paragraph_of(contents[0][0])))

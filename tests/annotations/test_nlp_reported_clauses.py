@@ -53,3 +53,37 @@ def test_being_asked_to_act_is_not_the_subject_speaking(model: Pipeline) -> None
 def test_a_cue_without_a_reported_clause_reports_nothing(model: Pipeline) -> None:
     text = "The mayor told the story of her first election. She asked for a recount."
     assert reported(model, text) == []
+
+
+def confidences(model: Pipeline, text: str) -> dict[str, float]:
+    """Cue text -> confidence of every indirect attribution."""
+    (rec,) = analyze_texts(model, [("t", text)])
+    return {a["cue"]: a["confidence"] for a in rec["attributions"] if a["type"] == "indirect"}
+
+
+def test_beliefs_and_evidence_are_reported_with_less_confidence_than_speech(model: Pipeline) -> None:
+    text = "Most anglers believe the weir is to blame. The warden said the weir was not to blame."
+    assert reported(model, text) == [(["the weir is to blame"], "Most anglers"),
+                                     (["the weir was not to blame"], "The warden")]
+    found = confidences(model, text)
+    assert found["believe"] < found["said"]
+    assert reported(model, "Surveys show the ferry is losing passengers.") == [
+        (["the ferry is losing passengers"], "Surveys")]
+
+
+def test_what_was_not_said_is_not_reported(model: Pipeline) -> None:
+    for text in ("The warden did not say when the weir would reopen to boats.",
+                 "The warden declined to say how many fish had died in the weir.",
+                 "The warden has yet to say whether the weir will reopen to boats."):
+        assert reported(model, text) == [], text
+
+
+def test_the_day_it_was_said_is_not_part_of_what_was_said(model: Pipeline) -> None:
+    text = "The warden said Thursday the weir would reopen in spring."
+    assert reported(model, text) == [(["the weir would reopen in spring"], "The warden")]
+
+
+def test_evidence_inside_a_reported_clause_is_part_of_it(model: Pipeline) -> None:
+    text = "The warden said the counts showed the river was “recovering fast”."
+    assert reported(model, text) == []
+    assert reported(model, text, "mixed") == [(["the counts showed the river was “recovering fast”"], "The warden")]
