@@ -2,7 +2,7 @@
 
 A file is read and checked whole before anything from it is stored, and stored in one
 transaction: a bad file gets one `InputError` naming it (and the line) and leaves no trace.
-The readers themselves live in `annotations.formats` (text, redline, Prodigy, doccano).
+The readers themselves live in `annotations.formats` (text, redline, Prodigy, doccano, brat).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError, RedlineError
 from .formats.reading import decode, load_json_line, read_bytes
-from .formats.registry import READ_FORMATS, ImportRecord, detect_format, reader
+from .formats.registry import READ_FORMATS, ImportRecord, detect_format, paired_reader, reader
 from .formats.text import TITLE_MAX, read_text_file
 from .models import Document, sha256
 
@@ -134,7 +134,8 @@ def read_file(path: Path, *, fmt: str | None = None) -> list[ImportRecord]:
     if path.is_dir():
         raise InputError(str(path), "is a folder", hint="name files or a folder to import")
     if suffix in TEXT_SUFFIXES:
-        return read_text_file(path)
+        paired = paired_reader(path)  # a brat .txt has its .ann beside it
+        return read_text_file(path) if paired is None else paired(path)
     if suffix in JSONL_SUFFIXES or suffix == ".json":
         return read_jsonl_file(path, fmt=fmt)
     if suffix in SQLITE_SUFFIXES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import RedlineError
@@ -46,6 +47,8 @@ FORMATS: dict[str, tuple[str, str | None, str | None, str]] = {
     "sqlite": ("sqlite", None, None, "export_sqlite"),
 }
 READ_FORMATS = tuple(name for name, (_, reader, _, _) in FORMATS.items() if reader)
+# Formats of a `.txt` told apart by a file beside it: sibling suffix -> (module, file reader).
+PAIRED_FORMATS: dict[str, tuple[str, str]] = {".ann": ("brat", "read_brat")}
 EXPORT_FORMATS = ("redline", "prodigy", "doccano", "brat", "sqlite")
 
 
@@ -70,6 +73,16 @@ def detect_format(obj: dict[str, Any]) -> str:
         if detect is not None and _function(name, 1)(obj):
             return name
     return "redline"
+
+
+def paired_reader(path: Path) -> Callable[[Path], list[ImportRecord]] | None:
+    """The reader of a `.txt` that has a format's file beside it (brat's `.ann`), or None."""
+    for suffix, (module, attr) in PAIRED_FORMATS.items():
+        if path.with_suffix(suffix).is_file():
+            fn: Callable[[Path], list[ImportRecord]] = getattr(
+                importlib.import_module(f"{__package__}.{module}"), attr)
+            return fn
+    return None
 
 
 def exporter(name: str) -> Exporter:

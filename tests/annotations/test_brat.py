@@ -87,7 +87,8 @@ def test_export_writes_txt_ann_pairs_and_conf(store: Store, tmp_path: Path) -> N
     assert len(notes) == 6
     assert any(n.startswith("speaker=Zoë Ñúñez; annotator=alice; origin=suggested; id=")
                for n in notes)
-    assert any(n.startswith("target_text=Zugeständnisse an alle; annotator=alice") for n in notes)
+    # escaped, not flattened: import reads the tab back
+    assert any(n.startswith("target_text=Zugeständnisse\\tan alle; annotator=alice") for n in notes)
     assert (out / f"{ids[2]}.ann").read_text() == ""
     conf = (out / "annotation.conf").read_text()
     sections = re.findall(r"^\[(\w+)\]$", conf, flags=re.M)
