@@ -202,3 +202,45 @@ def test_quotation_content_keeps_what_was_said() -> None:
     assert words("“He said ‘no’ twice,” she said.") == ["He said ‘no’ twice,"]
     assert words("“A paragraph of a quote that goes on") == ["A paragraph of a quote that goes on"]
     assert words("He said “no” today.") is None  # a mixed quotation keeps its words as selected
+
+
+def screen_rows(app: object) -> list[str]:
+    """Every row of the screen as text."""
+    return [s.text for s in app.screen._compositor.render_strips()]  # type: ignore[attr-defined]
+
+
+async def test_the_way_out_stays_in_the_footer_at_80_columns(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: "q Back" in screen_rows(app)[-1])
+        footer = screen_rows(app)[-1]
+        assert footer.rstrip().endswith("? Keys q Back")
+        assert "c Claim" in footer and "y Accept" in footer
+
+
+async def test_a_narrow_terminal_folds_the_side_panel_away(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnnotationScreen)
+        side = screen.query_one("#side")
+        await until(pilot, lambda: screen.view is not None)
+        assert not side.display and screen.article.size.width >= 58  # the article has the room
+        assert "q Back" in screen_rows(app)[-1]
+        await pilot.press("p")
+        await pilot.pause()
+        assert side.display and "side panel shown" in screen_rows(app)[-2]
+        assert screen.article.size.width < 30
+        await pilot.press("p")
+        await pilot.pause()
+        assert not side.display
+        await pilot.resize_terminal(120, 40)  # wide: the panel is back, and p hides it there
+        await pilot.pause()
+        assert side.display
+        await pilot.press("p")
+        await pilot.pause()
+        assert not side.display

@@ -1,4 +1,4 @@
-"""Snapshot tests of both screens at 80x24 and 120x40 (update with `--snapshot-update`).
+"""Snapshot tests of both screens at 60x20, 80x24 and 120x40 (update with `--snapshot-update`).
 
 Everything shown is pinned: the annotator, the documents' timestamps, the library's clock,
 the analysis record; the annotations are made through the store before the app starts.
@@ -15,7 +15,7 @@ from annotations.models import Annotation, Span
 from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(60, 20), (80, 24), (120, 40)]
 
 
 def annotate(store: Store, doc_id: str) -> None:

@@ -12,9 +12,10 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from ..messages import LibraryLoaded
+from ..widgets.key_footer import KeyFooter
 from .actions import clip, plural
 from .base import RedlineScreen
 
@@ -116,7 +117,7 @@ class LibraryScreen(RedlineScreen):
         yield table
         yield Static(import_hint(self.redline.settings.db), id="library-empty", markup=False)
         yield Label("", id="library-status")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Load the rows; the table takes the keys."""
