@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, RedlineError
-from .formats.reading import decode, load_json_line, read_bytes
+from .formats.reading import check_regular_file, decode, load_json_line, read_bytes
 from .formats.registry import READ_FORMATS, ImportRecord, detect_format, paired_reader, reader
 from .formats.text import TITLE_MAX, read_text_file
 from .models import Document, sha256
@@ -133,6 +133,8 @@ def read_file(path: Path, *, fmt: str | None = None) -> list[ImportRecord]:
     suffix = path.suffix.lower()
     if path.is_dir():
         raise InputError(str(path), "is a folder", hint="name files or a folder to import")
+    # before any reader opens it (a SQLite dataset is opened by sqlite3, not read_bytes)
+    check_regular_file(path)
     if suffix in TEXT_SUFFIXES:
         paired = paired_reader(path)  # a brat .txt has its .ann beside it
         return read_text_file(path) if paired is None else paired(path)

@@ -54,13 +54,22 @@ def _kind(mode: int) -> str:
     return "a folder" if stat.S_ISDIR(mode) else "not a regular file"
 
 
-def _check_regular(path: Path, st: os.stat_result) -> None:
-    """Refuse anything but a regular file of at most MAX_FILE_BYTES."""
+def check_regular_file(path: Path) -> None:
+    """Refuse (one InputError) anything but a regular file: whatever reads it next, a named pipe
+    would block it forever and /dev/zero never end."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror})", hint="check its permissions") from None
+    _check_regular(path, st, sized=False)
+
+
+def _check_regular(path: Path, st: os.stat_result, *, sized: bool = True) -> None:
+    """Refuse anything but a regular file (of at most MAX_FILE_BYTES when `sized`)."""
     if not stat.S_ISREG(st.st_mode):
-        # a pipe would block the import forever and /dev/zero would fill memory
         raise InputError(str(path), f"is {_kind(st.st_mode)}, not a regular file",
                          hint="import regular .txt, .md or .jsonl files")
-    if st.st_size > MAX_FILE_BYTES:
+    if sized and st.st_size > MAX_FILE_BYTES:
         raise InputError(str(path),
                          f"is {st.st_size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB limit",
                          hint="split it into smaller files")

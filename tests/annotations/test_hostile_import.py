@@ -346,3 +346,23 @@ def test_a_fractional_offset_is_refused_not_truncated(tmp_path: Path, db: Path, 
                                          "end_offset": 3}], "relations": []})
     f = _jsonl(tmp_path / f"{fmt}.jsonl", line)
     import_refused(db, f, where=f"{f}:1:", says="0.9 is not an integer")
+
+
+@pytest.mark.parametrize("name", ["data.db", "pipe.jsonl"])
+def test_a_pipe_with_any_importable_name_is_refused(tmp_path: Path, db: Path, name: str) -> None:
+    """Every reader gets a regular file or nothing: a SQLite dataset is opened by sqlite3, not
+    by the bounded reader, and a pipe named data.db blocked it."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    before = snapshot(db)
+    refused(run_process(db, "import", "--no-analyze", str(fifo), timeout=60), where=str(fifo),
+            says="is a named pipe (FIFO), not a regular file")
+    assert snapshot(db) == before
+
+
+def test_analyze_refuses_a_pipe(tmp_path: Path, db: Path) -> None:
+    """`redline analyze pipe.txt` waited for a writer forever."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    refused(run_process(db, "analyze", str(fifo), timeout=60), where=str(fifo),
+            says="is a named pipe (FIFO), not a regular file")

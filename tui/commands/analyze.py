@@ -47,12 +47,14 @@ def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
 
     A document that fails to analyse gets a record with "error" (and its entities); the others
     go on, and the exit status is 1."""
+    from annotations.formats.reading import read_bytes
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 
     where = "<stdin>" if str(source) == "-" else str(source)
     try:
-        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+        # a file is read as import reads it: a regular file, bounded (a pipe named x.txt blocked)
+        data = sys.stdin.buffer.read() if str(source) == "-" else read_bytes(source)
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(where, f"is not UTF-8 (at byte {e.start})", hint="give UTF-8 text") from None
