@@ -8,7 +8,7 @@ from typing import Any
 
 from ..models import now_iso
 from . import fts
-from .db import reporting
+from .failures import reporting
 from .trash import TrashStore
 
 
