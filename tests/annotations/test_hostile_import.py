@@ -14,6 +14,7 @@ import pytest
 from helpers.cli import Run, run_cli, run_process
 from helpers.db import integrity, snapshot
 
+from annotations.errors import RedlineError
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Annotation, Span
@@ -366,3 +367,20 @@ def test_analyze_refuses_a_pipe(tmp_path: Path, db: Path) -> None:
     os.mkfifo(fifo)
     refused(run_process(db, "analyze", str(fifo), timeout=60), where=str(fifo),
             says="is a named pipe (FIFO), not a regular file")
+
+
+def test_the_store_gate_checks_every_span_whatever_reader_made_it(tmp_path: Path) -> None:
+    """A reader that forgot the range check (brat, a SQLite dataset, one still to come) still
+    cannot store a flagged span or an entity outside the text: nothing of the file is stored."""
+    good = ImportRecord(text="A fine article.", source="x.ann", id="ok")
+    span = ImportRecord(text="Ann said hello.", source="x.ann", id="g", annotations=[{
+        "kind": "claim", "needs_review": True,
+        "spans": [{"role": "claim", "start": 5, "end": 99, "text": "x"}]}])
+    entity = ImportRecord(text="Ann said hello.", source="y.jsonl:2", id="h",
+                          entities=[{"start": 0, "end": 3, "label": "PERSON", "text": "Bob"}])
+    with Store(tmp_path / "g.db") as store:
+        with pytest.raises(RedlineError, match=r"^x\.ann: span claim \[5, 99\) lies outside"):
+            store_records(store, [good, span])
+        with pytest.raises(RedlineError, match=r"^y\.jsonl:2: entity PERSON \[0, 3\) is not"):
+            store_records(store, [good, entity])
+        assert store.document_count() == 0
