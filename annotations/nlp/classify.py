@@ -84,7 +84,12 @@ def classify(content: str, ctx: Context) -> str:
     title = is_title_case(text) and text[-1:] not in ".;:"
     pre = ctx.pre.rstrip()
     last = _last_words(pre, 1)
-    if title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3)):
+    after_noun = bool(last) and last[0] in TITLE_TRIGGERS
+    if (title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3))) or (
+        after_noun and is_title_case(text) and pre[-1:] not in ":."
+    ):
+        # "in his memoir, “Rivers of Ash.”": after its noun a work's title keeps the
+        # sentence's full stop inside the marks, American style, and is still a title.
         return "title"
     if not pre or pre[-1] in "([":
         # Opens its sentence: speech, unless a short fragment runs on into the sentence

@@ -24,19 +24,23 @@ SPEECH_VERBS = words(
 MANNER_VERBS = words(
     """shout scream yell whisper mutter exclaim joke laugh quip sigh cry snap scoff smile
     continue begin go chuckle murmur plead beg grumble gush rave huff fume shoot hit fire
-    chime chant roar bellow"""
+    chime chant roar bellow weigh pipe cut jump butt speak break"""
 )
 # Verbs that name rather than report ("he called it “a disaster”"): mixed quotes only.
 NAMING_VERBS = words("call describe term dub label brand characterize characterise")
-# Particles that complete a phrasal cue ("pointed out", "went on").
+# Particles that complete a phrasal cue ("pointed out", "went on", "weighed in"); a verb
+# listed here is a cue only with one of its particles ("Lee spoke first" is not one).
 PARTICLES = {
     "point": "out", "go": "on", "shoot": "back", "hit": "back", "fire": "back", "chime": "in",
+    "weigh": "in", "pipe": "up", "cut": "in", "jump": "in", "butt": "in", "speak": "up out",
+    "break": "in",
 }  # fmt: skip
 _IRREGULAR = {
     "say": "said", "tell": "told", "write": "wrote written", "go": "went gone",
     "begin": "began begun", "admit": "admitted admitting", "quip": "quipped quipping",
     "snap": "snapped snapping", "plead": "pled", "beg": "begged begging",
     "rule": "ruled ruling", "huff": "huffed", "shoot": "shot", "hit": "hit hitting",
+    "cut": "cutting", "speak": "spoke spoken", "break": "broke broken", "pipe": "piped",
 }  # fmt: skip
 
 
@@ -59,7 +63,7 @@ def _table(lemmas: frozenset[str]) -> dict[str, str]:
     return {form: lemma for lemma in lemmas for form in _inflections(lemma)}
 
 
-_IRREGULAR_PAST = words("said told wrote went began pled shot hit")
+_IRREGULAR_PAST = words("said told wrote went began pled shot hit cut spoke broke")
 _SPEECH = _table(SPEECH_VERBS)
 _MANNER = _table(MANNER_VERBS)
 # Common reporting verbs of languages whose quotations often appear inside English corpora
@@ -115,7 +119,7 @@ def cue_span(token: Token) -> Span:
         return doc[token.i : token.i + 2]
     lemma = cue_lemma(token) or ""
     particle = PARTICLES.get(lemma)
-    if particle and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == particle:
+    if particle and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in particle.split():
         return doc[token.i : token.i + 2]
     return doc[token.i : token.i + 1]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .cues import CUE_WORDS
 from .gender import HONORIFICS, honorific_gender, is_given_name
 from .heuristics import name_end
 from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
+_ARTICLES = words("the a an")
+_PAST_CUES = words("said told wrote warned asked added insisted declared vowed")
 _POSSESSIVES = {"his": "m", "her": "f"}
 _OTHER_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 _OBJECT_BEFORE = words(
@@ -37,7 +40,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
             if ent.label_ == "PERSON" and not blocked[ent.start] and not is_org_name(ent.text) and (
                 not _office_of(doc, ent.start)
             ):
-                name = table.add(ent.text, ent.start_char, descriptors(doc, ent.start, ent.end))
+                end = headline_cue_cut(doc, ent.start, ent.end)
+                name = table.add(doc[ent.start : end].text, ent.start_char,
+                                 descriptors(doc, ent.start, end))
                 if name and not table.people[name].gender:
                     table.people[name].gender = possessive_gender(doc, ent.end, blocked)
             elif ent.label_ in _OTHER_NAME_LABELS and not blocked[ent.start] and (
@@ -58,7 +63,7 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
         if i < done or blocked[i]:
             continue
         j = name_end(doc, i, min(n, i + 8))
-        j = next((k for k in range(i, j) if blocked[k]), j)
+        j = headline_cue_cut(doc, i, next((k for k in range(i, j) if blocked[k]), j))
         done = max(j, i + 1)
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
         if opens and doc[i].lower_.endswith(("ing", "ed", "ly")):
@@ -72,6 +77,19 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
                 table.people[name].gender = possessive_gender(doc, j, blocked)
     _honorific_genders(ix, blocked, table)
     return table
+
+
+def headline_cue_cut(doc: Doc, start: int, end: int) -> int:
+    """The end of a name at [start, end) without a title-case cue run into it ("Mayor Lee
+    Said “We …”"): a capitalised reporting verb right before a quotation mark is no name."""
+    last = doc[end - 1]
+    if end - start < 2 or not (last.lower_.endswith("s") or last.lower_ in _PAST_CUES):
+        return end
+    k = end
+    while k < len(doc) and (doc[k].text in (",", ":") or doc[k].is_space):
+        k += 1
+    opens = k < len(doc) and doc[k].text in ('"', "“", "‘", "'", "«")
+    return end - 1 if opens and last.lower_ in CUE_WORDS else end
 
 
 def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> None:
@@ -125,6 +143,8 @@ def descriptors(doc: Doc, start: int, end: int) -> set[str]:
     "the ministry's spokeswoman, Ann Lee", "Ann Lee, the ministry's spokeswoman,"."""
     found: set[str] = set()
     k = start - 1
+    if k >= 0 and doc[k].lower_ in _OBJECT_BEFORE - _ARTICLES:
+        k = -1  # "the campaign ad for Ann Lee": words before a preposition are not hers
     comma = k >= 0 and doc[k].text == ","
     if comma:
         k -= 1
@@ -156,7 +176,7 @@ def titled_names(ix: DocIndex, blocked: bytearray) -> list[tuple[int, int]]:
         k = i + 1
         while k < n and (doc[k].lower_.strip(".") in PERSON_TITLES or doc[k].text == "."):
             k += 1  # "Prime Minister", "Lt. Gen."
-        j = name_end(doc, k, min(n, k + 4)) if k < n else k
+        j = headline_cue_cut(doc, k, name_end(doc, k, min(n, k + 4))) if k < n else k
         if j - k >= 2 and not any(blocked[k:j]) and doc[j - 1].lower_ not in NON_PERSON_WORDS:
             found.append((i, j))
     return found

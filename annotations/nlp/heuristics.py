@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _ROLES = ROLE_NOUNS | PERSON_TITLES  # what a bare "says council leader" may end in
+_APPOSITION_REACH = 30  # tokens of an apposition between a name and its verb
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", "“", "”", '"', "‘"})
 
 
 def _name_left(doc: Doc, i: int, floor: int) -> int:
@@ -145,10 +147,21 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
     if i < 0 or blocked[i]:
         return None
     tok = doc[i]
-    if tok.text == "," and skipped == 0:
-        # "Smith, the agency's head, said": skip back over one apposition.
+    if tok.text == ")" and skipped == 0:
+        # "Rep. Jo Smith (R-Ohio) said": a party-and-state bracket stands between name and verb.
         j = i - 1
-        while j >= 0 and i - j < 12 and doc[j].text != "," and not blocked[j]:
+        while j > 0 and i - j < 8 and doc[j].text != "(" and not blocked[j]:
+            j -= 1
+        return _left_source(doc, j, j, blocked) if doc[j].text == "(" else None
+    if tok.lower_ == "to" and skipped == 0:
+        # "It goes on … to ask": an infinitive's speaker is the subject the clause opens with.
+        return _clause_subject(doc, i, blocked)
+    if tok.text == "," and skipped == 0:
+        # "Smith, the agency's head, said": skip back over one apposition, however long.
+        j = i - 1
+        while j >= 0 and i - j < _APPOSITION_REACH and doc[j].text != "," and not blocked[j] and (
+            doc[j].text not in _CLAUSE_ENDS
+        ):
             j -= 1
         if j > 0 and doc[j].text == "," and not blocked[j - 1]:
             inner = [t for t in doc[j + 1 : i] if not t.is_space]
@@ -156,12 +169,20 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 is_capitalised(t) or t.text == "." for t in inner
             ):
                 return make_mention(doc, j + 1, i)  # "The clinic's surgeon, Dr Ann Byrne, said"
-            return _left_source(doc, j, j, blocked)
+            found = _left_source(doc, j, j, blocked)
+            if found is not None and found.kind not in ("name", "pronoun"):
+                # "Tom Ash, the adviser on trade, energy and farming, said": the commas
+                # inside the apposition hide the name the sentence opens with.
+                return _opening_name(doc, j, blocked) or found
+            return found
         return None
     if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "you"):
         return make_mention(doc, i, i + 1)
     if is_capitalised(tok) and tok.lower_ not in FUNCTION_WORDS:
-        return make_mention(doc, _name_left(doc, i, max(0, i - 6)), i + 1)
+        start = _name_left(doc, i, max(0, i - 6))
+        if start >= 3 and doc[start - 1].lower_ != "of":
+            start = _head_before(doc, start, blocked)  # "a lawyer for Ann Lee said"
+        return make_mention(doc, start, i + 1)
     if tok.is_alpha and tok.is_lower:
         for j in range(i - 1, max(-1, i - 7), -1):
             if blocked[j] or (doc[j].is_punct and not _in_word(doc, j)):
@@ -170,26 +191,82 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
                 "’s", "'s"
             ):
                 start = j if doc[j].lower_ not in ("’s", "'s") else _name_left(doc, j - 1, max(0, j - 5))
-                if start >= 3 and doc[start - 1].lower_ == "of" and not blocked[start - 2]:
-                    # "The Chief of the city police said": the head comes before "of"
-                    head = doc[start - 2]
-                    if head.is_alpha and head.lower_ not in FUNCTION_WORDS:
-                        k = start - 2
-                        while k > max(0, start - 6) and doc[k - 1].is_alpha and not blocked[k - 1]:
-                            k -= 1
-                            if doc[k].lower_ in DETERMINERS:
-                                break
-                        start = k
+                start = _head_before(doc, start, blocked)
                 return make_mention(doc, start, i + 1)  # "the farmer", "Acme's lawyer"
+    return None
+
+
+def _head_before(doc: Doc, start: int, blocked: bytearray) -> int:
+    """Where a phrase starts when the words at start complete it: "The Chief of the city
+    police", "a spokeswoman for the governor", "an aide to Ann Lee" (the head comes first)."""
+    if start < 3 or blocked[start - 2]:
+        return start
+    prep, head = doc[start - 1].lower_, doc[start - 2]
+    if prep == "of":
+        ok = head.is_alpha and head.lower_ not in FUNCTION_WORDS
+    else:
+        ok = prep in ("for", "to") and head.is_lower and head.lower_ in ROLE_NOUNS
+    if not ok:
+        return start
+    k = start - 2
+    while k > max(0, start - 6) and doc[k - 1].is_alpha and not blocked[k - 1]:
+        k -= 1
+        if doc[k].lower_ in DETERMINERS or doc[k].lower_ in QUANTIFIERS:
+            break
+    return k
+
+
+def _sentence_start(doc: Doc, i: int, blocked: bytearray) -> int:
+    """The first token of the clause holding token i (after the last stop or quotation)."""
+    while i > 0 and not blocked[i - 1] and doc[i - 1].text not in _CLAUSE_ENDS and not (
+        doc[i - 1].is_space and "\n" in doc[i - 1].text
+    ):
+        i -= 1
+    return i
+
+
+def _clause_subject(doc: Doc, i: int, blocked: bytearray) -> Mention | None:
+    """A pronoun or name opening the clause that holds token i."""
+    s = _sentence_start(doc, i, blocked)
+    while s < i and (doc[s].is_space or doc[s].is_punct):
+        s += 1
+    if s < i and doc[s].lower_ in PRONOUNS and doc[s].lower_ != "you":
+        return make_mention(doc, s, s + 1)
+    if s < i and is_capitalised(doc[s]) and doc[s].lower_ not in FUNCTION_WORDS:
+        return make_mention(doc, s, name_end(doc, s, min(i, s + 6)))
+    return None
+
+
+def _opening_name(doc: Doc, j: int, blocked: bytearray) -> Mention | None:
+    """The name before the leftmost comma of the clause ending at token j, when the clause
+    opens with it ("Tom Ash, …, …, said")."""
+    s = _sentence_start(doc, j, blocked)
+    for c in range(s + 1, j):
+        if doc[c].text != ",":
+            continue
+        start = _name_left(doc, c - 1, s)
+        if is_capitalised(doc[c - 1]) and doc[c - 1].lower_ not in FUNCTION_WORDS and (
+            start == s or (start == s + 1 and doc[s].lower_ in DETERMINERS)
+        ):
+            return make_mention(doc, start, c)
+        return None  # the clause opens with something else ("In 2019, …")
     return None
 
 
 def colon_speaker(doc: Doc, a: int, b: int) -> Mention | None:
     """Tokens [a, b) that are just a name and a colon ("CNN's Sara Dorsey:"), as a source."""
     toks = [t for t in doc[a:b] if not t.is_space]
-    if not toks or toks[-1].text != ":" or not 2 <= len(toks) <= 7:
+    if not toks or toks[-1].text != ":" or not 2 <= len(toks) <= 12:
         return None
     name = toks[:-1]
+    commas = [k for k, t in enumerate(name) if t.text == ","]
+    if len(commas) == 1 and 1 <= len(name) - commas[0] - 1 <= 6 and all(
+        is_capitalised(t) or t.lower_ in ("of", "the", "&", "’s", "'s")
+        for t in name[commas[0] + 1 :]
+    ):
+        name = name[: commas[0]]  # a panel's "Jane Roe, The Daily Planet:": name, outlet
+    if not 1 <= len(name) <= 6:
+        return None
     if all(is_capitalised(t) or t.lower_ in ("’s", "'s", ".") for t in name) and (
         name[0].lower_ not in FUNCTION_WORDS
     ):

@@ -26,6 +26,11 @@ _SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses in
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
 _DASH_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?=\w)")
 _QUOTING = words("quoted quotes quoting cited cites citing")
+INDEFINITE_PRONOUNS = words(
+    """anybody anyone somebody someone everybody everyone nobody whoever all none each"""
+) | {"no one"}
+_HEADLINE_WORDS = 20
+_BRACKET_STOP = re.compile(r"\([A-Z][\w.]*-[A-Z][\w. ]*\.\)$")  # "(R-Tenn.)", "(D-N.Y.)"
 _THAT_REACH = 4  # "added on Monday that …"
 _NOT_BETWEEN = words("that if whether what how why when where")
 # A subject or an auxiliary between a cue and a quotation means a reported clause has begun
@@ -72,7 +77,20 @@ class Linker:
         """A fresh resolver positioned at the document start."""
         if self._events is None:
             self._events = subject_events(self.ix, self.blocked, self.people)
-        return Resolver(self.people, self._events, self.index.sent_ends)
+        res = Resolver(self.people, self._events, self.index.sent_ends)
+        res.headline_end = self._headline_end()
+        return res
+
+    def _headline_end(self) -> int:
+        """The end of the first paragraph when it is a headline (one short line with no end
+        stop, more text after it), else 0."""
+        idx = self.index
+        if len(idx.paragraphs) < 2:
+            return 0
+        ps, pe = idx.paragraphs[0]
+        line = idx.text[ps:pe]
+        short = "\n" not in line and len(line.split()) <= _HEADLINE_WORDS
+        return pe if short and line[-1:] not in ".!?:…" else 0
 
     def cue_at(self, i: int, *, direct: bool, naming: bool = False, loose: bool = False) -> bool:
         """Whether token i (outside quotations) is a usable cue."""
@@ -87,10 +105,23 @@ class Linker:
             return False  # "the report", "a statement": nouns, whatever the tagger says
         if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
             return False  # "so-called", "self-described": adjectives
-        if tok.text[0].isupper() and not self._opens_sentence(i):
+        if tok.text[0].isupper() and not self._opens_sentence(i) and not self._title_cue(i):
             return False  # "State Treasurer", "Secretary of State": part of a name
         lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
         return lemma is not None and not is_phrasal_only(tok)
+
+    def _title_cue(self, i: int) -> bool:
+        """A capitalised cue in a headline written in title case, right before a quotation
+        ("Mayor Lee Said “We Will Build The Bridge”"): every word before it is capitalised."""
+        doc, text = self.doc, self.index.text
+        nxt = doc[i].idx + len(doc[i])
+        after = text[nxt : nxt + 4].lstrip(" ,:")
+        if not after or after[0] not in "\"“‘'«" or not after[1:2].isupper():
+            return False
+        ps, _ = self.index.paragraphs[self.index.paragraph_of(doc[i].idx)]
+        start = self.index.sentence_start(doc[i].idx, ps)
+        before = [w for w in text[start : doc[i].idx].split() if w[:1].isalpha()]
+        return len(before) >= 2 and all(w[0].isupper() for w in before if len(w) > 3)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i starts a sentence (so a capital letter says nothing)."""
@@ -102,18 +133,34 @@ class Linker:
         return j < 0 or self.doc[j].text[-1] in ".!?:;“‘«(["
 
     def source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
-        """The source mention of a cue and whether it came from the parse."""
+        """The source mention of a cue and whether it came from the parse ("anybody",
+        "no one" and the like are nobody in particular, so no source)."""
+        m, from_parse = self._source_for(cue, after_quote=after_quote)
+        if m is not None and m.text.lower() in INDEFINITE_PRONOUNS:
+            return None, False
+        return m, from_parse
+
+    def _source_for(self, cue: Token, *, after_quote: bool) -> tuple[Mention | None, bool]:
         quoted = self._quoted_as(cue.i)
         if quoted is not None:
             return quoted, False
         if self.parsed:
             subj = parsed_subject(cue, self.blocked)
             if subj is not None and abs(subj.i - cue.i) <= _SUBJECT_REACH:
-                m = parsed_phrase(subj)
+                m = self._without_cue(parsed_phrase(subj), cue)
                 if m is not None:
                     return m, True
         span = cue_span(cue)
-        return heuristic_source(self.doc, span.start, span.end, self.blocked, after_quote), False
+        found = heuristic_source(self.doc, span.start, span.end, self.blocked, after_quote)
+        return self._without_cue(found, cue), False
+
+    def _without_cue(self, m: Mention | None, cue: Token) -> Mention | None:
+        """A source that ran on into its own cue ("Mayor Lee Said" in a title-case headline)
+        ends before it."""
+        if m is None or not m.start < cue.idx < m.end:
+            return m
+        a, _ = self.tokens_in(m.start, m.end)
+        return make_mention(self.doc, a, cue.i)
 
     def _quoted_as(self, i: int) -> Mention | None:
         """"quoted Ann Lee as saying": the one quoted, not the one quoting, is the source."""
@@ -154,6 +201,11 @@ class Linker:
         _, pe = idx.paragraphs[idx.paragraph_of(max(q.outer_end - 1, 0))]
         nxt = self.quotes[k + 1].open_mark if k + 1 < len(self.quotes) else len(text)
         post_end = max(idx.sentence_end(q.outer_end, min(pe, nxt)), q.outer_end)
+        while _BRACKET_STOP.search(text, max(q.outer_end, post_end - 12), post_end) and (
+            post_end < min(pe, nxt)
+        ):
+            # "…,” Sen. Obi Lund (R-Tenn.) said.": the stop in a party bracket ends no sentence.
+            post_end = idx.sentence_end(post_end, min(pe, nxt))
         a, b = self.tokens_in(pre_start, q.open_mark)
         prev = self.quotes[k - 1] if k else None
         resumes = prev is not None and pre_start == prev.outer_end and (

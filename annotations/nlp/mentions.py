@@ -23,6 +23,7 @@ _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _PARTITIVE = frozenset({"one", "some", "many", "several", "most", "two", "three"})  # "one of …"
 _MADE_BY = frozenset({"from", "by", "of"})
 _RUN_ON = frozenset({"of", "for", "at", "from", "in", "and", "the"})
+_AGENT_OF = frozenset({"for", "to", "of", "at"})  # "a spokeswoman for X" is not X
 _LEFT_KEEP = frozenset(
     {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "npadvmod"}
 )
@@ -55,6 +56,12 @@ def kind_of(tokens: list[Token]) -> str:
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
         return "pronoun"
     words = [t.lower_ for t in tokens]
+    cut = next((k for k in range(1, len(words) - 1) if words[k] in _AGENT_OF
+                and tokens[k - 1].is_lower and tokens[k - 1].is_alpha), None)
+    if cut is not None:
+        # "a lawyer for Marsh", "an aide to the governor": the role is who is meant, not
+        # the person it works for.
+        return kind_of(tokens[:cut])
     nouns = [w for w in words if w not in DETERMINERS and w not in ("’s", "'s")]
     last = nouns[-1] if nouns else ""
     if last in ROLE_NOUNS or last in TITLES:
@@ -155,12 +162,21 @@ def parsed_subject(cue: Token, blocked: bytearray) -> Token | None:
     t = cue
     for _ in range(4):
         found = [c for c in t.children if c.dep_ in _SUBJ_DEPS and not blocked[c.i]]
+        if len(found) > 1 and any(x.text == "," for x in cue.doc[found[0].i : found[-1].i]):
+            # "Quoting Smith, the paper said": a phrase set off by a comma is no subject.
+            found = [found[-1]] if found[-1].i < t.i else [found[0]]
         if found:
             # "His rival Kieran Dwyer agreed" parsed with two subjects: the name is the one,
             # else the nearer ("Police ‘overwhelmed’, says chief constable").
             return next((c for c in found if c.pos_ == "PROPN"),
                         min(found, key=lambda c: abs(c.i - t.i)))
-        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and t.head is not t:
+        if t.dep_ in ("relcl", "acl") and any(c.lower_ == "to" for c in t.lefts):
+            # "It goes on in the second paragraph to ask": an infinitive the parser hung on a
+            # noun still has the clause's subject as its speaker.
+            t = t.head
+            while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+                t = t.head
+        elif t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and t.head is not t:
             t = t.head
         else:
             break

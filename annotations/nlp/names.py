@@ -67,6 +67,8 @@ def name_words(text: str) -> tuple[list[str], set[str]]:
         words = words[:-1]
     while len(words) > 1 and (
         words[0].lower() in NOT_NAME
+        # "Quoting Smith, the paper said": a participle opening the sentence, not a first name
+        or (words[0].lower().endswith("ing") and not is_given_name(words[0]))
         or not words[0][:1].isupper()  # "farmer Ines Alvarez"
         or (len(words) > 2 and _is_descriptor(words[0]))
     ):
@@ -120,11 +122,14 @@ class PersonTable:
         before = [p for p in people if p.pos <= pos]
         return (before[-1] if before else people[0]).name
 
-    def describe(self, words: set[str], pos: int) -> list[Person]:
-        """People whose descriptions share words with a "the Iranian leader" phrase."""
+    def describe(self, words: set[str], pos: int | None) -> list[Person]:
+        """People introduced before pos (None: anywhere) whose descriptions share words with
+        a "the Iranian leader" phrase (a description never means someone named only later)."""
         best: list[Person] = []
         score = 0
         for p in self.people.values():
+            if pos is not None and p.pos > pos:
+                continue
             s = len(words & p.words)
             if s > score:
                 best, score = [p], s

@@ -17,6 +17,7 @@ _LOOK_BACK = 12  # people mentions searched backwards for a pronoun's antecedent
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _AGE = re.compile(r"\d+\s*-\s*years?\s*-\s*old$")
 _FIRM_NOUNS = words("company firm group maker giant retailer bank")
+_INDEFINITE = words("a an one another some any")
 _FIRM_ENDINGS = ("inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "group", "ag")
 
 
@@ -46,6 +47,7 @@ class Resolver:
         self.org_sents: list[int] = []  # sentence number of each entry in orgs
         self.loose_names: list[str] = []  # single-word names tagged as non-people
         self.last_subject: Noted | None = None
+        self.headline_end = 0  # a headline's descriptions may point forward
 
     def advance(self, pos: int) -> None:
         """Take in every subject mention that starts before pos."""
@@ -88,8 +90,19 @@ class Resolver:
                 return known if known and known.endswith(full) else full
             return m.text
         if m.kind == "role":
-            words = {w.lower() for w in m.text.split()} - DETERMINERS
-            found = self.table.describe(words, m.start)
+            parts = m.text.lower().split()
+            if parts[0] in _INDEFINITE:
+                return None  # "a Treasury official", "one aide": someone not named
+            for k, w in enumerate(parts[1:], 1):
+                if w in ("for", "to"):
+                    parts = parts[:k]  # "the spokeswoman for the governor" is not the governor
+                    break
+            words = set(parts) - DETERMINERS
+            # A headline's "says Harwick mayor" names the mayor the article goes on to name;
+            # anywhere else a description means someone named before it or beside it in its
+            # sentence ("The club's owner, Colm Reddy,"), or no one known.
+            found = self.table.describe(
+                words, None if m.start < self.headline_end else self._sentence_end(m.start))
             if found:
                 ranked = [p for p in reversed(self.recent) if any(f.name == p for f in found)]
                 return ranked[0] if ranked else found[-1].name
@@ -112,6 +125,11 @@ class Resolver:
                 return self.table.lookup(last, m.start)  # a surname the tagger missed
             return self._in_focus(m)
         return None
+
+    def _sentence_end(self, pos: int) -> int:
+        """The end of the sentence holding pos."""
+        i = bisect_right(self.sent_ends, pos)
+        return self.sent_ends[i] if i < len(self.sent_ends) else pos + 10_000
 
     def _in_focus(self, m: Mention) -> str | None:
         """The person a definite description ("the 24-year-old", "the mother") refers back

@@ -1,0 +1,69 @@
+"""Cues in less usual forms: title-case headlines, panel lists, phrasal speech verbs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from annotations.nlp.analyze import analyze_doc
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+
+def attributed(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quotation, speaker mention, resolved speaker, cue) for each speech quotation."""
+    rec: dict[str, Any] = analyze_doc(_NLP(text), doc_id="t", model_id="blank-en")
+    return [(q["text"], q["speaker"], q["speaker_resolved"], q["cue"])
+            for q in rec["quotes"] if q["speech"]]
+
+
+def test_a_title_case_quotation_right_after_a_headline_cue_is_speech() -> None:
+    text = ('Harbour Chief Nils Okafor Says "Ferries Will Run All Winter"\n\n'
+            "The chief spoke at the terminal.")
+    assert attributed(text) == [
+        ("Ferries Will Run All Winter", "Harbour Chief Nils Okafor", "Nils Okafor", "Says")
+    ]
+
+
+def test_the_headline_cue_is_not_part_of_the_speakers_name() -> None:
+    text = ("Mayor Ida Brandt Warned “The Dam Will Not Hold”\n\n"
+            "“We need help,” Brandt said on Monday.")
+    assert attributed(text) == [
+        ("The Dam Will Not Hold", "Mayor Ida Brandt", "Ida Brandt", "Warned"),
+        ("We need help,", "Brandt", "Ida Brandt", "said"),
+    ]
+
+
+def test_a_capitalised_verb_inside_a_name_is_still_no_cue() -> None:
+    # "State" is a cue word, but not in "Secretary of State", and the sentence is no headline.
+    text = "The Secretary of State “was not consulted,” his aides complained to reporters."
+    assert attributed(text) == []
+
+
+def test_each_panel_answer_goes_to_the_name_before_its_outlet() -> None:
+    text = ("We asked three editors whether the merger will pass.\n\n"
+            "Mara Quist, The Northern Ledger: “Not this year.”\n\n"
+            "Obi Lund, Radio Fjell: “It will, with conditions.”\n\n"
+            "Dana Pike, The Coastal Times: “Nobody knows.”")
+    assert [(q, s) for q, s, _, _ in attributed(text)] == [
+        ("Not this year.", "Mara Quist"),
+        ("It will, with conditions.", "Obi Lund"),
+        ("Nobody knows.", "Dana Pike"),
+    ]
+
+
+@pytest.mark.parametrize("cue", ["piped up", "weighed in", "cut in", "jumped in", "chimed in",
+                                 "shot back", "fired back", "spoke up"])
+def test_a_phrasal_speech_verb_is_a_cue_with_its_own_speaker(cue: str) -> None:
+    text = (f"Ida Brandt opened the hearing. “The dam is safe,” she said. "
+            f"“It is not,” Nils Okafor {cue}.")
+    assert attributed(text)[1] == ("It is not,", "Nils Okafor", "Nils Okafor", cue)
+
+
+def test_a_phrasal_verb_without_its_particle_is_no_cue() -> None:
+    text = ("Ida Brandt opened the hearing. “The dam is safe,” she said. Nils Okafor spoke "
+            "next and the room went quiet.")
+    assert attributed(text) == [("The dam is safe,", "she", "Ida Brandt", "said")]
