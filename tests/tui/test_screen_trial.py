@@ -202,6 +202,9 @@ def test_quotation_content_keeps_what_was_said() -> None:
     assert words("“He said ‘no’ twice,” she said.") == ["He said ‘no’ twice,"]
     assert words("“A paragraph of a quote that goes on") == ["A paragraph of a quote that goes on"]
     assert words("He said “no” today.") is None  # a mixed quotation keeps its words as selected
+    assert words("He said “no”") is None  # ... even when it ends on the closing mark
+    assert words("rates, it said.”") == ["rates, it said."]  # from inside a quote to its end
+    assert words("the players’") is None  # a closing single mark may be an apostrophe
 
 
 def screen_rows(app: object) -> list[str]:

@@ -45,9 +45,16 @@ def quotation_content(text: str, sel: tuple[int, int]) -> list[tuple[int, int]] 
     Selecting by sentence takes the marks and the words around them (`“Our stance…,”
     Pezeshkian remarked.`): the content of an attribution is what was said, not its marks,
     source or cue. An unclosed quotation (a paragraph of a multi-paragraph quote) runs to the
-    end of the selection."""
+    end of the selection. A selection from inside a quotation up to its closing double mark
+    (`dialogue,”`) loses the mark; a single one could be an apostrophe (the players’)."""
     a, b = trim(text, *sel)
-    if a >= b or text[a] not in QUOTE_PAIRS:
+    if a >= b:
+        return None
+    if text[a] not in QUOTE_PAIRS:
+        opened = any(text[k] in QUOTE_PAIRS for k in range(a, b - 1))
+        if text[b - 1] in "”»\"" and not opened:
+            inner = trim(text, a, b - 1)
+            return [inner] if inner[0] < inner[1] else None
         return None
     out: list[tuple[int, int]] = []
     i: int | None = a
