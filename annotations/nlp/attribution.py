@@ -8,13 +8,8 @@ from typing import TYPE_CHECKING
 from .classify import classify
 from .cues import cue_span
 from .events import GUESS
-from .heuristics import (
-    colon_speaker,
-    noun_cue_source,
-    right_source,
-    verb_colon_source,
-    words_source,
-)
+from .framing import colon_speaker, noun_cue_source, verb_colon_source, words_source
+from .heuristics import right_source
 from .lexicon import BACK_REFERENCES, NOUN_CUES
 from .linker import Linker
 from .mentions import Mention
