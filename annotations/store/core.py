@@ -43,6 +43,8 @@ class Store(TrashStore):
 
     def save_analysis(self, record: dict[str, Any], *, extractor_version: str) -> None:
         """Cache one `analyze` record under (text hash, model, extractor version)."""
+        if self.read_only:
+            return  # only a cache: on a database that cannot be written, analyse every time
         key = self.analysis_key(record["text_sha256"], record["model"], extractor_version)
         with self._write() as db:
             db.conn.execute(

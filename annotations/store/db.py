@@ -116,6 +116,12 @@ class StoreBase:
             self._configure()
             self._migrate()
         except sqlite3.DatabaseError as e:
+            if self.read_only and "unable to open" in str(e):
+                # SQLite needs its -shm file beside a WAL database someone is writing
+                raise DatabaseError(f"{path}: cannot be read while another program writes it, "
+                                    f"because {self.read_only} ({e})",
+                                    hint="try again when it is done, or copy the database and "
+                                         "give --db the copy") from e
             raise DatabaseError(
                 f"{path}: cannot be opened as a database ({e})",
                 hint="give --db a redline database, or a new file name to create one",

@@ -134,3 +134,31 @@ def test_export_onto_a_full_disk(tmp_path: Path, fmt: str) -> None:
         assert_one_line(run, "No space left on device", "nothing was exported", "free some space")
         assert os.listdir(small) == []  # no temporary file or folder left behind
         assert integrity(path) == "ok"
+
+
+def test_the_analysis_cache_is_not_written_to_a_read_only_database(tmp_path: Path,
+                                                                   db: Path) -> None:
+    record = {"id": "doc1", "text_sha256": "0" * 64, "model": "m", "entities": [],
+              "quotes": [], "attributions": []}
+    with read_only("file", db, tmp_path) as ro:
+        before = file_digest(ro)
+        with Store(ro) as store:
+            # the app caches each analysis it runs: a viewer of a read-only database must not
+            # see every document's analysis fail for want of a cache
+            store.save_analysis(record, extractor_version="v")
+            assert store.cached_analysis("0" * 64, "m", "v") is None
+        assert file_digest(ro) == before
+
+
+def test_a_read_only_folder_while_another_program_writes(tmp_path: Path, db: Path) -> None:
+    writer = sqlite3.connect(db)
+    writer.execute("UPDATE documents SET status = 'done'")  # a WAL frame, the -wal file kept
+    writer.commit()
+    try:
+        with read_only("folder", db, tmp_path, with_wal=True) as ro:
+            assert (ro.parent / f"{ro.name}-wal").stat().st_size > 0
+            run = run_cli(ro, "list")
+            assert_one_line(run, "cannot be read while another program writes it",
+                            "folder")
+    finally:
+        writer.close()

@@ -37,9 +37,10 @@ def tmpfs(where: Path, size: str = "1m") -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def read_only(kind: str, db: Path, work: Path) -> Iterator[Path]:
+def read_only(kind: str, db: Path, work: Path, *, with_wal: bool = False) -> Iterator[Path]:
     """A copy of the database `db` that cannot be written, because of `kind`: 'file' (the file
-    itself), 'folder' (the folder holding it) or 'filesystem' (mounted read-only); its path."""
+    itself), 'folder' (the folder holding it) or 'filesystem' (mounted read-only); its path.
+    `with_wal` copies its -wal file too, as if another program were writing it."""
     folder = work / f"ro-{kind}"
     if kind == "filesystem":
         with tmpfs(folder, "64m"):
@@ -50,6 +51,8 @@ def read_only(kind: str, db: Path, work: Path) -> Iterator[Path]:
     folder.mkdir()
     copy = folder / db.name
     shutil.copy(db, copy)
+    if with_wal:
+        shutil.copy(db.with_name(f"{db.name}-wal"), folder / f"{db.name}-wal")
     target = copy if kind == "file" else folder
     if IS_ROOT:
         assert _run("chattr", "+i", str(target)), "chattr +i failed"
