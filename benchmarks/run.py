@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import RESULTS, cpu_steadiness, machine, write_result
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench"]
+SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench", "analysis_big"]
 RESULT_FILE = {"tmux_open": "tmux_open", "app_keys": "app_keys", "import_bench": "import",
-               "store_bench": "store"}
+               "store_bench": "store", "analysis_big": "analysis_big"}
 
 
 @dataclass
@@ -103,7 +103,33 @@ FIGURES = [
                       f"{_export(r, 1_000)['peak_mib']:.2f} → "
                       f"{_export(r, 100_000)['peak_mib']:.2f} MiB"),
            lambda v: float(v) <= 2),
+    Figure("analysis of a 1 MB article (own process)", "≤ 30 s", "analysis_big",
+           lambda r: (_article(r, 1_000_000)["wall_s"] * 1000,
+                      f"CPU {_article(r, 1_000_000)['cpu_s']:.1f} s"),
+           lambda v: float(v) <= 30_000, "ms"),
+    Figure("analysis of a 1 MB article: peak memory", "≤ 600 MB", "analysis_big",
+           lambda r: (_article(r, 1_000_000)["peak_mib"] * 1.048576,
+                      f"{_article(r, 1_000_000)['loaded_peak_mib'] * 1.048576:.0f} MB with the "
+                      "model loaded"),
+           lambda v: float(v) <= 600),
+    Figure("analysis time per character, 3 MB ÷ 1 MB", "≤ 1.15 (linear)", "analysis_big",
+           lambda r: (r["time_ratio"] / r["size_ratio"],
+                      f"×{r['time_ratio']:.2f} wall, ×{r['cpu_ratio']:.2f} CPU for "
+                      f"×{r['size_ratio']:.0f} the text"),
+           lambda v: float(v) <= 1.15),
+    Figure("analysis of an article with 10,000 brackets in a row", "≤ 2 s", "analysis_big",
+           lambda r: (r["brackets"][0]["wall_s"] * 1000,
+                      f"CPU {r['brackets'][0]['cpu_s']:.2f} s"
+                      + (f"; spaCy's own tokenizer {r['brackets'][0]['unguarded_s']:.0f} s"
+                         if "unguarded_s" in r["brackets"][0] else "")),
+           lambda v: float(v) <= 2000, "ms"),
 ]
+
+
+def _article(r: dict[str, Any], size: int) -> dict[str, Any]:
+    """The figures of the generated article of `size` characters."""
+    found: dict[str, Any] = next(a for a in r["articles"] if a["size"] == size)
+    return found
 
 
 def _key_cpu(r: dict[str, Any], field: str) -> str:
