@@ -1,5 +1,7 @@
-"""The screen items of the second editor trial (issue 12): library filter, `?`, palette export,
-the `i` filter kept, narrow terminals."""
+"""The screen items of the second editor trial (issue 12): the library filter takes capitals,
+`?` lists only redline's keys, the palette exports every format, the t / i filters outlive the
+document screen, an empty library says how to import, an attribution from a sentence with its
+quotation marks holds the words inside them, narrow terminals keep q and fold the side panel."""
 
 from __future__ import annotations
 
