@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis import entities_for
 from ..errors import InputError, RedlineError
-from .output import final_mode
+from .output import final_mode, remove_stale, temp_prefix, write_error
 from .redline import check_spans, read_redline_record, select_documents
 from .registry import ImportRecord
 
@@ -164,8 +164,12 @@ def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
     path = Path(out)
     if path.is_dir():
         raise RedlineError(f"{path}: is a folder", hint="give a file name to export to")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(path)  # what exports killed before they could clean up left here
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise write_error(path, e) from None
     os.close(fd)
     counter = [0]
     try:
@@ -193,9 +197,13 @@ def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
         db.close()
         os.chmod(tmp, final_mode(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise write_error(path, e) from None
+        if isinstance(e, sqlite3.OperationalError) and "full" in str(e):
+            raise write_error(path, OSError(28, "No space left on device")) from None
         raise
     return counter[0]
 

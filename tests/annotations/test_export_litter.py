@@ -101,3 +101,13 @@ def test_the_previous_export_of_a_swap_cut_short_is_kept(tmp_path: Path, db: Pat
     run = run_cli(db, "export", str(tmp_path / "brat"), "--format", "brat")
     assert run.code == 0, run.stderr
     assert hidden(tmp_path) == [swapped.name]
+
+
+def test_a_killed_dataset_export_is_removed(tmp_path: Path, db: Path) -> None:
+    out = tmp_path / "data.db"
+    stale = tmp_path / f".data.db.{dead_pid()}.k1l2m3n4.tmp"
+    stale.write_bytes(b"half a database")
+    run = run_cli(db, "export", str(out), "--format", "sqlite")
+    assert run.code == 0, run.stderr
+    assert hidden(tmp_path) == []
+    assert out.read_bytes().startswith(b"SQLite format 3")

@@ -123,7 +123,7 @@ def test_import_onto_a_full_disk(tmp_path: Path, db: Path) -> None:
         assert integrity(on_small) == "ok"
 
 
-@pytest.mark.parametrize("fmt", ["redline", "brat"])
+@pytest.mark.parametrize("fmt", ["redline", "brat", "sqlite"])
 def test_export_onto_a_full_disk(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / "big.db"
     with Store(path) as store:
