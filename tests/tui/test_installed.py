@@ -17,6 +17,8 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED_NAME = "000_bdcbbe95f443673e.txt"
 SEED_TITLE = "Iran will not yield to US pressure, Pezeshkian says"
@@ -95,3 +97,21 @@ def test_a_wheel_in_a_fresh_venv_opens_the_seed_article(tmp_path: Path) -> None:
 
     listed = run(venv / "bin" / "redline", "--db", "new.db", "list", cwd=elsewhere, env=env)
     assert SEED_TITLE in listed.stdout
+
+
+def test_this_install_finds_the_seed_as_package_data() -> None:
+    from tui.commands.common import seed_files
+
+    [seed] = seed_files()
+    assert seed.name == SEED_NAME and seed.read_text(encoding="utf-8").startswith(SEED_TITLE)
+
+
+def test_an_install_without_the_seed_package_starts_empty(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.commands import common
+    from tui.settings import Settings
+
+    monkeypatch.setattr(common, "SEEDS_PACKAGE", "tui.no_such_seeds")
+    store = common.open_store(Settings(db=tmp_path / "new.db", model=None, annotator="t"), seed=True)
+    assert store.document_count() == 0  # the library then says how to import
+    store.close()

@@ -19,7 +19,12 @@ def seed_files() -> list[Traversable]:
     """The bundled articles (package data of SEEDS_PACKAGE), in name order."""
     from annotations.importer import IMPORTABLE
 
-    folder = resources.files(SEEDS_PACKAGE)
+    try:
+        folder = resources.files(SEEDS_PACKAGE)
+    except ModuleNotFoundError:
+        # an editable install made before the seeds were a package: start empty (the library
+        # says how to import) rather than fail; reinstalling brings the seed back
+        return []
     return sorted((f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")
                    and PurePath(f.name).suffix.lower() in IMPORTABLE), key=lambda f: f.name)
 
