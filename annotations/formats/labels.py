@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import InputError, RedlineError, SchemaError, SpanMismatchError
 from ..models import ATTRS, ROLES, Annotation, Document, Span, now_iso, sha256
+from ..safe_text import one_line_safe
 from ..store import Store
 
 ROLE_LABELS: dict[tuple[str, str], str] = {
@@ -90,8 +91,9 @@ class LabelMap:
         return False
 
     def report(self) -> list[str]:
-        """One line per thing left out, most frequent first."""
-        return [f"{what} ×{n}" for what, n in self.unmapped.most_common()]
+        """One line per thing left out, most frequent first (labels come from the file read,
+        so their control characters are shown, not sent to the terminal)."""
+        return [one_line_safe(f"{what} ×{n}") for what, n in self.unmapped.most_common()]
 
 
 def default_map() -> LabelMap:

@@ -108,3 +108,15 @@ def test_an_error_naming_a_file_shows_its_escapes(tmp_path: Path, db: Path) -> N
     assert run.code == 2
     assert not RAW.search(run.stderr), repr(run.stderr)
     assert "notes␛]52;c;aGFja2Vk␇.txt: is empty" in run.stderr
+
+
+def test_a_label_left_out_is_reported_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    (folder / "d1.txt").write_text("The mayor said so.", encoding="utf-8")
+    (folder / "d1.ann").write_text("T1\tCLAIM 0 9\tThe mayor\n"
+                                   f"A1\tCheckworthy T7{CLEAR} yes\n", encoding="utf-8")
+    run = run_cli(tmp_path / "b.db", "import", "--no-analyze", str(folder))
+    assert run.code == 0, run.stderr
+    assert "attribute or note on T7␛[2J, which is no T line ×1" in run.stderr
+    assert not RAW.search(run.stderr), repr(run.stderr)
