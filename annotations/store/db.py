@@ -109,7 +109,11 @@ class StoreBase:
             if self.read_only and not self.path.exists():
                 raise DatabaseError(f"{path}: cannot be created ({self.read_only})",
                                     hint="give --db a path in a folder you can write to")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(f"{path}: cannot be created ({e.strerror}: {e.filename})",
+                                    hint="give --db a path in a folder you can write to") from e
         try:
             conn = self._connect()
             self.db = Database(conn)

@@ -108,6 +108,9 @@ def test_a_new_database_in_a_read_only_folder(tmp_path: Path, db: Path) -> None:
         run = run_cli(ro.parent / "fresh.db", "import", "--no-analyze", str(article))
         assert_one_line(run, "fresh.db: cannot be created", "read-only")
         assert not (ro.parent / "fresh.db").exists()
+        # a folder to create inside it: mkdir is refused, as one line too
+        run = run_cli(ro.parent / "sub" / "fresh.db", "import", "--no-analyze", str(article))
+        assert_one_line(run, "fresh.db: cannot be created", "give --db a path in a folder")
 
 
 def test_import_onto_a_full_disk(tmp_path: Path, db: Path) -> None:
