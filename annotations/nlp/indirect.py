@@ -19,6 +19,7 @@ _MIN_TOKENS = 3
 _WH = words("what which who whom how why where when")
 _ASKING = words("ask wonder question query")
 _THAT_REACH = 4  # "told reporters on Monday that …"
+_RELATIVE = words("which who whom whose that where when")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Cues whose reported content may be an infinitive: "urged walkers to stay away".
 _TO_VERBS = words("urge ask tell warn promise vow pledge advise")
@@ -26,7 +27,9 @@ _PASSIVE = ("auxpass", "nsubjpass")
 # Verbs of belief and evidence ("many believe …", "polls show …"): reported content too, but
 # nobody said it, so it is proposed with less confidence.
 _BELIEF = words("believe think feel fear hope expect doubt suspect worry find show indicate reckon")
-_BELIEF_DOUBT = 0.2
+# Verbs outside the cue lexicon that report what someone said: full confidence.
+_SIGNALLING = words("signal signaled signalled hint")
+_DOUBT = {**dict.fromkeys(_BELIEF, 0.2), **dict.fromkeys(_SIGNALLING, 0.0)}
 _NOT_SAYING = words("decline refuse fail")  # "declined to say whether …"
 
 
@@ -79,15 +82,27 @@ def lemma_of(tok: Token) -> str:
     return cue_lemma(tok, loose=True) or ""
 
 
-def _according_content(lk: Linker, tok: Token) -> tuple[int, int] | None:
+def _according_content(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
+    """What "according to X" reports: the sentence after it, before it, or around it."""
     doc = lk.doc
     s, e = _sentence_tokens(lk, tok.i)
     end_of_source = tok.i + 2
     while end_of_source < e and doc[end_of_source].text not in (",", ".", ";"):
         end_of_source += 1
     if tok.i - s <= 1:  # "According to X, <content>."
-        return _trim(lk, end_of_source + 1, e)
-    return _trim(lk, s, tok.i)  # "<content>, according to X."
+        after = _trim(lk, end_of_source + 1, e)
+        return [after] if after else None
+    rest = None
+    if doc[tok.i - 1].text == "," and end_of_source + 1 < e and doc[end_of_source].text == "," and (
+        doc[end_of_source + 1].lower_ not in _RELATIVE
+    ):
+        # "The bill would, according to X, add …": the sentence goes on after X (but not in
+        # "according to the survey, which was published …").
+        rest = _trim(lk, end_of_source + 1, e, least=2)
+    before = _trim(lk, s, tok.i, least=1 if rest else _MIN_TOKENS)  # "<content>, according to X."
+    if before is None:
+        return None
+    return [before, rest] if rest else [before]
 
 
 def _to_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
@@ -137,8 +152,7 @@ def clause_spans(lk: Linker, i: int, *, parsed_only: bool = False) -> list[tuple
     doc = lk.doc
     tok = doc[i]
     if is_according_to(tok):
-        found = _according_content(lk, tok)
-        return [found] if found else None
+        return _according_content(lk, tok)
     if lk.parsed:
         for child in tok.rights:
             if child.dep_ == "ccomp" and child.left_edge.i > tok.i:
@@ -184,11 +198,13 @@ def _unsaid(tok: Token) -> bool:
         head.lemma_.lower() in _NOT_SAYING or any(c.lower_ == "yet" for c in head.children))
 
 
-def _beliefs(lk: Linker) -> set[int]:
-    """Tokens that are verbs of belief or evidence outside quotations (parsed text only)."""
+def _beliefs(lk: Linker) -> dict[int, float]:
+    """Verbs of belief, evidence or signalling outside quotations, with how much less sure
+    their content is than speech (parsed text only)."""
     if not lk.parsed:
-        return set()
-    return {t.i for t in lk.doc if t.pos_ == "VERB" and t.lemma_.lower() in _BELIEF
+        return {}
+    return {t.i: _DOUBT[t.lemma_.lower()] for t in lk.doc
+            if t.pos_ == "VERB" and t.lemma_.lower() in _DOUBT
             and not lk.blocked[t.i] and t.i not in lk.cue_candidates}
 
 
@@ -200,7 +216,7 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
     found: list[Attr] = []
     doc = lk.doc
     beliefs = _beliefs(lk)
-    for i in sorted(lk.cue_candidates | beliefs):
+    for i in sorted(lk.cue_candidates | beliefs.keys()):
         belief = i in beliefs
         if not belief and (i in lk.used_cues or not lk.cue_at(i, direct=False)):
             continue
@@ -226,7 +242,7 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
         speaker = res.resolve(src)
         res.note(src, speaker, source=True)
         conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
-        conf -= _BELIEF_DOUBT if belief else 0.0
+        conf -= beliefs.get(i, 0.0)
         span = cue_span(doc[i])
         found.append(Attr("indirect", src, speaker, (span.start_char, span.end_char), span.text,
                           contents, round(conf, 2), lk.index.paragraph_of(contents[0][0])))

@@ -87,3 +87,20 @@ def test_evidence_inside_a_reported_clause_is_part_of_it(model: Pipeline) -> Non
     text = "The warden said the counts showed the river was “recovering fast”."
     assert reported(model, text) == []
     assert reported(model, text, "mixed") == [(["the counts showed the river was “recovering fast”"], "The warden")]
+
+
+def test_according_to_inside_its_sentence_reports_both_sides(model: Pipeline) -> None:
+    text = "The new weir would, according to the river trust, cost the county £4 million."
+    assert reported(model, text) == [(["The new weir would", "cost the county £4 million"], "the river trust")]
+    short = "The weir, according to anglers, failed within a year."
+    assert reported(model, short) == [(["The weir", "failed within a year"], "anglers")]
+
+
+def test_a_relative_clause_after_according_to_describes_the_source(model: Pipeline) -> None:
+    text = "Salmon numbers fell by half, according to the river trust, which counts them every May."
+    assert reported(model, text) == [(["Salmon numbers fell by half"], "the river trust")]
+
+
+def test_signalling_reports_like_saying(model: Pipeline) -> None:
+    text = "The warden signalled that the weir could reopen by the summer."
+    assert reported(model, text) == [(["the weir could reopen by the summer"], "The warden")]
