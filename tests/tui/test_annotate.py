@@ -15,7 +15,7 @@ from annotations.store import Store
 from tui.app import RedlineApp
 from tui.messages import AnalysisLoaded, StateLoaded
 from tui.screens.annotate import AnnotationScreen
-from tui.screens.dialogs import AttributionDialog, ClaimDialog, StanceDialog
+from tui.screens.dialogs import AttributionDialog, ClaimDialog, ConfirmDialog, StanceDialog
 from tui.screens.help import HelpScreen, own_bindings
 from tui.screens.library import LibraryScreen
 from tui.widgets.article_view import ArticleView
@@ -524,6 +524,9 @@ async def test_palette_marks_the_document_done(db: tuple[Store, str]) -> None:
         await pilot.press(*"mark document done")
         await pilot.pause(0.5)
         await pilot.press("enter")
+        # suggestions are pending: it asks first, like D
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
         await until(pilot, lambda: store.get_document(doc_id).status == "done")
         await until(pilot, lambda: "· done" in status(app))
 
@@ -625,6 +628,8 @@ async def test_D_toggles_done_and_R_reloads_another_process_edits(db: tuple[Stor
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot)
         await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))  # 13 pending: asks
+        await pilot.press("y")
         await until(pilot, lambda: store.get_document(doc_id).status == "done")
         await until(pilot, lambda: "· done" in status(app))
         await pilot.press("D")

@@ -47,6 +47,7 @@ from . import actions as act
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
 from .annotate_tags import TagKeys
+from .dialogs import ConfirmDialog
 
 
 class _Main(Horizontal):
@@ -322,14 +323,27 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         self.load_document(self.doc_id, step=step)
 
     def action_done(self) -> None:
-        """Mark the document done, or back to in progress."""
-        view = self._ready()
-        if view is None:
+        """Mark the document done (asking first if suggestions are still pending), or back to
+        in progress."""
+        view = self.keys_view()  # the decisions typed just before D count as made
+        if self._ready() is None or view is None:
             return
         status = "in progress" if view.doc.status == "done" else "done"
         doc_id = self.doc_id
-        self.write("set status", lambda st: st.set_status(doc_id, status),
-                   f"document marked {status}")
+
+        def set_status(yes: object = True) -> None:
+            if yes is True:
+                self.write("set status", lambda st: st.set_status(doc_id, status),
+                           f"document marked {status}")
+
+        left, hidden = view.pending_count() + view.hidden_count(), view.hidden_count()
+        if status != "done" or not left or self.read_only:
+            set_status()  # (read-only: write says so, no question first)
+            return
+        question = (f"{act.plural(left, 'suggestion')} still pending"
+                    + (f" ({hidden} hidden by t / i)" if hidden else "")
+                    + ". Mark the document done anyway?")
+        self.app.push_screen(ConfirmDialog("Mark done", question), set_status)
 
     def action_reload(self) -> None:
         """Re-read the document from the database (another process may have edited it)."""

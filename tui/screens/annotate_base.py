@@ -19,7 +19,7 @@ from annotations.errors import NotFoundError, RedlineError
 from annotations.models import Annotation
 from annotations.store import Store
 
-from ..messages import Notice, StateLoaded
+from ..messages import StateLoaded
 from ..widgets.article_view import ArticleView, Highlight
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
@@ -105,7 +105,9 @@ class AnnotationBase(RedlineScreen):
             try:
                 result = change(store)
             except Declined as declined:
-                self.post_message(Notice(declined.note))
+                # shown with the state read now: what it declined for (an identical
+                # annotation from another window, say) appears on screen too
+                self.post_message(StateLoaded(read_state(store, doc_id), declined.note))
                 return
             except NotFoundError:
                 # the document is there (read_state raises otherwise), so what went missing is

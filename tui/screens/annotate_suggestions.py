@@ -9,6 +9,7 @@ from annotations.store import Store
 
 from . import actions as act
 from .annotate_base import AnnotationBase
+from .annotate_checks import unless_identical
 
 NO_SUGGESTION = "no suggestion under the cursor: n goes to the next one"
 
@@ -44,8 +45,16 @@ class SuggestionKeys(AnnotationBase):
         view, sugg = found
         ann = act.accepted(view.doc, sugg, self.redline.settings.annotator)
         head = f"accepted: {act.describe(ann, 32)}"
+        doc_id = self.doc_id
+
+        def accept(st: Store) -> object:
+            return st.add_annotation(ann, suggestion_key=sugg.key)
+
+        checked = unless_identical(ann, accept, verb="accepted")
+        # decided elsewhere meanwhile: the store's refusal says so (and to reload), which
+        # says more than "an identical attribution is there"
         self._decide(sugg, "accepted", head, "accept suggestion",
-                     lambda st: st.add_annotation(ann, suggestion_key=sugg.key))
+                     lambda st: accept(st) if sugg.key in st.decisions(doc_id) else checked(st))
 
     def action_reject(self) -> None:
         """Reject the suggestion under the cursor (u brings it back)."""

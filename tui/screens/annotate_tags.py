@@ -15,6 +15,7 @@ from annotations.models import Annotation
 from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
+from .annotate_checks import unless_identical
 from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
 
 
@@ -32,7 +33,11 @@ class TagKeys(AnnotationBase):
         if not ann.spans[0].text:
             self._say("nothing to tag here: select some text first (v, or shift+arrows)")
             return
-        self.write("add claim", lambda st: st.add_annotation(ann), "claim added", focus=ann.start)
+        # the cursor goes to the claim now (not when it is committed): a key typed after c
+        # moves on from there, and no late jump undoes its move
+        if self.write("add claim", unless_identical(ann, lambda st: st.add_annotation(ann)),
+                      "claim added"):
+            self.article.move_to(ann.start)
         self.marked = []
 
     def action_stance(self) -> None:
@@ -143,10 +148,12 @@ class TagKeys(AnnotationBase):
         """Add a new annotation or store a changed one (in a worker)."""
         self.marked = []
         if base is None:
-            self.write(f"add {what}", lambda st: st.add_annotation(
-                ann, suggestion_key=suggestion_key), f"{what} added", focus=ann.start)
+            if self.write(f"add {what}", unless_identical(ann, lambda st: st.add_annotation(
+                    ann, suggestion_key=suggestion_key)), f"{what} added"):
+                self.article.move_to(ann.start)
         else:
-            self.write(f"edit {what}", lambda st: st.update_annotation(ann), f"{what} changed")
+            self.write(f"edit {what}", unless_identical(
+                ann, lambda st: st.update_annotation(ann), verb="changed"), f"{what} changed")
 
     def action_mark(self) -> None:
         """Mark the selection (or the entity, else the word, under the cursor) as a source, cue,

@@ -206,3 +206,32 @@ class PromptDialog(Dialog):
     def result(self) -> str:
         """The typed text."""
         return self.query_one("#value", Input).value.strip()
+
+
+class ConfirmDialog(Dialog):
+    """Ask a yes / no question: y or Enter says yes, n or Escape no (dismisses with a bool)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", "Yes"),
+        Binding("n", "cancel", "No"),
+    ]
+
+    def __init__(self, title: str, question: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        """Title, the question, the keys."""
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.question, classes="dialog-content")
+            yield Static("y / Enter yes  n / Esc no", classes="dialog-hint")
+
+    def action_cancel(self) -> None:
+        """No."""
+        self.dismiss(False)
+
+    def result(self) -> bool:
+        """Yes (the dialog was confirmed)."""
+        return True
