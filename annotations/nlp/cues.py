@@ -124,6 +124,35 @@ def cue_span(token: Token) -> Span:
     return doc[token.i : token.i + 1]
 
 
+_HEADLINE_PAST = words("said told wrote warned asked added insisted declared vowed urged")
+_QUOTE_OPENERS = frozenset({'"', "“", "‘", "'", "«"})
+
+
+def headline_cue(token: Token) -> bool:
+    """A capitalised reporting verb in a title-case headline, a quotation right after it
+    ("Mayor Lee Said “We Will …”", "Ann Lee Tells Council: “We …”", "Senator Says “No
+    Deal”"): every longer word before it in its line is capitalised, as is the quotation."""
+    doc, low = token.doc, token.lower_
+    if not token.text[:1].isupper() or low not in CUE_WORDS or not (
+        low.endswith("s") or low in _HEADLINE_PAST
+    ):
+        return False
+    k = token.i + 1
+    while k < min(len(doc), token.i + 4) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1  # "Tells Council:", "Warns Voters:"
+    while k < len(doc) and doc[k].text in (",", ":"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].text not in _QUOTE_OPENERS or not doc[k + 1].text[:1].isupper():
+        return False
+    before = []
+    for t in reversed(doc[max(0, token.i - 12) : token.i]):
+        if (t.is_space and "\n" in t.text) or t.text in (".", "!", "?", ";", "”", '"'):
+            break
+        if t.is_alpha:
+            before.append(t.text)
+    return bool(before) and all(w[0].isupper() for w in before if len(w) > 3)
+
+
 def is_phrasal_only(token: Token) -> bool:
     """Verbs that are cues only with their particle ("point out", "go on")."""
     lemma = cue_lemma(token) or ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import CUE_WORDS
+from .cues import headline_cue
 from .gender import HONORIFICS, honorific_gender, is_given_name
 from .heuristics import name_end
 from .lexicon import FUNCTION_WORDS, ORG_NOUNS, PERSON_NOUNS, PERSON_TITLES, ROLE_NOUNS
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 GUESS = "GUESS"  # label of a one-word name guessed from its position, without NER
 _HE_SHE = frozenset({"he", "she"})
 _ARTICLES = words("the a an")
-_PAST_CUES = words("said told wrote warned asked added insisted declared vowed")
 _POSSESSIVES = {"his": "m", "her": "f"}
 _OTHER_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 _OBJECT_BEFORE = words(
@@ -80,16 +79,9 @@ def build_people(ix: DocIndex, blocked: bytearray) -> PersonTable:
 
 
 def headline_cue_cut(doc: Doc, start: int, end: int) -> int:
-    """The end of a name at [start, end) without a title-case cue run into it ("Mayor Lee
-    Said “We …”"): a capitalised reporting verb right before a quotation mark is no name."""
-    last = doc[end - 1]
-    if end - start < 2 or not (last.lower_.endswith("s") or last.lower_ in _PAST_CUES):
-        return end
-    k = end
-    while k < len(doc) and (doc[k].text in (",", ":") or doc[k].is_space):
-        k += 1
-    opens = k < len(doc) and doc[k].text in ('"', "“", "‘", "'", "«")
-    return end - 1 if opens and last.lower_ in CUE_WORDS else end
+    """The end of a name at [start, end) without a title-case headline's cue run into it
+    ("Mayor Lee Said “We …”", "Ann Lee Tells Council: “…”"): the name ends before the verb."""
+    return next((k for k in range(start + 1, end) if headline_cue(doc[k])), end)
 
 
 def _honorific_genders(ix: DocIndex, blocked: bytearray, table: PersonTable) -> None:

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .classify import Context, is_fragment_before
-from .cues import CUE_WORDS, cue_lemma, cue_span, is_according_to, is_phrasal_only
+from .cues import (
+    CUE_WORDS,
+    cue_lemma,
+    cue_span,
+    headline_cue,
+    is_according_to,
+    is_phrasal_only,
+)
 from .events import build_people, subject_events
 from .heuristics import heuristic_source, right_source
 from .mentions import Mention, is_capitalised, make_mention, parsed_phrase, parsed_subject
@@ -105,23 +112,12 @@ class Linker:
             return False  # "the report", "a statement": nouns, whatever the tagger says
         if i and self.doc[i - 1].text in ("-", "‐") and not self.doc[i - 1].whitespace_:
             return False  # "so-called", "self-described": adjectives
-        if tok.text[0].isupper() and not self._opens_sentence(i) and not self._title_cue(i):
+        # A title-case headline's verb is a cue whatever the tagger makes of it.
+        headline = tok.text[0].isupper() and headline_cue(tok)
+        if tok.text[0].isupper() and not self._opens_sentence(i) and not headline:
             return False  # "State Treasurer", "Secretary of State": part of a name
-        lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose)
+        lemma = cue_lemma(tok, direct=direct, naming=naming, loose=loose or headline)
         return lemma is not None and not is_phrasal_only(tok)
-
-    def _title_cue(self, i: int) -> bool:
-        """A capitalised cue in a headline written in title case, right before a quotation
-        ("Mayor Lee Said “We Will Build The Bridge”"): every word before it is capitalised."""
-        doc, text = self.doc, self.index.text
-        nxt = doc[i].idx + len(doc[i])
-        after = text[nxt : nxt + 4].lstrip(" ,:")
-        if not after or after[0] not in "\"“‘'«" or not after[1:2].isupper():
-            return False
-        ps, _ = self.index.paragraphs[self.index.paragraph_of(doc[i].idx)]
-        start = self.index.sentence_start(doc[i].idx, ps)
-        before = [w for w in text[start : doc[i].idx].split() if w[:1].isalpha()]
-        return len(before) >= 2 and all(w[0].isupper() for w in before if len(w) > 3)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i starts a sentence (so a capital letter says nothing)."""

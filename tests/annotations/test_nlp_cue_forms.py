@@ -7,10 +7,19 @@ from typing import Any
 import pytest
 import spacy
 
-from annotations.nlp.analyze import analyze_doc
+from annotations.nlp.analyze import analyze_doc, analyze_texts
+from annotations.nlp.pipeline import Pipeline, load_pipeline
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
+
+
+@pytest.fixture(scope="module")
+def model() -> Pipeline:
+    """The default trained pipeline, loaded once for this module."""
+    p = load_pipeline(None)
+    assert p.has_ner, "these tests need the trained pipeline"
+    return p
 
 
 def attributed(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -35,6 +44,24 @@ def test_the_headline_cue_is_not_part_of_the_speakers_name() -> None:
         ("The Dam Will Not Hold", "Mayor Ida Brandt", "Ida Brandt", "Warned"),
         ("We need help,", "Brandt", "Ida Brandt", "said"),
     ]
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Ida Brandt Tells Council: “We Will Not Back Down”",
+     ("We Will Not Back Down", "Ida Brandt", "Ida Brandt", "Tells")),
+    ("Senator Says “No Deal” As Talks Collapse", ("No Deal", "Senator", None, "Says")),
+])
+def test_a_headline_cue_with_an_object_or_a_one_word_subject_is_a_cue(
+    headline: str, expected: tuple[str, str, str | None, str]
+) -> None:
+    assert attributed(f"{headline}\n\nThe vote is on Tuesday.") == [expected]
+
+
+def test_a_headline_cue_is_a_cue_whatever_the_tagger_says(model: Pipeline) -> None:
+    text = "Ida Brandt Tells Council: “We Will Not Back Down”\n\nThe vote is on Tuesday."
+    (rec,) = analyze_texts(model, [("t", text)])
+    assert [(q["speaker"], q["cue"]) for q in rec["quotes"] if q["speech"]] == [
+        ("Ida Brandt", "Tells")]
 
 
 def test_a_capitalised_verb_inside_a_name_is_still_no_cue() -> None:
