@@ -9,7 +9,6 @@ carries the free-text ones (speaker, target_text) with the annotator and annotat
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import re
 import shutil
@@ -18,16 +17,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, RedlineError
-from ..models import ATTRS, Annotation, normalise_newlines, sha256
+from ..errors import RedlineError
+from ..models import ATTRS, Annotation, sha256
 from ..store import Store
 from . import labels
 from .output import final_mode, remove_stale, temp_prefix, write_error
-from .reading import check_size, decode, read_bytes
-from .registry import ImportRecord
 
 ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
 NOTE_ATTRS = ("speaker", "target_text")
+# What brat has no place for (each document's id, title, status and meta), one JSON line per
+# file; hidden, so brat and redline's folder import pass over it
+MANIFEST = ".redline-documents.jsonl"
 
 
 def annotation_conf() -> str:
@@ -65,7 +65,8 @@ def _one_line(value: str) -> str:
     return re.sub(r"[\\\t\n\r;]", lambda m: _ESCAPES[m.group()], value)
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
+    """A note value as `_one_line` escaped it, back as it was."""
     return re.sub(r"\\(.)", lambda m: _UNESCAPES.get(m.group(1), m.group(0)), value)
 
 
@@ -126,14 +127,18 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     try:
         n = 0
         folder = str(tmp)
-        for doc in labels.stream_documents(store, status=status, ids=ids):
-            base = os.path.join(folder, file_stem(doc.id, folder))
-            anns = labels.exportable(store, doc, annotators)
-            with open(base + ".txt", "w", encoding="utf-8", newline="") as f:
-                f.write(doc.text)
-            with open(base + ".ann", "w", encoding="utf-8", newline="") as f:
-                f.writelines(ann_lines(doc.text, anns))
-            n += 1
+        with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8", newline="\n") as manifest:
+            for doc in labels.stream_documents(store, status=status, ids=ids):
+                stem = file_stem(doc.id, folder)
+                base = os.path.join(folder, stem)
+                anns = labels.exportable(store, doc, annotators)
+                with open(base + ".txt", "w", encoding="utf-8", newline="") as f:
+                    f.write(doc.text)
+                with open(base + ".ann", "w", encoding="utf-8", newline="") as f:
+                    f.writelines(ann_lines(doc.text, anns))
+                manifest.write(labels.dumps({"file": stem, "id": doc.id, "title": doc.title,
+                                             "status": doc.status, "meta": doc.meta}) + "\n")
+                n += 1
         (tmp / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
         tmp.chmod(final_mode(path, folder=True))
         old = None
@@ -151,113 +156,3 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
         if isinstance(e, OSError):
             raise write_error(path, e) from None
         raise
-
-
-# -- import: a `.txt` and the `.ann` beside it back into one document -------------------------
-NOTE_KEYS = (*NOTE_ATTRS, "annotator", "origin", "id", "created_at", "updated_at", "needs_review")
-_NOTE_PART = re.compile(r"((?:\\.|[^;\\])*)(?:; ?|$)")
-
-
-def _note_fields(note: str) -> dict[str, str]:
-    """`key=value; key=value` as the export writes it (values escaped by `_one_line`); free
-    text a person wrote in brat has no such keys and is passed over."""
-    fields = {}
-    for m in _NOTE_PART.finditer(note):
-        key, sep, value = m.group(1).partition("=")
-        if sep and key in NOTE_KEYS:
-            fields[key] = _unescape(value)
-    return fields
-
-
-def _t_line(text: str, ident: str, body: str, shown: str | None) -> labels.Ext:
-    """A T line's label and fragments as one span, its text checked against the `.txt`."""
-    label, _, offsets = body.partition(" ")
-    frags = []
-    for frag in offsets.split(";"):
-        start, end = (int(v) for v in frag.split())  # ValueError when not two
-        if not 0 <= start < end <= len(text):
-            raise RedlineError(f"{ident} [{start}, {end}) lies outside the text (length "
-                               f"{len(text)})", hint="fix the offsets, or pair the .ann with "
-                                                     "its own .txt")
-        frags.append((start, end))
-    joined = " ".join(text[s:e] for s, e in frags)
-    if shown is not None and shown != joined:
-        raise RedlineError(f"{ident} says {shown[:60]!r} but the .txt there reads {joined[:60]!r}",
-                           hint="fix the offsets, or pair the .ann with its own .txt")
-    if any(text[e:s].strip() for (_, e), (s, _) in itertools.pairwise(frags)):
-        # fragments of one span are cut only at line breaks on export; a gap with words in it
-        # is a discontinuous span, which redline cannot hold as one
-        labels.current().unmapped[f"discontinuous span {label!r}"] += 1
-        label = ""
-    return labels.Ext(frags[0][0], frags[-1][1], label)
-
-
-def read_ann(text: str, ann: str, where: str) -> list[dict[str, Any]]:
-    """The frames of a `.ann` file over `text` (InputError naming the line when one is wrong)."""
-    exts: list[labels.Ext] = []
-    index: dict[str, int] = {}
-    rels: list[tuple[str, str, str, int]] = []
-    attrs: dict[str, dict[str, str]] = {}
-    notes: dict[str, dict[str, str]] = {}
-    lm = labels.current()
-    for n, line in enumerate(ann.split("\n"), start=1):
-        if not line.strip():
-            continue
-        ident, _, rest = line.partition("\t")
-        body, _, tail = rest.partition("\t")
-        try:
-            if ident.startswith("T"):
-                index[ident] = len(exts)
-                exts.append(_t_line(text, ident, body, tail if "\t" in rest else None))
-            elif ident.startswith("R"):
-                label, arg1, arg2 = body.split()
-                rels.append((label, arg1.removeprefix("Arg1:"), arg2.removeprefix("Arg2:"), n))
-            elif ident.startswith("A") or ident.startswith("M"):
-                name, target, *value = body.split()
-                attrs.setdefault(target, {})[name.lower()] = value[0] if value else "yes"
-            elif ident.startswith("#") and body.startswith("AnnotatorNotes "):
-                notes.setdefault(body.split()[1], {}).update(_note_fields(tail))
-            else:
-                lm.unmapped[f"brat {ident[:1] or 'empty'} line"] += 1
-        except (ValueError, IndexError):
-            raise InputError(where, f"{line[:60]!r} is not a brat standoff line", line=n,
-                             hint="fix or remove that line") from None
-        except RedlineError as e:
-            raise InputError(where, e.message, line=n, hint=e.hint) from None
-    links = []
-    for label, arg1, arg2, n in rels:
-        if arg1 not in index or arg2 not in index:
-            raise InputError(where, f"relation {label} names {arg1 if arg1 not in index else arg2}"
-                             ", which is no T line", line=n, hint="fix or remove that line")
-        links.append((index[arg1], index[arg2], label))
-    frames = []
-    for t in sorted(set(attrs) | set(notes), key=lambda t: index.get(t, -1)):
-        if t not in index:
-            lm.unmapped[f"attribute or note on {t}, which is no T line"] += 1
-            continue
-        x, note = exts[index[t]], notes.get(t, {})
-        meta: dict[str, Any] = {k: v for k, v in note.items() if k not in NOTE_ATTRS}
-        meta["attrs"] = {**attrs.get(t, {}), **{k: note[k] for k in NOTE_ATTRS if k in note}}
-        meta["spans"] = [[x.start, x.end, x.label]]
-        meta["needs_review"] = meta.get("needs_review") == "true"
-        frames.append(meta)
-    try:
-        return labels.assemble(text, exts, links, frames)
-    except RedlineError as e:
-        raise InputError(where, e.message, hint=e.hint) from None
-
-
-def read_brat(path: Path) -> list[ImportRecord]:
-    """A brat `.txt` and its `.ann` as one document with its annotations (the id is the file
-    name, as export writes it; brat keeps no title, so the first line is the title)."""
-    text = decode(path, read_bytes(path))
-    ann_path = path.with_suffix(".ann")
-    ann = decode(ann_path, read_bytes(ann_path))
-    if not text.strip():
-        raise InputError(str(path), "is empty", hint="give it some text, or leave it out")
-    check_size(str(path), text)
-    if normalise_newlines(text) != text and ann.strip():
-        raise InputError(str(path), "has CR line endings, which the .ann's offsets count",
-                         hint="convert both with a brat tool, or import the .txt alone")
-    return [ImportRecord(text=text, source=str(path), id=path.stem,
-                         annotations=read_ann(text, ann, str(ann_path)))]

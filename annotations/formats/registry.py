@@ -48,7 +48,7 @@ FORMATS: dict[str, tuple[str, str | None, str | None, str]] = {
 }
 READ_FORMATS = tuple(name for name, (_, reader, _, _) in FORMATS.items() if reader)
 # Formats of a `.txt` told apart by a file beside it: sibling suffix -> (module, file reader).
-PAIRED_FORMATS: dict[str, tuple[str, str]] = {".ann": ("brat", "read_brat")}
+PAIRED_FORMATS: dict[str, tuple[str, str]] = {".ann": ("brat_import", "read_brat")}
 EXPORT_FORMATS = ("redline", "prodigy", "doccano", "brat", "sqlite")
 
 

@@ -56,7 +56,8 @@ def test_export_writes_txt_ann_pairs_and_conf(store: Store, tmp_path: Path) -> N
     assert export(store, out) == 3
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([f"{ids[0]}.txt", f"{ids[0]}.ann", f"{ids[2]}.txt", f"{ids[2]}.ann",
-                            *[n for n in names if n.startswith("plain_1-")], "annotation.conf"])
+                            *[n for n in names if n.startswith("plain_1-")], "annotation.conf",
+                            ".redline-documents.jsonl"])
     assert len([n for n in names if n.startswith("plain_1-")]) == 2  # "plain/1" made safe
     txt = (out / f"{ids[0]}.txt").read_bytes().decode("utf-8")
     assert txt == TEXT

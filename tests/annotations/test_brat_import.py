@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_fixtures import build_corpus
+from corpus_fixtures import build_corpus, corpus_state
 from helpers.cli import Run, run_cli
 from helpers.db import snapshot
 
@@ -56,6 +56,18 @@ def test_redline_to_brat_to_redline_keeps_every_annotation(tmp_path: Path) -> No
     before, after = by_text(source), by_text(target)
     assert after == before
     assert sum(len(a) for a in after.values()) == 8
+    # ids (even "plain/1", written as a safe file name), titles, statuses and meta come back too
+    with Store(source) as a, Store(target) as b:
+        def key(d: dict[str, Any]) -> str:
+            return str(d["id"])
+
+        # (in file-name order: brat keeps no library order)
+        assert sorted(corpus_state(b), key=key) == sorted(corpus_state(a), key=key)
+    # and the export imported into its own database adds and changes nothing
+    again = run_cli(source, "import", "--no-analyze", str(out))
+    assert again.code == 0, again.stderr
+    assert "imported 0 documents, 3 already there" in again.stderr
+    assert by_text(source) == before
 
 
 def test_a_heading_in_a_brat_txt_stays_in_the_text(tmp_path: Path) -> None:

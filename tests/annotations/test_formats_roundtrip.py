@@ -76,7 +76,7 @@ def test_a_span_added_in_prodigy_joins_its_frame(tmp_path: Path) -> None:
 
 
 def test_brat_carries_every_span(tmp_path: Path) -> None:
-    """brat has no reader here: every stored span must be on a T line, with its label."""
+    """Every stored span is on a T line, with its label (the import test reads them back)."""
     with Store(tmp_path / "src.db") as store:
         ids = build_corpus(store)
         wanted = {(doc_id, ROLE_LABELS[(a.kind, s.role)], s.start, s.end)
