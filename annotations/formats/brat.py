@@ -3,7 +3,9 @@
 T lines carry each role span (code point offsets into the `.txt`, split into fragments at line
 breaks as brat requires), R lines link the spans of one frame, A lines carry the attributes with
 fixed values (Checkworthy, Polarity, Type), and an AnnotatorNotes line on each frame's first span
-carries the free-text ones (speaker, target_text) with the annotator and annotation id.
+carries the free-text ones (speaker, target_text) with the annotator, annotation id and times.
+What brat has no place for (each document's id, title, status, meta) goes to MANIFEST. The
+reader is `brat_import`.
 """
 
 from __future__ import annotations
