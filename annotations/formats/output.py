@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import RedlineError
+from ..safe_text import json_safe
 
 
 def _umask() -> int:
@@ -141,6 +142,10 @@ def open_output(out: str) -> Iterator[IO[str]]:
 def write_lines(out: str, lines: Iterable[str]) -> int:
     """Write JSONL lines to `out`; the number of lines written."""
     n = 0
+    if out == "-" and sys.stdout.isatty():
+        # JSON escapes C0 controls but not C1 ones: on a terminal, write those as \u escapes
+        # too (the same JSON), so stored text cannot drive it; files and pipes get the bytes
+        lines = map(json_safe, lines)
     with open_output(out) as f:
         for line in lines:
             f.write(line)

@@ -65,6 +65,8 @@ def test_reading_commands_work_on_a_read_only_database(tmp_path: Path, db: Path,
         assert listed.stdout.splitlines()[1].split("\t")[:2] == ["doc1", "Minister"]
         stats = run_cli(ro, "stats")
         assert stats.code == 0 and "claim" in stats.stdout, stats.stderr
+        found = run_cli(ro, "search", "minister", "--format", "tsv")
+        assert found.code == 0 and found.stdout.splitlines()[1].startswith("doc1\t"), found.stderr
         out = tmp_path / "out.jsonl"
         exported = run_cli(ro, "export", str(out))
         assert exported.code == 0, exported.stderr

@@ -120,3 +120,30 @@ def test_a_label_left_out_is_reported_inert(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert "attribute or note on T7␛[2J, which is no T line ×1" in run.stderr
     assert not RAW.search(run.stderr), repr(run.stderr)
+
+
+def test_export_to_a_terminal_escapes_c1_controls(db: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    from helpers.cli import REDLINE
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen([REDLINE, "--db", str(db), "export", "-"], stdout=child,
+                            stderr=subprocess.PIPE)
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(main)
+    assert proc.wait(timeout=60) == 0
+    text = out.decode("utf-8")
+    assert "\\u009b2J" in text and "\\u001b]52" in text
+    assert not RAW.search(text.replace("\r\n", "\n")), repr(text)
