@@ -6,6 +6,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, RedlineError
 
@@ -137,26 +138,41 @@ def _has_lone_surrogate(value: str) -> bool:
     return False
 
 
+_CONTAINERS = {dict, list}
+
+
+def _deeper_than(obj: object, limit: int) -> bool:
+    """Whether a parsed value nests more than `limit` levels, looked at one level at a time
+    (scanning the line's text with a regex instead took longer than parsing it)."""
+    level: list[Any] = [obj] if type(obj) in _CONTAINERS else []
+    for _ in range(limit):
+        inner: list[Any] = []
+        for c in level:
+            inner += [v for v in (c.values() if type(c) is dict else c) if type(v) in _CONTAINERS]
+        if not inner:
+            return False
+        level = inner
+    return True
+
+
 def _refusal(line: str, obj: object) -> str | None:
     """Why a parsed line is refused whatever its format (too deep, a lone surrogate), or None."""
-    deep = line.count("[") + line.count("{") > MAX_DEPTH
+    if line.count("[") + line.count("{") > MAX_DEPTH and _deeper_than(obj, MAX_DEPTH):
+        return f"nests deeper than {MAX_DEPTH} levels"
     # a UTF-8 file cannot hold a surrogate: only a \ud800-style escape can put one in a string
-    escaped = "\\ud" in line or "\\uD" in line
-    if not (deep or escaped):
+    if "\\ud" not in line and "\\uD" not in line:
         return None  # the common case costs two counts and two finds
-    stack: list[tuple[object, str, int]] = [(obj, "", 1)]
+    stack: list[tuple[object, str]] = [(obj, "")]
     while stack:
-        value, where, depth = stack.pop()
-        if isinstance(value, (dict, list)) and depth > MAX_DEPTH:
-            return f"nests deeper than {MAX_DEPTH} levels"
+        value, where = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
                 name = f"{where}.{_printable(key)}" if where else _printable(key)
                 if _has_lone_surrogate(key):
                     return f'the key "{name}" holds a lone surrogate, which is not a character'
-                stack.append((item, name, depth + 1))
+                stack.append((item, name))
         elif isinstance(value, list):
-            stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
         elif isinstance(value, str) and _has_lone_surrogate(value):
             return (f'"{where}" holds a lone surrogate ({_printable(value)[:40]}), which is not a '
                     "character")
