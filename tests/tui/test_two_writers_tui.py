@@ -139,7 +139,8 @@ def test_a_reimport_under_an_open_document_never_shifts_a_tag(tmp_path: Path,
     changed = tmp_path / "changed.jsonl"
     changed.write_text(json.dumps({"id": doc_id, "text": "UPDATE: corrected. " + old}) + "\n",
                        encoding="utf-8")
-    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", "--replace",
+                          str(changed)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and "1 annotations re-anchored" in run.stderr, run.stderr
     editor.send("j", "j", "c")  # offsets of the old text
@@ -180,7 +181,8 @@ def test_a_reimport_that_flags_a_tag_shows_in_the_library(tmp_path: Path, tmux: 
     changed = tmp_path / "changed.jsonl"
     changed.write_text(json.dumps({"id": doc_id, "text": old[len(first):].lstrip("\n")}) + "\n",
                        encoding="utf-8")
-    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", "--replace",
+                          str(changed)],
                          capture_output=True, text=True, timeout=120)
     assert "1 flagged for review" in run.stderr, run.stderr
     library = tmux.start("library", "--db", str(db), "--annotator", "ed")
@@ -203,7 +205,8 @@ def test_reload_after_a_reimport_shows_the_new_text_before_any_tag(tmp_path: Pat
     changed = tmp_path / "changed.jsonl"
     changed.write_text(json.dumps({"id": doc_id, "text": "UPDATE: corrected. " + old}) + "\n",
                        encoding="utf-8")
-    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", str(changed)],
+    run = subprocess.run([REDLINE, "--db", str(db), "import", "--no-analyze", "--replace",
+                          str(changed)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     editor.send("R")
