@@ -26,6 +26,9 @@ ATTRS: dict[str, dict[str, tuple[tuple[str, ...] | None, str | None]]] = {
         "speaker": (None, None),
     },
 }
+# every kind: the annotator whose version `redline review` kept in a gold database (review.py)
+for _attrs in ATTRS.values():
+    _attrs["adjudicated_from"] = (None, None)
 KINDS = tuple(ROLES)
 ORIGINS = ("manual", "suggested", "edited")
 STATUSES = ("new", "in progress", "done")

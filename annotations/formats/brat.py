@@ -26,7 +26,7 @@ from . import labels
 from .output import final_mode, remove_stale, temp_prefix, write_error
 
 ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
-NOTE_ATTRS = ("speaker", "target_text")
+NOTE_ATTRS = ("speaker", "target_text", "adjudicated_from")  # free text: a note, not an A line
 # What brat has no place for (each document's id, title, status and meta), one JSON line per
 # file; hidden, so brat and redline's folder import pass over it
 MANIFEST = ".redline-documents.jsonl"
