@@ -69,7 +69,8 @@ def read_ann(text: str, ann: str, where: str) -> list[dict[str, Any]]:
     attrs: dict[str, dict[str, str]] = {}
     notes: dict[str, dict[str, str]] = {}
     lm = labels.current()
-    for n, line in enumerate(ann.split("\n"), start=1):
+    # the .ann's own line endings count for nothing (its offsets point into the .txt)
+    for n, line in enumerate(normalise_newlines(ann).split("\n"), start=1):
         if not line.strip():
             continue
         ident, _, rest = line.partition("\t")
