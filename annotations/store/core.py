@@ -11,6 +11,19 @@ from . import fts
 from .failures import reporting
 from .trash import TrashStore
 
+# Every part comes from an index (schema.add_library_counts): documents_library for the rows,
+# annotations_doc, annotations_review and the decisions key for the counts, and analyses_counts
+# for the newest analysis of each text (as `latest_analysis` picks it).
+_NEWEST = " FROM analyses WHERE text_sha256 = d.text_sha256 ORDER BY created_at DESC LIMIT 1)"
+LIBRARY_SQL = (
+    "SELECT d.id, d.title, d.words, d.status, d.updated_at, d.needs_review,"
+    " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id) AS annotations,"
+    " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.needs_review) AS to_review,"
+    " (SELECT count(*) FROM decisions x WHERE x.doc_id = d.id) AS decided,"
+    " (SELECT coalesce(suggestions, 0)" + _NEWEST + " AS suggestions,"
+    " (SELECT error" + _NEWEST + " AS analysis_error"
+    " FROM documents d INDEXED BY documents_library ORDER BY d.position, d.id")
+
 
 @reporting
 class Store(TrashStore):
@@ -62,23 +75,18 @@ class Store(TrashStore):
                               close_mark=close_mark)
 
     # -- library --------------------------------------------------------------------------------
-    def library(self) -> list[dict[str, Any]]:
-        """One row per document: id, title, words, annotations, pending suggestions, status,
-        and `analysis_error` (why its newest analysis failed, else None)."""
-        rows = self._rows(
-            "SELECT d.id, d.title, d.words, d.status, d.updated_at, d.text_sha256, d.needs_review,"
-            " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id) AS annotations,"
-            " (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.needs_review)"
-            "   AS to_review,"
-            " (SELECT count(*) FROM decisions x WHERE x.doc_id = d.id) AS decided"
-            " FROM documents d ORDER BY d.position, d.id")
+    def library(self, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """One row per document in library order (the first `limit`, if given): id, title,
+        words, annotations, pending suggestions, status, needs_review, and `analysis_error`
+        (why its newest analysis failed, else None). One indexed query: the counts of the
+        newest analysis are columns its triggers keep (schema.add_suggestion_counts)."""
+        rows = self._rows(LIBRARY_SQL + (" LIMIT ?" if limit is not None else ""),
+                          () if limit is None else (limit,))
         for r in rows:
-            analysis = self.latest_analysis(r.pop("text_sha256"))
-            decided = r.pop("decided")
-            r["analysis_error"] = analysis.get("error") if analysis else None
+            suggestions, decided = r.pop("suggestions"), r.pop("decided")  # None: not analysed
             # a failed analysis offers no suggestions: nothing pending, like one never analysed
-            r["pending"] = (max(0, len(suggestion_keys(analysis)) - decided)
-                            if analysis and not r["analysis_error"] else None)
+            r["pending"] = (max(0, suggestions - decided)
+                            if suggestions is not None and not r["analysis_error"] else None)
             r["needs_review"] = bool(r["needs_review"]) or bool(r.pop("to_review"))
         return rows
 

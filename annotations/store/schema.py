@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from .fts import add_full_text_search
+from .fts import add_full_text_search, statements
 
 # 'RDLN' in ASCII: marks a file as a redline database, so another program's is refused.
 APPLICATION_ID = 0x52444C4E
@@ -108,6 +108,54 @@ def add_trash(conn: sqlite3.Connection) -> None:
          "payload": str}, pk="doc_id", not_null={"title", "deleted_at", "payload"})
 
 
+# The number of suggestions an analysis offers (distinct keys of its attributions, as
+# `core.suggestion_keys` counts them) and its error, kept by triggers from the JSON record so
+# every writer of the cache (the store, merge, a dataset import) keeps them true.
+# A record SQLite cannot parse (Python writes NaN, JSON does not have it) counts as none rather
+# than failing the write that caches it.
+_JSON = "(CASE WHEN json_valid({result}) THEN {result} ELSE '{{}}' END)"
+_COUNT_SQL = """(SELECT count(DISTINCT CAST(coalesce(nullif(json_extract(value, '$.key'), ''),
+                                            json_extract(value, '$.id'), 'None') AS TEXT))
+  FROM json_each({json}, '$.attributions'))"""
+
+
+def _counts(result: str) -> str:
+    """SET clauses for the counts of the record in `result`."""
+    json = _JSON.format(result=result)
+    return (f"suggestions = {_COUNT_SQL.format(json=json)},"
+            f" error = json_extract({json}, '$.error')")
+
+
+_COUNT_TRIGGERS = f"""
+CREATE TRIGGER analyses_counts_ai AFTER INSERT ON analyses BEGIN
+  UPDATE analyses SET {_counts("new.result")} WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER analyses_counts_au AFTER UPDATE OF result ON analyses BEGIN
+  UPDATE analyses SET {_counts("new.result")} WHERE rowid = new.rowid;
+END;
+"""
+
+
+def add_library_counts(conn: sqlite3.Connection) -> None:
+    """The library in one indexed query (decoding every document's analysis JSON took 4 s at
+    10k documents): each cached analysis's suggestion count and error in columns kept by
+    triggers, and covering indexes, so the library's rows never read a text or a JSON record."""
+    conn.execute("ALTER TABLE analyses ADD COLUMN suggestions INTEGER")
+    conn.execute("ALTER TABLE analyses ADD COLUMN error TEXT")
+    for statement in statements(_COUNT_TRIGGERS):
+        conn.execute(statement)
+    conn.execute(f"UPDATE analyses SET {_counts('result')}")
+    # the newest analysis of a text, with its counts, from the index alone (this one has the
+    # old (text_sha256, created_at) index as its prefix)
+    conn.execute("DROP INDEX analyses_sha")
+    conn.execute("CREATE INDEX analyses_counts ON analyses"
+                 "(text_sha256, created_at, suggestions, error)")
+    conn.execute("CREATE INDEX documents_library ON documents(position, id, title, words, status,"
+                 " updated_at, needs_review, text_sha256)")
+    conn.execute("CREATE INDEX annotations_review ON annotations(doc_id) WHERE needs_review")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, add_full_text_search,
-                                                          add_text_history, add_trash]
+                                                          add_text_history, add_trash,
+                                                          add_library_counts]
 SCHEMA_VERSION = len(MIGRATIONS)
