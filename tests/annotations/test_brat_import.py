@@ -131,3 +131,14 @@ def test_an_ann_that_does_not_fit_is_refused(tmp_path: Path, ann: str, line: int
     run = run_cli(db, "import", "--no-analyze", str(folder))
     assert_one_line(run, f"{folder / 'd1.ann'}:{line}", says)
     assert snapshot(db) == before
+
+
+def test_a_crlf_txt_with_annotations_is_refused_not_shifted(tmp_path: Path) -> None:
+    # normalising the .txt to \n would move every span after the first line break by one
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    (folder / "d1.txt").write_bytes(b"First line.\r\nThe mayor said so.")
+    (folder / "d1.ann").write_text("T1\tCLAIM 13 22\tThe mayor\n", encoding="utf-8")
+    db = tmp_path / "b.db"
+    run = run_cli(db, "import", "--no-analyze", str(folder))
+    assert_one_line(run, str(folder / "d1.txt"), "has CR line endings")
