@@ -174,6 +174,10 @@ class StoreBase:
                 hint="give --db a redline database, or a new file name to create one",
             )
         if self.read_only:
+            if not tables:
+                raise DatabaseError(f"{self.path}: is empty, and {self.read_only}",
+                                    hint="give --db a redline database, or a new file name in a "
+                                         "folder you can write to")
             if version < SCHEMA_VERSION:
                 raise DatabaseError(
                     f"{self.path}: needs upgrading (schema {version} to {SCHEMA_VERSION}), but "

@@ -167,3 +167,13 @@ def test_a_read_only_folder_while_another_program_writes(tmp_path: Path, db: Pat
                             "folder")
     finally:
         writer.close()
+
+
+def test_an_empty_read_only_file_is_called_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "made" / "empty.db"
+    empty.parent.mkdir()
+    empty.touch()
+    with read_only("file", empty, tmp_path) as ro:
+        run = run_cli(ro, "list")
+        assert_one_line(run, "is empty, and the file is read-only", "give --db")
+        assert ro.stat().st_size == 0
