@@ -13,18 +13,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_STOPS = frozenset({".", "!", "?", ";", "“", "”", '"'})
+
+
 def colon_speaker(doc: Doc, a: int, b: int) -> Mention | None:
     """Tokens [a, b) that are just a name and a colon ("CNN's Sara Dorsey:"), as a source."""
     toks = [t for t in doc[a:b] if not t.is_space]
-    if not toks or toks[-1].text != ":" or not 2 <= len(toks) <= 12:
+    if not toks or toks[-1].text not in (":", "):") or not 2 <= len(toks) <= 16:
         return None
     name = toks[:-1]
-    commas = [k for k, t in enumerate(name) if t.text == ","]
-    if len(commas) == 1 and 1 <= len(name) - commas[0] - 1 <= 6 and all(
-        is_capitalised(t) or t.lower_ in ("of", "the", "&", "’s", "'s")
-        for t in name[commas[0] + 1 :]
-    ):
-        name = name[: commas[0]]  # a panel's "Jane Roe, The Daily Planet:": name, outlet
+    cut = next((k for k, t in enumerate(name) if t.text in (",", "(")), None)
+    if cut is not None and not any(t.text in _STOPS for t in name[cut:]):
+        # A panel's "Jane Roe, The Daily Planet:", "Tom Ash, senior economist, Bank of
+        # Tarn:", "Ida Brandt (Northern Ledger):": the name, then what they are.
+        name = name[:cut]
     if not 1 <= len(name) <= 6:
         return None
     if all(is_capitalised(t) or t.lower_ in ("’s", "'s", ".") for t in name) and (

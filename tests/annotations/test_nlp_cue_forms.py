@@ -82,6 +82,22 @@ def test_each_panel_answer_goes_to_the_name_before_its_outlet() -> None:
     ]
 
 
+PANEL = ("We asked three analysts whether rates will fall.\n\n"
+         "Mara Quist, Institute for Fiscal Studies: “Not before spring.”\n\n"
+         "Obi Lund, senior economist, Bank of Tarn: “Maybe in March.”\n\n"
+         "Dana Pike (Northern Ledger): “Nobody knows.”")
+
+
+def test_a_panel_name_may_be_followed_by_a_role_or_a_bracketed_outlet() -> None:
+    assert [s for _, s, _, _ in attributed(PANEL)] == ["Mara Quist", "Obi Lund", "Dana Pike"]
+
+
+def test_a_panel_name_with_the_trained_pipeline(model: Pipeline) -> None:
+    (rec,) = analyze_texts(model, [("t", PANEL)])
+    assert [q["speaker"] for q in rec["quotes"] if q["speech"]] == [
+        "Mara Quist", "Obi Lund", "Dana Pike"]
+
+
 @pytest.mark.parametrize("cue", ["piped up", "weighed in", "cut in", "jumped in", "chimed in",
                                  "shot back", "fired back", "spoke up"])
 def test_a_phrasal_speech_verb_is_a_cue_with_its_own_speaker(cue: str) -> None:
