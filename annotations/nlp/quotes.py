@@ -99,11 +99,14 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
         nests = opens > 1 and opens == sum(1 for _, r in marks if r == "close")
         depth = 0
         shared: int | None = None  # a nested quotation's close, which may close both
-        for pos, role in marks[k:]:
+        for n, (pos, role) in enumerate(marks[k:], start=k):
             if opened is None:
                 if role != "close" and not _is_inch_mark(text, pos):
                     opened, opened_at, shared = pos, ps, None
-            elif role == "open" and ((nests and text[pos] != STRAIGHT) or _quoted_within(text, opened, pos)):
+            elif role == "open" and (
+                (nests and text[pos] != STRAIGHT) or _quoted_within(text, opened, pos)
+                or _straight_nests(text, opened, pos, marks[n + 1 :])
+            ):
                 depth += 1  # "the board will ask, “Was it …”": a quotation inside one
             elif role == "open" and text[pos] != STRAIGHT:
                 opened, opened_at = pos, ps  # start afresh
@@ -137,14 +140,23 @@ def _continued(text: str, pending: tuple[int, int, int]) -> bool:
 
 def _quoted_within(text: str, opened: int, pos: int) -> bool:
     """Whether an opening mark inside an open quotation starts a quotation within it: it
-    follows a reporting verb and a comma or colon ("… will ask, “Was it …”")."""
+    follows a reporting verb and a comma or colon ("… will ask, “Was it …”", "I told him,
+    “Go …”")."""
     if text[opened] == STRAIGHT and text[pos] != STRAIGHT:
         return False
     before = text[opened + 1 : pos].rstrip()
     if not before or before[-1] not in ",:":
         return False
-    word = before[:-1].split()[-1:] or [""]
-    return word[0].lower().strip("“”‘’'\"") in CUE_WORDS
+    return any(w.lower().strip("“”‘’'\"") in CUE_WORDS for w in before[:-1].split()[-3:])
+
+
+def _straight_nests(text: str, opened: int, pos: int, rest: list[tuple[int, str]]) -> bool:
+    """A straight mark that can only open (space before, a letter after) inside a straight
+    quotation nests when two marks that can close follow it in the paragraph, one for it
+    and one for the quotation around it ("We call it "the beast" because it is," …)."""
+    if text[opened] != STRAIGHT or text[pos] != STRAIGHT:
+        return False
+    return sum(1 for p, r in rest if r != "open" and text[p] == STRAIGHT) >= 2
 
 
 def _narration_after(text: str, pos: int, par_end: int) -> bool:

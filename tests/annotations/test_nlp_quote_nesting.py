@@ -75,3 +75,20 @@ def test_a_quotation_run_on_over_paragraphs_keeps_the_cue_after_it() -> None:
 def test_a_quotation_within_one_paragraph_keeps_the_cue_before_it() -> None:
     text = "Priya Osei told the meeting: “The depot plan is dead,” said the Gazette's report."
     assert speech(text) == [("The depot plan is dead,", "Priya Osei")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We call it "the beast" because it eats money," Ruth Ekland said.',
+     'We call it "the beast" because it eats money,'),
+    ('"I told him, "Go home," and he did," Ruth Ekland said.',
+     'I told him, "Go home," and he did,'),
+    ("“I told him, “Go home.” He did not,” Ruth Ekland said.",
+     "I told him, “Go home.” He did not,"),
+])
+def test_a_straight_quotation_inside_a_straight_quotation_nests(text: str, expected: str) -> None:
+    assert speech(text) == [(expected, "Ruth Ekland")]
+
+
+def test_a_stray_space_before_a_closing_straight_mark_still_closes() -> None:
+    text = '"We are done, "Ruth Ekland said. "Go home."'
+    assert quoted(text) == ["We are done, ", "Go home."]
