@@ -107,6 +107,14 @@ def _content_share(gold: Sequence[Sequence[int]], pred: Sequence[Sequence[int]])
     return covered / max(1, length)
 
 
+def _closeness(gold: Sequence[Sequence[int]], pred: Sequence[Sequence[int]]) -> tuple[float, float]:
+    """Share of the gold content covered, then (to break ties) overlap over union: of two
+    predictions covering it all, the one that claims the least besides is the better match."""
+    covered = sum(_overlap(g, p) for g in gold for p in pred)
+    union = sum(e - s for s, e in gold) + sum(e - s for s, e in pred) - covered
+    return _content_share(gold, pred), covered / max(1, union)
+
+
 def _source_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     """Speaker strings contain each other (mention or resolved name), or the spans overlap."""
     a = _norm(gold.get("speaker"))
@@ -133,12 +141,12 @@ def score_other(gold: list[dict[str, Any]], pred: list[dict[str, Any]], kind: st
         predicted = [x for x in p.get("attributions", []) if x.get("type") == kind]
         wanted = [a for a in g.get("other_attributions", []) if a.get("kind") == kind]
         pairs = sorted(
-            ((_content_share(a["content_spans"], x["content_spans"]), i, j)
+            ((_closeness(a["content_spans"], x["content_spans"]), i, j)
              for i, a in enumerate(wanted) for j, x in enumerate(predicted)),
-            key=lambda t: -t[0])
+            key=lambda t: (-t[0][0], -t[0][1]))
         matched: dict[int, int] = {}
         used: set[int] = set()
-        for share, i, j in pairs:
+        for (share, _), i, j in pairs:
             if share >= CONTENT_SHARE and i not in matched and j not in used:
                 matched[i] = j
                 used.add(j)
@@ -171,7 +179,7 @@ def other_misses(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list
         for a in g.get("other_attributions", []):
             predicted = [x for x in p.get("attributions", []) if x.get("type") == a.get("kind")]
             hit = max(predicted, default=None,
-                      key=lambda x: _content_share(a["content_spans"], x["content_spans"]))
+                      key=lambda x: _closeness(a["content_spans"], x["content_spans"]))
             s, e = a["content_spans"][0]
             said = g["text"][s:e][:60]
             if hit is None or _content_share(a["content_spans"], hit["content_spans"]) < CONTENT_SHARE:

@@ -66,6 +66,17 @@ def test_kinds_are_scored_apart_and_sources_by_name_or_span() -> None:
     assert other_misses(GOLD, wrong)[1].startswith("case 0: missed indirect “Schools”")
 
 
+def test_of_two_predictions_covering_the_gold_the_tighter_one_matches() -> None:
+    whole = _span("Mayor Ida Holm said the levy was “a tax on hope”")  # an outer attribution's content
+    pred = [{"attributions": [
+        _attr("mixed", [whole], "Many parents"),
+        _attr("mixed", [_span("the levy was “a tax on hope”")], "Mayor Ida Holm"),
+    ]}]
+    s = score_other(GOLD, pred, "mixed")
+    assert (s["precision"], s["recall"], s["source_acc"]) == (0.5, 1.0, 1.0)
+    assert not [line for line in other_misses(GOLD, pred) if "source" in line]
+
+
 def test_speech_cues() -> None:
     assert speech_cue("said") and speech_cue("According to") and speech_cue("warned")
     assert not speech_cue("believe") and not speech_cue(None)
