@@ -146,6 +146,16 @@ def _left_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
     return spans if spans and tokens >= _MIN_TOKENS else None
 
 
+def _run_on(root: Token) -> int:
+    """Where a reported clause ends when the parser ran the reporter's next verb into it:
+    "said the ruling was “a disgrace” and vowed to appeal" (a reporting verb joined to it)."""
+    for c in root.rights:
+        if c.dep_ == "conj" and cue_lemma(c, direct=False) is not None:
+            cc = [x.i for x in root.rights if x.dep_ == "cc" and x.i < c.i]
+            return cc[-1] if cc else c.left_edge.i
+    return len(root.doc)
+
+
 def clause_spans(lk: Linker, i: int, *, parsed_only: bool = False) -> list[tuple[int, int]] | None:
     """The reported content governed by cue token i, as char spans (two when the cue
     interrupts it); parsed_only: not from a "that" near the cue."""
@@ -163,7 +173,11 @@ def clause_spans(lk: Linker, i: int, *, parsed_only: bool = False) -> list[tuple
                     a += 1
                 elif doc[a].lower_ in _WH and lemma_of(tok) not in _ASKING:
                     return None  # "highlighted what he described as …": not reported content
-                span = _trim(lk, a, child.right_edge.i + 1)
+                b = min(child.right_edge.i + 1, _run_on(child))
+                # "…, according to a report": another attribution of the whole sentence
+                b = next((j - 1 for j in range(a + 1, b)
+                          if doc[j - 1].text == "," and is_according_to(doc[j])), b)
+                span = _trim(lk, a, b)
                 return [span] if span else None
         found_ = _to_clause(lk, tok) or _left_clause(lk, tok)
         if found_ or parsed_only:
@@ -174,6 +188,9 @@ def clause_spans(lk: Linker, i: int, *, parsed_only: bool = False) -> list[tuple
         if doc[j].is_punct or lk.blocked[j]:
             break
         if doc[j].lower_ == "that":
+            # "wrote that … “a folly” and urged …": the reporter's next verb ends the clause
+            e = next((k for k in range(j + 2, e - 1) if doc[k].lower_ == "and"
+                      and cue_lemma(doc[k + 1], direct=False) is not None), e)
             span = _trim(lk, j + 1, e)
             return [span] if span else None
     return None
@@ -187,6 +204,18 @@ def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
 
 def _inside(src: Mention, contents: list[tuple[int, int]]) -> bool:
     return any(src.start < e and src.end > s for s, e in contents)
+
+
+def _shared_subject(tok: Token, src: Mention, known: Sequence[Attr]
+                    ) -> tuple[Mention | None, str | None]:
+    """For "X wrote that Y was “unfit” and urged …", parsed with "urged" joined to the
+    reported clause: the subject found is inside another attribution's content, so the cue
+    shares that attribution's source."""
+    head = tok.head.idx
+    for a in known:
+        if a.source is not None and any(s <= head < e and s <= src.start < e for s, e in a.contents):
+            return a.source, a.speaker
+    return src, None
 
 
 def _unsaid(tok: Token) -> bool:
@@ -231,15 +260,18 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
         if contents is None:
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
+        speaker: str | None = None
         if src is not None and _inside(src, contents):
             # "Buyers, said Lee, were …": the parser gives the cue two subjects; the one
             # after it is the speaker.
             after = next((c for c in doc[i].rights if c.dep_ == "nsubj" and not lk.blocked[c.i]), None)
             src = parsed_phrase(after) if after is not None else None
+        if src is not None and doc[i].dep_ == "conj":
+            src, speaker = _shared_subject(doc[i], src, (*known, *found))
         if src is None or _inside(src, contents):
             continue
         res.advance(src.start)
-        speaker = res.resolve(src)
+        speaker = speaker or res.resolve(src)
         res.note(src, speaker, source=True)
         conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
         conf -= beliefs.get(i, 0.0)

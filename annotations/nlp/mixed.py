@@ -127,19 +127,27 @@ def _finding_verb(lk: Linker, q: QuoteSpan) -> Token | None:
     return None
 
 
-def _judged(lk: Linker, res: Resolver, r: QuoteResult, verb: Token) -> None:
-    """Attribute a phrase to the subject of the verb framing it, as a mixed quotation."""
+def _judged(lk: Linker, res: Resolver, r: QuoteResult, verb: Token,
+            by_cue: dict[tuple[int, int], Attr]) -> None:
+    """Attribute a phrase to the subject of the verb framing it, as a mixed quotation (the
+    same one as another fragment of that verb's: "said it would “gut” … and “punish” …")."""
+    q = r.quote
+    cue = (verb.idx, verb.idx + len(verb))
+    if (known := by_cue.get(cue)) is not None:
+        known.contents.append((q.start, q.end))
+        r.kind, r.attr = "mixed", known
+        r.confidence = min(r.confidence, known.confidence)
+        return
     src, from_parse = lk.source_for(verb, after_quote=False)
     if src is None:
         return
     res.advance(src.start)
     speaker = res.resolve(src)
     res.note(src, speaker, source=True)
-    q = r.quote
     conf = (0.7 if from_parse else 0.55) - (0.15 if speaker is None else 0.0)
     r.kind = "mixed"
-    r.attr = Attr("mixed", src, speaker, (verb.idx, verb.idx + len(verb)), verb.text,
-                  [(q.start, q.end)], round(conf, 2), lk.index.paragraph_of(q.open_mark))
+    r.attr = by_cue[cue] = Attr("mixed", src, speaker, cue, verb.text, [(q.start, q.end)],
+                                round(conf, 2), lk.index.paragraph_of(q.open_mark))
     r.confidence = min(r.confidence, r.attr.confidence)
     lk.used_cues.add(verb.i)
 
@@ -151,9 +159,13 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
     if not lk.parsed:
         return
     res = lk.resolver()
+    by_cue = {r.attr.cue: r.attr for r in results
+              if r.kind == "mixed" and r.attr is not None and r.attr.cue is not None}
     for r in results:
         if r.kind == "speech" and _opens_inside_clause(lk, r):
             _to_mixed(lk, r)
+            if r.attr is not None and r.attr.cue is not None:
+                by_cue.setdefault(r.attr.cue, r.attr)
             continue
         verb = None
         if r.kind in ("scare", "mixed") and _unattributed_or_after(r):
@@ -161,7 +173,7 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
         if verb is None and r.kind == "scare" and r.attr is None:
             verb = _finding_verb(lk, r.quote)
         if verb is not None:
-            _judged(lk, res, r, verb)
+            _judged(lk, res, r, verb, by_cue)
 
 
 def _unattributed_or_after(r: QuoteResult) -> bool:

@@ -99,3 +99,14 @@ def test_accusing_someone_of_doing_something_quoted_is_mixed(model: Pipeline) ->
 
 def test_a_scare_quote_in_a_criticised_noun_phrase_stays_a_scare_quote(model: Pipeline) -> None:
     assert mixed(model, "The audit criticised the spread of “pop-up” kitchens in the town.") == []
+
+
+def test_two_fragments_of_one_reported_clause_are_one_attribution(model: Pipeline) -> None:
+    text = "The warden said the dam would “choke” the river and “starve the estuary.”"
+    assert mixed(model, text) == [
+        (["the dam would “choke” the river and “starve the estuary.”"], "The warden", "said")]
+
+
+def test_the_reporters_next_verb_is_not_part_of_the_reported_clause(model: Pipeline) -> None:
+    text = "The warden wrote in a letter that the dam was “a folly” and urged the council to scrap it."
+    assert mixed(model, text) == [(["the dam was “a folly”"], "The warden", "wrote")]

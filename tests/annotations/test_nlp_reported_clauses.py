@@ -104,3 +104,15 @@ def test_a_relative_clause_after_according_to_describes_the_source(model: Pipeli
 def test_signalling_reports_like_saying(model: Pipeline) -> None:
     text = "The warden signalled that the weir could reopen by the summer."
     assert reported(model, text) == [(["the weir could reopen by the summer"], "The warden")]
+
+
+def test_a_verb_joined_to_the_reported_clause_shares_the_reporters_subject(model: Pipeline) -> None:
+    text = "The warden said the plan was sound and added that the council would fund it."
+    assert reported(model, text) == [(["the plan was sound"], "The warden"),
+                                     (["the council would fund it"], "The warden")]
+
+
+def test_according_to_after_a_reported_clause_is_not_part_of_it(model: Pipeline) -> None:
+    text = ("Two former wardens told investigators that he had pressured them to delete the logs, "
+            "according to a report released Tuesday.")
+    assert (["he had pressured them to delete the logs"], "Two former wardens") in reported(model, text)
