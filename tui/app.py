@@ -62,7 +62,7 @@ class RedlineApp(App[None]):
     def __init__(self, settings: Settings, store: Store, *, doc_id: str | None = None,
                  owns_store: bool = False, now: Callable[[], datetime] = local_now,
                  pipeline_loader: Callable[[str | None], Pipeline] | None = None,
-                 analysis: AnalysisService | None = None) -> None:
+                 analysis: AnalysisService | None = None, review: list[Path] | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.store = store
@@ -71,14 +71,19 @@ class RedlineApp(App[None]):
         self.now = now
         self.pipelines = PipelineCache(pipeline_loader)
         self._analysis = analysis
+        self.review = review  # annotators' databases to adjudicate into `store` (redline review)
         self.writes = WriteQueue()  # every store write of the screens, one at a time, in order
         self._before_first_frame: list[Callable[[], object]] | None = []
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
 
     def on_mount(self) -> None:
-        """The requested document, else the library (built only when first needed)."""
-        if self.doc_id:
+        """The review, else the requested document, else the library (built when first needed)."""
+        if self.review:
+            from .screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.review))
+        elif self.doc_id:
             self.push_screen(AnnotationScreen(self.doc_id))
         else:
             # imported here, like every use of the library: `redline annotate DOC` never
@@ -205,10 +210,12 @@ class RedlineApp(App[None]):
 
 
 def make_app(settings: Settings, *, doc_id: str | None = None, store: Store | None = None,
-             analysis: AnalysisService | None = None) -> RedlineApp:
+             analysis: AnalysisService | None = None, review: list[Path] | None = None
+             ) -> RedlineApp:
     """The app for the CLI (opens the database in `settings`) or for tests (given a store);
     `analysis` is an analysis process already started (run_app starts it early)."""
     owns = store is None
     if store is None:
         store = Store(settings.db, annotator=settings.annotator)
-    return RedlineApp(settings, store, doc_id=doc_id, owns_store=owns, analysis=analysis)
+    return RedlineApp(settings, store, doc_id=doc_id, owns_store=owns, analysis=analysis,
+                      review=review)

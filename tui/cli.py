@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "search": "search",
     "history": "history",
     "delete": "trash", "restore": "trash",
+    "review": "review",
 }
 """Command name -> the module of tui/commands/ that defines it (in its COMMANDS list)."""
 
