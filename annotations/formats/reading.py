@@ -32,6 +32,15 @@ def decode(path: Path, data: bytes) -> str:
     # the whole file, not just its head: a NUL deep inside would otherwise be stored in the text
     nul = data.find(b"\x00")
     if nul >= 0:
+        # ASCII saved as UTF-16 with no mark: every other byte NUL, the others not
+        head = data[:400]
+        for name, zeros, chars in (("UTF-16LE", head[1::2], head[0::2]),
+                                   ("UTF-16BE", head[0::2], head[1::2])):
+            if len(head) >= 4 and not any(zeros) and all(chars):
+                raise InputError(str(path), f"looks like {name} text (with no byte-order mark), "
+                                 "not UTF-8",
+                                 hint=f"convert it: iconv -f {name} -t UTF-8 '{path}' > "
+                                      f"converted{path.suffix}, then import that")
         raise InputError(str(path), f"is a binary file (it holds a NUL byte at offset {nul})",
                          hint="import .txt, .md or .jsonl text files saved as UTF-8")
     try:

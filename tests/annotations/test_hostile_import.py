@@ -329,6 +329,16 @@ def test_utf16_is_named_with_how_to_convert(tmp_path: Path, db: Path, name: str)
     assert "iconv -f UTF-16 -t UTF-8" in line
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named_too(tmp_path: Path, db: Path, codec: str) -> None:
+    """No byte-order mark: every other byte is NUL, which was called a binary file."""
+    f = tmp_path / "nomark.txt"
+    f.write_bytes("Tout va bien, dit le maire.\n".encode(codec))
+    name = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}[codec]
+    line = import_refused(db, f, says=f"looks like {name} text")
+    assert "iconv -f UTF-16" in line
+
+
 def test_a_fractional_id_is_refused_as_not_an_integer(tmp_path: Path, db: Path) -> None:
     """The message said numbers were fine; only integers and strings are."""
     f = _jsonl(tmp_path / "ids.jsonl", {"id": 1.5, "text": "One and a half."})
