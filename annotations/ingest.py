@@ -131,16 +131,22 @@ def check_offsets(rec: ImportRecord) -> None:
     whatever reader made the record and whatever flag (`needs_review`) a span carries.
     """
     size = len(rec.text)
+
+    def inside(start: object, end: object) -> bool:
+        # type, not isinstance: True is an int too, and no reader should pass one as an offset
+        return type(start) is int and type(end) is int and 0 <= start < end <= size
+
     for a in rec.annotations:
         for sp in a.get("spans") or []:
-            if not 0 <= sp["start"] < sp["end"] <= size:
-                raise RedlineError(f"{rec.source}: span {sp.get('role')} [{sp['start']}, "
-                                   f"{sp['end']}) lies outside the text (length {size})",
+            if not inside(sp.get("start"), sp.get("end")):
+                raise RedlineError(f"{rec.source}: span {sp.get('role')} [{sp.get('start')}, "
+                                   f"{sp.get('end')}) lies outside the text (length {size})",
                                    hint="fix the offsets")
     for e in rec.entities or []:
-        if not 0 <= e["start"] < e["end"] <= size or rec.text[e["start"]:e["end"]] != e["text"]:
-            raise RedlineError(f"{rec.source}: entity {e.get('label')} [{e['start']}, {e['end']})"
-                               " is not a stretch of the text", hint="fix the offsets")
+        start, end = e.get("start"), e.get("end")
+        if not inside(start, end) or e.get("text", rec.text[start:end]) != rec.text[start:end]:
+            raise RedlineError(f"{rec.source}: entity {e.get('label')} [{start}, {end}) is not a"
+                               " stretch of the text", hint="fix the offsets")
 
 
 def store_records(store: Store, records: list[ImportRecord], *, replace: bool = False
