@@ -92,7 +92,7 @@ def read_bytes(path: Path) -> bytes:
         _check_regular(path, os.stat(path))
         # O_NONBLOCK: should the path have become a pipe since the stat, opening it must not
         # wait for a writer; the fstat below then refuses it
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         try:
             _check_regular(path, os.fstat(fd))
             chunks, left = [], MAX_FILE_BYTES + 1
