@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .agreement import load
+from .errors import InputError
 from .merge import check_sources
 from .models import SPAN_ORDER, Annotation, Document, now_iso, sha256
 from .store import Store
@@ -174,7 +175,7 @@ class Review:
     def open(cls, sources: Sequence[Path], gold: Store) -> Review:
         """Compare the sources, put their shared documents and agreed annotations into `gold`
         (those not there yet), and return the review with its cases."""
-        check_sources(list(sources), gold.path)
+        check_gold(sources, gold.path)
         names, docs = load(list(sources))
         cases: list[Case] = []
         with gold._write() as db:
@@ -251,6 +252,15 @@ class Review:
     def decisions(self) -> list[dict[str, Any]]:
         """The decisions journal, oldest first (undone ones included, flagged)."""
         return list(self.gold._rows("SELECT * FROM review ORDER BY seq"))
+
+
+def check_gold(sources: Sequence[Path], gold: Path) -> None:
+    """InputError unless every source is an existing database other than the gold one."""
+    for path in sources:
+        if path.is_file() and gold.exists() and path.samefile(gold):
+            raise InputError(str(path), "is the gold database the review writes into",
+                             hint="give --into a new file, or the gold database of this review")
+    check_sources(list(sources), gold)
 
 
 def _standing(db: Database) -> dict[str, str]:

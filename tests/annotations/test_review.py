@@ -108,7 +108,7 @@ def test_reopening_resumes_without_copying_twice(tmp_path: Path, dbs: tuple[Path
 
 def test_a_source_that_is_the_gold_database_is_refused(tmp_path: Path,
                                                        dbs: tuple[Path, Path]) -> None:
-    with Store(dbs[0]) as gold, pytest.raises(InputError, match="being merged into"):
+    with Store(dbs[0]) as gold, pytest.raises(InputError, match="is the gold database"):
         Review.open(list(dbs), gold)
 
 
