@@ -15,6 +15,8 @@ _SHOWN: dict[int, int] = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 
 _SHOWN[0x7F] = 0x2421
 _SHOWN.update(dict.fromkeys(range(0x80, 0xA0), 0xFFFD))
 _IN_LINE = {**_SHOWN, 0x09: 0x2409, 0x0A: 0x2424}  # ␉ ␤
+CONTROL_PICTURES: dict[int, str] = {c: chr(v) for c, v in _SHOWN.items()}
+"""The str.translate table of `terminal_safe`, for code that draws text itself (the article)."""
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f]")
 

@@ -1,6 +1,6 @@
-"""The app never draws a stored escape sequence raw: a title, an annotation's text or a status
-message holding ESC[2J or an OSC 52 clipboard write is drawn visible (␛…) in the library, the
-status line, the side panel and the command palette."""
+"""The app never draws a stored escape sequence raw: a title, an article's or annotation's text
+or a status message holding ESC[2J or an OSC 52 clipboard write is drawn visible (␛…) in the
+library, the article, the status line, the side panel and the command palette."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from annotations.ingest import store_records
 from annotations.models import Annotation, Span
 from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
+from tui.widgets.article_view import ArticleView
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status_bar import StatusBar
 
@@ -63,6 +64,7 @@ async def test_status_line_side_panel_and_palette_draw_escapes_visible(tmp_path:
         await settle(pilot)
         assert "Budget␛]52;c;aGFja2Vk␇ vote␛[2J" in drawn(app.screen.query_one(StatusBar))
         assert "budget␛[2J" in drawn(app.screen.query_one(SidePanel))
+        assert "the budget␛[2J would pass." in drawn(app.screen.query_one(ArticleView))
         bar = app.screen.query_one(StatusBar)
         bar.warning = ""  # (the analysis failed: this test loads no spaCy)
         bar.message = f"saved {OSC52}"  # a message quoting stored text

@@ -15,6 +15,8 @@ from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
+from annotations.safe_text import CONTROL_PICTURES
+
 from .graphemes import GRAPHEME_TAIL, REGIONAL_PAIR
 
 # Words keep inner apostrophes and hyphens ("can’t", "well-known", "O’Brien"), but a possessive
@@ -39,10 +41,11 @@ def sentence_re() -> re.Pattern[str]:
     return re.compile(SENTENCE_PATTERN)
 
 
-# Control characters (other than the paragraph break) are drawn as one-cell spaces; the
-# layout counts them as one cell so offsets and columns stay in step with what is drawn.
-CONTROL_TABLE = {c: " " for c in [*range(0, 10), *range(11, 32), *range(0x7F, 0xA0)]}
-"""str.translate table drawing control characters as spaces."""
+# Control characters (other than the paragraph break) are drawn as their one-cell symbols (␛,
+# as everywhere redline shows stored text; a tab as a space); the layout counts them as one
+# cell so offsets and columns stay in step with what is drawn.
+CONTROL_TABLE = {**CONTROL_PICTURES, 0x09: " "}
+"""str.translate table drawing control characters as visible one-cell symbols."""
 
 
 _SINGLE_CELLS: set[str] = set()
