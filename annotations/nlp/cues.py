@@ -24,7 +24,7 @@ SPEECH_VERBS = words(
 MANNER_VERBS = words(
     """shout scream yell whisper mutter exclaim joke laugh quip sigh cry snap scoff smile
     continue begin go chuckle murmur plead beg grumble gush rave huff fume shoot hit fire
-    chime chant roar bellow weigh pipe cut jump butt speak break"""
+    chime chant roar bellow weigh pipe cut jump butt speak break lash follow sum join"""
 )
 # Verbs that name rather than report ("he called it “a disaster”"): mixed quotes only.
 NAMING_VERBS = words("call describe term dub label brand characterize characterise")
@@ -33,7 +33,7 @@ NAMING_VERBS = words("call describe term dub label brand characterize characteri
 PARTICLES = {
     "point": "out", "go": "on", "shoot": "back", "hit": "back", "fire": "back", "chime": "in",
     "weigh": "in", "pipe": "up", "cut": "in", "jump": "in", "butt": "in", "speak": "up out",
-    "break": "in",
+    "break": "in", "lash": "out", "follow": "up", "sum": "up", "join": "in",
 }  # fmt: skip
 _IRREGULAR = {
     "say": "said", "tell": "told", "write": "wrote written", "go": "went gone",
@@ -41,6 +41,7 @@ _IRREGULAR = {
     "snap": "snapped snapping", "plead": "pled", "beg": "begged begging",
     "rule": "ruled ruling", "huff": "huffed", "shoot": "shot", "hit": "hit hitting",
     "cut": "cutting", "speak": "spoke spoken", "break": "broke broken", "pipe": "piped",
+    "sum": "summed summing",
 }  # fmt: skip
 
 

@@ -224,15 +224,33 @@ def _sentence_start(doc: Doc, i: int, blocked: bytearray) -> int:
 
 
 def _clause_subject(doc: Doc, i: int, blocked: bytearray) -> Mention | None:
-    """A pronoun or name opening the clause that holds token i."""
+    """The pronoun, name or "the <noun>" phrase opening the clause that holds token i, after
+    any opening phrase set off by a comma ("In a letter on Monday, the union's secretary,
+    Tom Ash, went on to warn")."""
     s = _sentence_start(doc, i, blocked)
+    if doc[s].lower_ in FUNCTION_WORDS and doc[s].lower_ not in DETERMINERS:
+        comma = next((k for k in range(s, min(i, s + 12)) if doc[k].text == ","), None)
+        s = comma + 1 if comma is not None else s
     while s < i and (doc[s].is_space or doc[s].is_punct):
         s += 1
-    if s < i and doc[s].lower_ in PRONOUNS and doc[s].lower_ != "you":
+    if s >= i:
+        return None
+    if doc[s].lower_ in PRONOUNS and doc[s].lower_ != "you":
         return make_mention(doc, s, s + 1)
-    if s < i and is_capitalised(doc[s]) and doc[s].lower_ not in FUNCTION_WORDS:
+    if is_capitalised(doc[s]) and doc[s].lower_ not in FUNCTION_WORDS:
         return make_mention(doc, s, name_end(doc, s, min(i, s + 6)))
-    return None
+    if doc[s].lower_ not in DETERMINERS:
+        return None
+    j = s + 1
+    while j < min(i, s + 6) and not blocked[j] and doc[j].lower_ not in FUNCTION_WORDS and (
+        doc[j].is_alpha or doc[j].lower_ in ("’s", "'s")
+    ):
+        j += 1
+    if j < i and doc[j].text == "," and is_capitalised(doc[j + 1]):
+        end = name_end(doc, j + 1, min(i, j + 6))
+        if end < i and doc[end].text == ",":
+            return make_mention(doc, j + 1, end)  # "the union's secretary, Tom Ash, …"
+    return make_mention(doc, s, j) if j > s + 1 else None
 
 
 def _opening_name(doc: Doc, j: int, blocked: bytearray) -> Mention | None:

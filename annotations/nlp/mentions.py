@@ -23,6 +23,7 @@ _SUBJ_DEPS = ("nsubj", "nsubjpass")
 _PARTITIVE = frozenset({"one", "some", "many", "several", "most", "two", "three"})  # "one of …"
 _MADE_BY = frozenset({"from", "by", "of"})
 _RUN_ON = frozenset({"of", "for", "at", "from", "in", "and", "the"})
+_TRAILING_ADVERBS = frozenset({"later", "also", "then", "again", "earlier", "too", "however"})
 _AGENT_OF = frozenset({"for", "to", "of", "at"})  # "a spokeswoman for X" is not X
 _LEFT_KEEP = frozenset(
     {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "npadvmod"}
@@ -78,8 +79,10 @@ def make_mention(doc: Doc, start: int, end: int) -> Mention | None:
     """A mention over tokens [start, end), trimmed of edge punctuation."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or (
+        end - 1 > start and doc[end - 1].lower_ in _TRAILING_ADVERBS
+    )):
+        end -= 1  # "Tom Ash later went on to say": the adverb is not part of the name
     if start >= end:
         return None
     toks = list(doc[start:end])

@@ -99,7 +99,7 @@ def test_a_panel_name_with_the_trained_pipeline(model: Pipeline) -> None:
 
 
 @pytest.mark.parametrize("cue", ["piped up", "weighed in", "cut in", "jumped in", "chimed in",
-                                 "shot back", "fired back", "spoke up"])
+                                 "shot back", "fired back", "spoke up", "lashed out"])
 def test_a_phrasal_speech_verb_is_a_cue_with_its_own_speaker(cue: str) -> None:
     text = (f"Ida Brandt opened the hearing. “The dam is safe,” she said. "
             f"“It is not,” Nils Okafor {cue}.")

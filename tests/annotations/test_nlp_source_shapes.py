@@ -82,6 +82,24 @@ def test_an_infinitive_cue_takes_the_clause_subject_not_the_words_before_it() ->
     assert blank(INFINITIVE) == [("Who will pay for the repairs?", "It", None)]
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In a letter to members on Monday, the union's general secretary, Obi Lund, went "
+     "further to warn, “The strike will go on.”", "Obi Lund"),
+    ("The report by the council's auditors goes on to ask, “Who will pay?”", "The report"),
+])
+def test_an_infinitive_cue_after_an_opening_phrase_takes_the_clause_subject(
+    sentence: str, speaker: str
+) -> None:
+    text = f"Mara Quist spoke first. “It works,” she said. {sentence}"
+    assert blank(text)[-1][1] == speaker
+
+
+def test_an_adverb_after_the_name_is_not_part_of_it(model: Pipeline) -> None:
+    text = ("Mara Quist spoke first. “It works,” she said. Tom Ash later went on to say, "
+            "“It does not.”")
+    assert parsed(model, text)[-1] == ("It does not.", "Tom Ash", "Tom Ash")
+
+
 def test_an_infinitive_cue_hung_on_a_noun_takes_the_clause_subject_parsed(
     model: Pipeline
 ) -> None:
