@@ -8,6 +8,7 @@ from .attribution import Attr, QuoteResult
 from .cues import cue_span
 from .indirect import _whole_quotes, clause_spans, lemma_of
 from .linker import Linker
+from .mentions import make_mention
 from .text import words
 
 if TYPE_CHECKING:
@@ -174,6 +175,25 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
             verb = _finding_verb(lk, r.quote)
         if verb is not None:
             _judged(lk, res, r, verb, by_cue)
+    for a in {id(r.attr): r.attr for r in results if r.kind == "mixed" and r.attr}.values():
+        _tidy_source(lk, a)
+
+
+def _tidy_source(lk: Linker, a: Attr) -> None:
+    """A source the model's entity ran over a quotation mark ("Roe called the investigation a
+    “witch hunt" tagged as one name) keeps only its words before the first verb or mark."""
+    src, doc = a.source, lk.doc
+    if src is None:
+        return
+    s, e = lk.tokens_in(src.start, src.end)
+    if not any(lk.blocked[s:e]):
+        return
+    cut = next(k for k in range(s, e) if lk.blocked[k] or doc[k].pos_ in ("VERB", "AUX"))
+    tidy = make_mention(doc, s, cut)
+    if tidy is not None:
+        res = lk.resolver()  # rare: a fresh one, positioned at the mention
+        res.advance(tidy.start)
+        a.source, a.speaker = tidy, res.resolve(tidy)
 
 
 def _unattributed_or_after(r: QuoteResult) -> bool:

@@ -110,3 +110,9 @@ def test_two_fragments_of_one_reported_clause_are_one_attribution(model: Pipelin
 def test_the_reporters_next_verb_is_not_part_of_the_reported_clause(model: Pipeline) -> None:
     text = "The warden wrote in a letter that the dam was “a folly” and urged the council to scrap it."
     assert mixed(model, text) == [(["the dam was “a folly”"], "The warden", "wrote")]
+
+
+def test_an_entity_run_over_a_quotation_mark_is_cut_back_to_the_name(model: Pipeline) -> None:
+    # The small model tags "Roe called the investigation a “witch hunt" as one LAW entity.
+    text = "Roe called the investigation a “witch hunt,” and said Democrats were “obsessed.”"
+    assert [source for _, source, _ in mixed(model, text)] == ["Roe", "Roe"]
