@@ -18,6 +18,7 @@ _IN_LINE = {**_SHOWN, 0x09: 0x2409, 0x0A: 0x2424}  # ␉ ␤
 CONTROL_PICTURES: dict[int, str] = {c: chr(v) for c, v in _SHOWN.items()}
 """The str.translate table of `terminal_safe`, for code that draws text itself (the article)."""
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f]")
 
 
@@ -28,7 +29,8 @@ def terminal_safe(text: str) -> str:
 
 def one_line_safe(text: str) -> str:
     """`text` on one line: newlines and tabs made visible too (a table cell, a status line)."""
-    return text.translate(_IN_LINE)
+    # the search first: translate looks every character up, ten times slower on clean text
+    return text.translate(_IN_LINE) if _UNSAFE_IN_LINE.search(text) else text
 
 
 def json_safe(line: str) -> str:
