@@ -171,3 +171,32 @@ async def test_reopening_continues_where_the_review_stopped(tmp_path: Path,
         assert _shown(again, "status") == f"disagreement 2 of {CASES} · document 1 of 2"
     assert len(_gold(tmp_path)) == len(before)  # u undid a "none": nothing to remove
     assert _decisions(tmp_path) == [("kept", "alice", 0), ("none", "", 1)]
+
+
+async def test_question_mark_lists_the_review_keys(tmp_path: Path, dbs: tuple[Path, Path]) -> None:
+    from tui.screens.help import HelpScreen
+
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = [row[0] for row in app.screen.rows]  # type: ignore[attr-defined]
+        assert {"1", "9", "0", "e", "u", "q"} <= set(keys)
+
+
+def test_the_readme_key_table_lists_every_review_key() -> None:
+    import re
+
+    from tui.screens.help import key_rows
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- section:keys -->(.*?)<!-- /section:keys -->", readme, re.S)
+    assert table is not None
+    review_rows = [line for line in table.group(1).splitlines() if line.endswith("| review |")]
+    shown = " ".join(review_rows)
+    for keys, _, _ in key_rows([("review", ReviewScreen)]):
+        if keys in ("tab", "shift+tab", "ctrl+c, super+c"):
+            continue  # Textual's own, listed once for every screen
+        written = "`1` … `9`" if keys in "123456789" else f"`{keys}`"
+        assert written in shown, f"{keys} is not in the README's review rows"
