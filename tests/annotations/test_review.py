@@ -8,7 +8,8 @@ import pytest
 from helpers.review import CASES, TEXT_1, build, content
 
 from annotations.errors import InputError
-from annotations.review import Review
+from annotations.models import Annotation, Document, Span
+from annotations.review import Review, split
 from annotations.store import Store
 
 
@@ -126,3 +127,41 @@ def test_gold_is_an_ordinary_database_that_exports(tmp_path: Path, dbs: tuple[Pa
                                  for p in (tmp_path / "brat").glob("*.txt"))
     finally:
         gold.close()
+
+
+def _claim(text: str, start: int, end: int, **attrs: str) -> Annotation:
+    return Annotation(kind="claim", spans=[Span("claim", start, end, text[start:end])],
+                      attrs=attrs or {"checkworthy": "yes"})
+
+
+def test_overlapping_spans_join_into_one_case_across_annotators() -> None:
+    text = "One long sentence here, and a second clause there. Elsewhere."
+    doc = Document(id="d", text=text)
+    alice = [_claim(text, 0, 50)]
+    bob = [_claim(text, 0, 22), _claim(text, 28, 50)]
+    carol = [_claim(text, 0, 50), _claim(text, 51, 61)]
+    agreed, cases = split(doc, [alice, bob, carol], ["alice", "bob", "carol"])
+    assert agreed == []
+    [joined, lone] = cases
+    assert [len(v) for v in joined.versions] == [1, 2, 1]  # bob's two claims are one case
+    assert joined.what == "boundaries differ"
+    assert lone.what == "only carol tagged it"
+    assert [len(v) for v in lone.versions] == [0, 0, 1]
+
+
+def test_two_of_three_agreeing_is_still_a_case() -> None:
+    text = "Taxes will rise."
+    doc = Document(id="d", text=text)
+    same = _claim(text, 0, 15)
+    agreed, cases = split(doc, [[same], [_claim(text, 0, 15)], []], ["a", "b", "c"])
+    assert agreed == []
+    assert [c.what for c in cases] == ["only a, b tagged it"]
+
+
+def test_the_same_annotation_twice_by_everyone_is_agreed_twice() -> None:
+    text = "Taxes will rise."
+    doc = Document(id="d", text=text)
+    sides = [[_claim(text, 0, 15), _claim(text, 0, 15)] for _ in range(2)]
+    agreed, cases = split(doc, sides, ["a", "b"])
+    assert (len(agreed), cases) == (2, [])
+    assert len({key for key, _ in agreed}) == 2
