@@ -105,15 +105,27 @@ def _according_content(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
     return [before, rest] if rest else [before]
 
 
+def _called_on(tok: Token) -> Token | None:
+    """The one called on in "called on Congress to act" (a request, unlike "called it X")."""
+    if tok.lemma_.lower() != "call":
+        return None
+    on = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+    return next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+
+
 def _to_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
-    """"urged walkers to stay away", "vowed to “fight …”": what was urged or promised."""
-    if lemma_of(tok) not in _TO_VERBS or any(c.dep_ in _PASSIVE for c in tok.children):
+    """"urged walkers to stay away", "vowed to “fight …”", "called on X to act": what was
+    urged, promised or asked for."""
+    called = _called_on(tok)
+    if (lemma_of(tok) not in _TO_VERBS and called is None) or any(
+        c.dep_ in _PASSIVE for c in tok.children
+    ):
         return None  # "was asked to resign": the subject did not ask
     x = next((c for c in tok.rights if c.dep_ == "xcomp"
               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
     if x is None:
         return None
-    obj = next((c for c in tok.rights if c.dep_ in ("dobj", "dative") and c.i < x.i), None)
+    obj = called or next((c for c in tok.rights if c.dep_ in ("dobj", "dative") and c.i < x.i), None)
     span = _trim(lk, (obj or x).left_edge.i, x.right_edge.i + 1)
     return [span] if span else None
 
@@ -247,7 +259,9 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
     beliefs = _beliefs(lk)
     for i in sorted(lk.cue_candidates | beliefs.keys()):
         belief = i in beliefs
-        if not belief and (i in lk.used_cues or not lk.cue_at(i, direct=False)):
+        if not belief and (i in lk.used_cues or not (
+            lk.cue_at(i, direct=False) or (lk.parsed and _called_on(doc[i]) is not None)
+        )):
             continue
         pos = doc[i].idx
         if belief and any(s <= pos < e for a in (*known, *found) for s, e in a.contents):

@@ -116,3 +116,9 @@ def test_according_to_after_a_reported_clause_is_not_part_of_it(model: Pipeline)
     text = ("Two former wardens told investigators that he had pressured them to delete the logs, "
             "according to a report released Tuesday.")
     assert (["he had pressured them to delete the logs"], "Two former wardens") in reported(model, text)
+
+
+def test_calling_on_someone_to_act_is_reported_but_naming_is_not(model: Pipeline) -> None:
+    text = "Anglers called on the council to close the weir before the spawning season."
+    assert reported(model, text) == [(["the council to close the weir before the spawning season"], "Anglers")]
+    assert reported(model, "Anglers called the weir a disgrace. They called on Monday for calm.") == []
