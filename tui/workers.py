@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotations.errors import RedlineError
+from annotations.errors import DatabaseError, RedlineError
 from annotations.models import Annotation, Document
 from annotations.store import Store
 
@@ -31,6 +31,7 @@ class DocState:
     annotations: list[Annotation]
     decisions: dict[str, str]
     seq: int
+    damaged: str = ""  # why the journal could not be read (the document opens read-only)
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,17 @@ def failure_warning(error: str, entities: list[dict[str, Any]]) -> str:
 
 
 def read_state(store: Store, doc_id: str) -> DocState:
-    """A document's current state, read in one transaction."""
-    doc, anns, decided, seq = store.document_state(doc_id)
+    """A document's current state, read in one transaction.
+
+    A damaged page of the journal (the edit history) does not hide the document: its text,
+    annotations and decisions are read without it, and `damaged` says why (the screen then
+    opens it read-only). Damage beyond the journal raises DatabaseError as before."""
+    try:
+        doc, anns, decided, seq = store.document_state(doc_id)
+    except DatabaseError as e:
+        doc, anns, decided = (store.get_document(doc_id), store.annotations(doc_id),
+                              store.decisions(doc_id))
+        return DocState(doc, anns, decided, -1, damaged=e.one_line())
     return DocState(doc, anns, decided, seq)
 
 

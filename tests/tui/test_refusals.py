@@ -2,8 +2,9 @@
 
 `c` twice on one sentence stored two identical claims without a word, and `D` marked a document
 done with suggestions still pending. Now an annotation identical to one already stored (same
-kind, role spans and attributes) is refused with a note, for every kind and every way in (c, the
-stance and attribution dialogs, accepting a suggestion, an edit), and D asks first.
+kind, role spans and attributes, by the same annotator) is refused with a note, for every kind and
+every way in (c, the stance and attribution dialogs, accepting a suggestion, an edit), and D asks
+first.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ async def test_accepting_a_suggestion_identical_to_a_stored_attribution_is_refus
         screen = await opened(pilot)
         assert screen.view is not None
         first = screen.view.pending()[0]
-        # the same frame, made by hand earlier (or by another annotator)
-        store.add_annotation(act.accepted(screen.view.doc, first, "ann"))
+        # the same frame, made earlier by the same editor in another window
+        store.add_annotation(act.accepted(screen.view.doc, first, "tester"))
         await pilot.press("n", "y")
         await settle(pilot)
         assert len(store.annotations(doc_id)) == 1
@@ -110,6 +111,23 @@ async def test_an_edit_that_would_make_two_claims_identical_is_refused(
         stored = {a.id: a.attrs["checkworthy"] for a in store.annotations(doc_id)}
         assert stored == {worthy.id: "yes", unworthy.id: "no"}
         assert "not changed: an identical claim is already there" in status(app)
+
+
+async def test_another_annotators_identical_claim_is_not_a_duplicate(
+        db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    text = store.get_document(doc_id).text
+    start = text.index(SENTENCE)
+    store.add_annotation(Annotation("claim", [Span("claim", start, start + len(SENTENCE),
+                                                   SENTENCE)], doc_id=doc_id, annotator="bob"))
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("c")
+        await settle(pilot)
+        assert sorted(a.annotator for a in store.annotations(doc_id)) == ["bob", "tester"]
+        assert "claim added" in status(app)
 
 
 # --------------------------------------------------------------------------- D asks first

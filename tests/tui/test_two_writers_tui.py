@@ -64,8 +64,9 @@ def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> 
     bob = _open(tmux, "bob", db, doc_id, "bob")
     total = 0
     for i in range(4):
-        # ann tags a sentence; bob's screen is stale until he reloads
-        ann.send(*["j"] * (2 * i), "c")
+        # ann tags a few words, never the same ones twice (an identical claim of hers would be
+        # refused); bob's screen is stale until he reloads
+        ann.send(*["j"] * (2 * i), "v", *["l"] * (i + 1), "c")
         total += 1
         _wait_count(ann, total)
         bob.send("R")
@@ -104,7 +105,8 @@ def test_editing_while_another_process_imports(tmp_path: Path, tmux: Tmux) -> No
     edits = during_import = 0
     # edit for as long as the import runs (and at least a few times)
     while importer.poll() is None or edits < 3:
-        editor.send("j", "j", "c")
+        # a selection one token longer each time: never a claim identical to an earlier one
+        editor.send("j", "j", "v", *["l"] * (edits + 1), "c")
         edits += 1
         _wait_count(editor, edits)
         during_import += importer.poll() is None  # shown while the importer was still writing

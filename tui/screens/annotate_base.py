@@ -23,9 +23,10 @@ from ..messages import StateLoaded
 from ..widgets.article_view import ArticleView, Highlight
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
-from ..workers import read_state
+from ..workers import DocState, read_state
 from ..writes import Declined
 from . import actions as act
+from .annotate_checks import dropped_note, sound_entities
 from .base import RedlineScreen
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class AnnotationBase(RedlineScreen):
         self._intent_of: dict[Worker[None], str] = {}
         # why this document is open read-only ("" if it is not): every write is refused
         self.read_only = ""
+        self._entities_noted = ""  # the document whose malformed entities were reported
 
     @property
     def redline(self) -> RedlineApp:
@@ -137,6 +139,33 @@ class AnnotationBase(RedlineScreen):
             key = self._intent_of.pop(event.worker, None)
             if key is not None:
                 self._intents.pop(key, None)
+        if (event.worker.group == "load" and event.state == WorkerState.ERROR
+                and self.view is None):
+            # nothing to show: the error replaces "loading…" (it sat there for good)
+            error = event.worker.error
+            said = error.one_line() if isinstance(error, RedlineError) else repr(error)
+            self.query_one(StatusBar).message = f"cannot open the document: {said}"
+
+    def follow_damage(self, state: DocState) -> None:
+        """Open the document read-only while its edit history cannot be read (a damaged page
+        of the journal), and say so once; writable again once a read succeeds (R)."""
+        was = self.read_only
+        self.read_only = "the document is open read-only (its edit history could not be read)"
+        if not state.damaged:
+            self.read_only = ""
+        elif not was:
+            self.notify(f"{state.damaged}. Its edit history could not be read: the document "
+                        "is open read-only, edits are refused", severity="error", timeout=20)
+
+    def drawable(self, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The entities the screen can draw; the malformed ones (no label, off the text) are
+        dropped, with one notice per document, instead of crashing the screen."""
+        assert self.view is not None
+        kept, dropped = sound_entities(self.view.doc.text, entities)
+        if dropped and self._entities_noted != self.doc_id:
+            self._entities_noted = self.doc_id
+            self.notify(dropped_note(dropped), severity="warning", timeout=10)
+        return kept
 
     def keys_view(self) -> act.DocView | None:
         """The view as the keys see it: the decisions still queued count as made, so `yyyy`
@@ -244,6 +273,8 @@ class AnnotationBase(RedlineScreen):
             progress += f" · {len(self.marked)} marked (esc clears)"
         if self.hits:
             progress += f" · {act.plural(len(self.hits), 'hit')}"
+        if self.read_only:
+            progress += " · READ-ONLY"
         bar.progress = progress
         bar.warning = self.analysis_note
         bar.message = self.note or self._under_cursor_text()

@@ -57,16 +57,19 @@ def shape(ann: Annotation) -> tuple[object, ...]:
 
 
 def identical(ann: Annotation, others: Iterable[Annotation]) -> Annotation | None:
-    """An annotation among `others`, other than `ann` itself, identical to it (see `shape`)."""
+    """An annotation of the same annotator among `others`, other than `ann` itself, identical
+    to it (see `shape`). Another annotator's identical frame is not a duplicate: two editors
+    marking the same claim is what agreement measures (and merge keeps both)."""
     mine = shape(ann)
-    return next((a for a in others if a.id != ann.id and shape(a) == mine), None)
+    return next((a for a in others if a.id != ann.id and a.annotator == ann.annotator
+                 and shape(a) == mine), None)
 
 
 def unless_identical(ann: Annotation, change: Callable[[Store], T], *,
                      verb: str = "added") -> Callable[[Store], T]:
-    """`change` (adding or editing `ann`), refused (Declined, a note) when another annotation
-    identical to it is already stored: same kind, spans and attributes. Checked in the
-    write's turn, so the second of two `c` typed in a burst sees the first claim."""
+    """`change` (adding or editing `ann`), refused (Declined, a note) when the same annotator
+    already has an identical annotation stored: same kind, spans and attributes. Checked in
+    the write's turn, so the second of two `c` typed in a burst sees the first claim."""
     def checked(store: Store) -> T:
         same = identical(ann, store.annotations(ann.doc_id))
         if same is not None:
