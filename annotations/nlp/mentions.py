@@ -148,6 +148,14 @@ def _named_apposition(tok: Token) -> Token:
             child.doc[child.left_edge.i - 1].text == "," or child.left_edge.i == tok.i + 1
         ):  # "the surgeon, Dr Ann Byrne, said", "her coach Ann Byrne said"
             return child
+        if child.dep_ == "prep" and child.lower_ in _AGENT_OF and tok.lower_ in ROLE_NOUNS:
+            # "A spokeswoman for Marsh, Ida Brandt, said": the parser hangs the name on
+            # Marsh, but one named person is not set beside another; it names the role.
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                named = [a for a in obj.rights if a.dep_ == "appos" and a.pos_ == "PROPN"
+                         and a.doc[a.left_edge.i - 1].text == ","]
+                if named and obj.pos_ == "PROPN":
+                    return named[0]
     return tok
 
 

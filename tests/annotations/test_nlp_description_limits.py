@@ -106,3 +106,15 @@ def test_a_participle_opening_the_sentence_is_not_part_of_the_name(model: Pipeli
 def test_a_participle_is_not_fused_into_the_name_a_pronoun_resolves_to() -> None:
     text = "Ida Brandt met the press. Quoting Robert Okafor, she said: “The deal is dead.”"
     assert blank(text) == [("she", "Ida Brandt")]
+
+
+def test_a_name_set_beside_someone_working_for_a_person_is_theirs(model: Pipeline) -> None:
+    text = ("Governor Ann Marsh signed the bill on Monday. A spokeswoman for Marsh, Ida Brandt, "
+            "said: “This was overdue.” The governor said nothing. “We are pleased,” the "
+            "spokeswoman added.")
+    assert parsed(model, text) == [("Ida Brandt", "Ida Brandt"), ("the spokeswoman", "Ida Brandt")]
+
+
+def test_a_person_named_as_an_employer_is_not_the_employee(model: Pipeline) -> None:
+    text = "Governor Ann Marsh signed the bill on Monday. “This was overdue,” a Marsh aide said."
+    assert parsed(model, text) == [("a Marsh aide", None)]
