@@ -116,7 +116,9 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
                 tooltip="Open the next document of the library"),
         Binding("left_square_bracket", "document(-1)", "Previous document", show=False,
                 tooltip="Open the previous document of the library"),
-        Binding("D", "done", "Mark document done / not done", show=False),
+        Binding("D", "done", "Mark document done / not done", show=False,
+                tooltip="Mark the document done (with suggestions pending, says how many and "
+                        "asks: y / Enter yes, n / Esc no), or back to in progress"),
         Binding("R", "reload", "Reload from the database", show=False,
                 tooltip="Reload from the database (shows other processes' edits)"),
         Binding("p", "toggle_panel", "Show/hide the side panel", show=False,
