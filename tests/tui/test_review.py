@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers.review import CASES, build, content
 from pilot_helpers import settle, until
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from annotations.store import Store
 from tui.app import RedlineApp
@@ -30,7 +33,10 @@ def _app(tmp_path: Path, dbs: tuple[Path, Path]) -> RedlineApp:
 
 
 def _shown(app: RedlineApp, widget: str) -> str:
-    return str(app.screen.query_one(f"#review-{widget}").render())
+    """The text a review widget shows (its renderable printed to plain text)."""
+    console = Console(width=118, file=io.StringIO(), record=True, color_system=None)
+    console.print(app.screen.query_one(f"#review-{widget}", Static).content)
+    return console.export_text().rstrip("\n")
 
 
 async def _opened(pilot: Pilot[Any]) -> None:

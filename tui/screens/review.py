@@ -44,10 +44,10 @@ class ReviewOpened(Message):
 
 
 def _keep_bindings() -> list[BindingType]:
-    out: list[BindingType] = [Binding("1", "keep(0)", "Keep annotator 1's version",
-                                      key_display="1…9")]
-    out += [Binding(str(n), f"keep({n - 1})", f"Keep annotator {n}'s version", show=False)
-            for n in range(2, 10)]
+    out: list[BindingType] = [Binding("1", "keep(0)", "Keep", key_display="1…9",
+                                      tooltip="Keep annotator 1's version, then go on")]
+    out += [Binding(str(n), f"keep({n - 1})", "Keep", show=False,
+                    tooltip=f"Keep annotator {n}'s version, then go on") for n in range(2, 10)]
     return out
 
 
@@ -56,13 +56,13 @@ class ReviewScreen(RedlineScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *_keep_bindings(),
-        Binding("0", "keep_none", "Keep none"),
-        Binding("e", "edit", "Edit, then keep"),
-        Binding("u", "undo", "Undo the last decision"),
+        Binding("0", "keep_none", "None", tooltip="Keep no version, then go on"),
+        Binding("e", "edit", "Edit", tooltip="Edit the ▶ version in a dialog, then keep it"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last decision and show its case again"),
         Binding("down", "select(1)", "Next version (the one e edits)", show=False),
         Binding("up", "select(-1)", "Previous version (the one e edits)", show=False),
         Binding("question_mark", "keys", "Keys"),
-        Binding("q", "quit_review", "Quit (reopen to resume)"),
+        Binding("q", "quit_review", "Quit", tooltip="Quit (reopening the review resumes it)"),
     ]
     DEFAULT_CSS = """
     ReviewScreen #review-title { height: 1; background: $primary; color: $text; padding: 0 1; }

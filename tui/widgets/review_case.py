@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from annotations.models import Annotation
 from annotations.review import ADJUDICATED, ANCHOR, Case
-from annotations.safe_text import terminal_safe
+from annotations.safe_text import one_line_safe, terminal_safe
 
 CONTEXT = 90
 """Characters of text shown on each side of the case."""
@@ -34,25 +36,24 @@ def _describe(ann: Annotation) -> str:
     return " · ".join([ann.kind, *attrs, *roles])
 
 
-def render_case(case: Case, names: Sequence[str], selected: int) -> Text:
+def render_case(case: Case, names: Sequence[str], selected: int) -> Group:
     """Every version of the case: `1 alice`, what it holds, and the text around it with its
     spans marked; the version `e` edits is flagged with ▶."""
     text = case.doc.text
     lo, hi = _window(text, case.start, case.end)
     # one character for one: control characters shown, line breaks as spaces, offsets kept
     shown = terminal_safe(text[lo:hi]).replace("\n", " ")
-    out = Text()
+    out: list[RenderableType] = []
     for n, (name, version) in enumerate(zip(names, case.versions, strict=True)):
-        mark = "▶" if n == selected else " "
-        out.append(f"{mark} {n + 1}  ", style="bold")
-        out.append(terminal_safe(name), style="bold yellow")
+        head = Text(f"{'▶' if n == selected else ' '} {n + 1}  ", style="bold")
+        head.append(terminal_safe(name), style="bold yellow")
         if not version:
-            out.append("  tagged nothing here\n\n", style="dim")
+            head.append("  tagged nothing here", style="dim")
+            out += [head, Text()]
             continue
-        out.append("\n")
+        out.append(head)
         for ann in version:
-            out.append(f"     {terminal_safe(_describe(ann))}\n".replace("\n", " ").rstrip() + "\n",
-                       style="dim")
+            out.append(Padding(Text(one_line_safe(_describe(ann)), style="dim"), (0, 0, 0, 5)))
         body = Text(("…" if lo else "") + shown + ("…" if hi < len(text) else ""))
         shift = -lo + (1 if lo else 0)
         for ann in version:
@@ -62,7 +63,5 @@ def render_case(case: Case, names: Sequence[str], selected: int) -> Text:
                     style = ANCHOR_STYLE if s.role == ANCHOR[ann.kind] else ROLE_STYLES.get(
                         s.role, "underline")
                     body.stylize(style, a + shift, b + shift)
-        out.append("     ")
-        out.append(body)
-        out.append("\n\n")
-    return out
+        out += [Padding(body, (0, 0, 0, 5)), Text()]
+    return Group(*out)
