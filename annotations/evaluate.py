@@ -18,6 +18,30 @@ from typing import Any
 THRESHOLDS = (0.3, 0.8, 1.0)
 
 
+def _is_span(x: Any, size: int) -> bool:
+    return (isinstance(x, list) and len(x) == 2 and all(isinstance(v, int) for v in x)
+            and 0 <= x[0] <= x[1] <= size)
+
+
+def gold_problem(case: Any) -> str | None:
+    """What makes one gold line unusable (None when it is fine): the fields scoring reads."""
+    if not isinstance(case, dict) or not isinstance(case.get("text"), str):
+        return 'is not an object with a "text" string'
+    size = len(case["text"])
+    quotes = case.get("quotes", [])
+    if not isinstance(quotes, list) or not all(
+        isinstance(q, dict) and _is_span([q.get("start"), q.get("end")], size) for q in quotes
+    ):
+        return '"quotes" is not a list of {"start", "end"} inside the text'
+    others = case.get("other_attributions", [])
+    if not isinstance(others, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("content_spans"), list) and a["content_spans"]
+        and all(_is_span(c, size) for c in a["content_spans"]) for a in others
+    ):
+        return '"other_attributions" is not a list of {"kind", "content_spans"} inside the text'
+    return None
+
+
 def _norm(s: str | None) -> str:
     return re.sub(r"[^\w ]", "", (s or "").lower()).strip()
 
@@ -42,7 +66,7 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: flo
     for g, p in zip(gold, pred, strict=True):
         predicted = [x for x in p.get("quotes", []) if x.get("speech", True)]
         used: set[int] = set()
-        for q in g["quotes"]:
+        for q in g.get("quotes", []):
             best, best_share = None, 0.0
             for j, x in enumerate(predicted):
                 if j in used:
@@ -84,7 +108,7 @@ def misses(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: fl
     lines = []
     for n, (g, p) in enumerate(zip(gold, pred, strict=True)):
         predicted = [x for x in p.get("quotes", []) if x.get("speech", True)]
-        for q in g["quotes"]:
+        for q in g.get("quotes", []):
             hit = next((x for x in predicted if _overlap((q["start"], q["end"]), (x["start"], x["end"]))
                         >= threshold * max(1, q["end"] - q["start"])), None)
             quote = g["text"][q["start"]:q["end"]][:60]

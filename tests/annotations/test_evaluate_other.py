@@ -99,3 +99,25 @@ def test_eval_without_other_attributions_prints_direct_lines_only(tmp_path: Path
     result = CliRunner().invoke(main, ["eval", str(gold)])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_malformed_gold_line_is_one_error_line_naming_it(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    bad = {"text": "abc", "quotes": [], "other_attributions": [{"kind": "mixed", "content_spans": [[0, 9]]}]}
+    gold.write_text(json.dumps(GOLD[0], ensure_ascii=False) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"redline: error: {gold}:2: \"other_attributions\"")
+    for line, said in (({"text": 3}, '"text" string'), ({"text": "ab", "quotes": [{"start": 0}]}, '"quotes"')):
+        gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["eval", str(gold)])
+        assert result.exit_code == 2 and said in result.output, result.output
+
+
+def test_a_gold_file_that_is_not_utf8_is_one_error_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xff\xfe{}")
+    result = CliRunner().invoke(main, ["eval", str(gold)])
+    assert result.exit_code == 2
+    assert result.output == f"redline: error: {gold}: is not UTF-8 (at byte 0); give UTF-8 JSONL\n"

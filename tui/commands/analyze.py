@@ -89,18 +89,36 @@ COMMANDS = [analyze_cmd]
 def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool) -> None:
     """Score the suggestions against GOLD.jsonl: direct quotes at three overlaps, then mixed and
     indirect attributions when the gold has `other_attributions`."""
-    from annotations.evaluate import KINDS, THRESHOLDS, misses, other_misses, score, score_other
+    from annotations.evaluate import (
+        KINDS,
+        THRESHOLDS,
+        gold_problem,
+        misses,
+        other_misses,
+        score,
+        score_other,
+    )
+    from annotations.formats.reading import read_bytes
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 
+    try:
+        data = read_bytes(gold).decode("utf-8-sig")  # a regular file, bounded, as import reads
+    except UnicodeDecodeError as e:
+        raise InputError(str(gold), f"is not UTF-8 (at byte {e.start})", hint="give UTF-8 JSONL") from None
+    except OSError as e:
+        raise InputError(str(gold), f"cannot be read ({e.strerror})", hint="check the path") from None
     cases = []
-    for n, line in enumerate(gold.read_text(encoding="utf-8").split("\n"), start=1):
+    for n, line in enumerate(data.split("\n"), start=1):
         if line.strip():
             try:
-                cases.append(json.loads(line))
+                case = json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(str(gold), f"is not valid JSON ({e.msg})", line=n,
                                  hint="fix that line") from None
+            if (problem := gold_problem(case)) is not None:
+                raise InputError(str(gold), problem, line=n, hint="fix that line")
+            cases.append(case)
     pipeline = load_pipeline(settings.model)
     pred = list(analyze_texts(pipeline, [(str(i), c["text"]) for i, c in enumerate(cases)]))
     pairs = [(c, p) for c, p in zip(cases, pred, strict=True) if not lang or c.get("lang", lang) == lang]
