@@ -63,6 +63,7 @@ def common_affixes(old_text: str, new_text: str) -> tuple[int, int]:
 
 # How much of a span's surroundings is used to tell apart equal texts ("said", a name), and
 # from which side: (characters before, characters after).
+IMPORT_BATCH = 1_000  # annotation rows per insert_all batch
 CONTEXTS = ((0, 0), (12, 12), (12, 0), (0, 12), (40, 40), (40, 0), (0, 40))
 
 
@@ -201,10 +202,22 @@ def store_records(store: Store, records: list[ImportRecord], *, replace: bool = 
             new = [r if r[1] == doc.id else (r[0], doc.id, *r[2:]) for r in rows
                    if r[0] not in have]
             _refuse_taken_ids(conn, rec, [r[0] for r in new])
-            conn.executemany(journal_mod.INSERT_ANNOTATION, new)
+            insert_annotations(conn, new)
             if existing is not None:
                 result.merged_annotations += len(new)
     return result
+
+
+def insert_annotations(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Bulk-insert annotation rows (`journal.annotation_row` tuples) with sqlite-utils'
+    insert_all, in batches, inside the import's transaction (its atomic() nests as a savepoint)."""
+    if not rows:
+        return
+    from .store.fts import utils_database
+
+    # list mode: the column names first, then the value tuples (no dict per row)
+    utils_database(conn).table("annotations").insert_all(
+        [journal_mod.ANNOTATION_FIELDS, *rows], batch_size=IMPORT_BATCH, alter=False)
 
 
 def _refuse_taken_ids(conn: sqlite3.Connection, rec: ImportRecord, ids: list[str]) -> None:

@@ -8,6 +8,7 @@ terminal app's start-up cannot spare. Queries are plain SQL on the stdlib connec
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -62,8 +63,14 @@ def utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils over the store's own connection, its scripts run inside the open transaction.
 
     The standard library's `executescript` commits any open transaction first, which would cut
-    a migration (or a dataset export) in two; statement by statement, it stays one.
+    a migration (or an import) in two; statement by statement, it stays one. sqlite-utils' own
+    `atomic()` nests in the open transaction as a savepoint.
     """
+    return _in_transaction_class()(conn)
+
+
+@functools.cache
+def _in_transaction_class() -> type[sqlite_utils.Database]:
     import sqlite_utils
 
     class InTransaction(sqlite_utils.Database):
@@ -73,7 +80,7 @@ def utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
                 cursor.execute(statement)
             return cursor
 
-    return InTransaction(conn)
+    return InTransaction
 
 
 def add_full_text_search(conn: sqlite3.Connection) -> None:

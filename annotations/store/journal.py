@@ -81,9 +81,12 @@ def encode_spans(spans: list[dict[str, Any]]) -> str:
         for s in ordered) + "]"
 
 
+ANNOTATION_FIELDS = ("id", "doc_id", "kind", "attrs", "origin", "annotator", "start", "end",
+                     "spans", "needs_review", "created_at", "updated_at")
+"""An annotation row's columns, in the order `annotation_row` gives its values."""
 INSERT_ANNOTATION = (
-    "INSERT INTO annotations (id, doc_id, kind, attrs, origin, annotator, start, \"end\","
-    " spans, needs_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    f"INSERT INTO annotations ({', '.join(f'[{c}]' for c in ANNOTATION_FIELDS)})"
+    f" VALUES ({', '.join('?' * len(ANNOTATION_FIELDS))})")
 
 
 def annotation_row(a: dict[str, Any]) -> tuple[Any, ...]:
