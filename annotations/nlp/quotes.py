@@ -152,11 +152,13 @@ def _quoted_within(text: str, opened: int, pos: int) -> bool:
 
 def _straight_nests(text: str, opened: int, pos: int, rest: list[tuple[int, str]]) -> bool:
     """A straight mark that can only open (space before, a letter after) inside a straight
-    quotation nests when two marks that can close follow it in the paragraph, one for it
-    and one for the quotation around it ("We call it "the beast" because it is," …)."""
+    quotation nests when more marks that can close than marks that open follow it in the
+    paragraph: one closes it, one the quotation around it ("We call it "the beast" because
+    it is," …; "We want "fair pay" and "safe streets," …)."""
     if text[opened] != STRAIGHT or text[pos] != STRAIGHT:
         return False
-    return sum(1 for p, r in rest if r != "open" and text[p] == STRAIGHT) >= 2
+    straight = [r for p, r in rest if text[p] == STRAIGHT]
+    return sum(r != "open" for r in straight) > sum(r == "open" for r in straight)
 
 
 def _narration_after(text: str, pos: int, par_end: int) -> bool:

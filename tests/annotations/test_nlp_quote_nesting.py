@@ -82,6 +82,8 @@ def test_a_quotation_within_one_paragraph_keeps_the_cue_before_it() -> None:
      'We call it "the beast" because it eats money,'),
     ('"I told him, "Go home," and he did," Ruth Ekland said.',
      'I told him, "Go home," and he did,'),
+    ('"We want "fair pay" and "safe streets," Ruth Ekland said.',
+     'We want "fair pay" and "safe streets,'),
     ("“I told him, “Go home.” He did not,” Ruth Ekland said.",
      "I told him, “Go home.” He did not,"),
 ])
