@@ -16,19 +16,29 @@ ROLES: dict[str, dict[str, tuple[int, int | None]]] = {
     "claim": {"claim": (1, 1)},
     "stance": {"stance": (1, 1), "holder": (0, 1), "target": (0, 1)},
     "attribution": {"content": (1, None), "source": (0, 1), "cue": (0, 1)},
+    # a free span label from the database's scheme (`redline labels`): one span, attr `label`
+    "label": {"span": (1, 1)},
 }
+# the role that stands for the whole frame (where the cursor goes, what a note hangs on)
+ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content", "label": "span"}
 # kind -> attribute -> allowed values (None: free text) and default
 ATTRS: dict[str, dict[str, tuple[tuple[str, ...] | None, str | None]]] = {
-    "claim": {"checkworthy": (("yes", "no"), "yes")},
+    # `type` takes its values from the database's scheme (claim_types), so any text here
+    "claim": {"checkworthy": (("yes", "no"), "yes"), "type": (None, None)},
     "stance": {"polarity": (("favor", "against", "none"), "none"), "target_text": (None, None)},
     "attribution": {
         "type": (("direct", "indirect", "mixed"), "direct"),
         "speaker": (None, None),
     },
+    "label": {"label": (None, None)},
 }
-# every kind: the annotator whose version `redline review` kept in a gold database (review.py)
+# attributes a kind cannot do without (a span label with no label says nothing)
+REQUIRED = {"label": ("label",)}
+# every kind: the annotator whose version `redline review` kept in a gold database (review.py),
+# and an editor's free-text note
 for _attrs in ATTRS.values():
     _attrs["adjudicated_from"] = (None, None)
+    _attrs["note"] = (None, None)
 KINDS = tuple(ROLES)
 ORIGINS = ("manual", "suggested", "edited")
 STATUSES = ("new", "in progress", "done")
@@ -166,6 +176,10 @@ class Annotation:
                 raise SchemaError(
                     f"{self.kind}.{key} cannot be {value!r}", hint=f"use one of {', '.join(values)}"
                 )
+        for key in REQUIRED.get(self.kind, ()):
+            if not self.attrs.get(key, "").strip():
+                raise SchemaError(f"a {self.kind} needs a {key!r} attribute",
+                                  hint=f"give it one, e.g. attrs {{\"{key}\": \"…\"}}")
         if doc_text is not None:
             for s in self.spans:
                 s.check(doc_text, where=f"annotation {self.id}: ")

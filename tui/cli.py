@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "history": "history",
     "delete": "trash", "restore": "trash",
     "review": "review",
+    "labels": "labels",
 }
 """Command name -> the module of tui/commands/ that defines it (in its COMMANDS list)."""
 

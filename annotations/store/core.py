@@ -9,7 +9,7 @@ from typing import Any
 from ..models import now_iso
 from . import fts
 from .failures import reporting
-from .trash import TrashStore
+from .labels import LabelStore
 
 # Every part comes from an index (schema.add_library_counts): documents_library for the rows,
 # annotations_doc, annotations_review and the decisions key for the counts, and analyses_counts
@@ -26,7 +26,7 @@ LIBRARY_SQL = (
 
 
 @reporting
-class Store(TrashStore):
+class Store(LabelStore):
     """One redline database; safe to share between threads (calls are serialised)."""
 
     # -- analysis cache -------------------------------------------------------------------------

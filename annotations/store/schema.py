@@ -155,7 +155,17 @@ def add_library_counts(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX annotations_review ON annotations(doc_id) WHERE needs_review")
 
 
+def add_label_scheme(conn: sqlite3.Connection) -> None:
+    """The database's label scheme, one row per value in the order offered (store/labels.py);
+    built with sqlite-utils. No rows: the default scheme."""
+    from .fts import utils_database
+
+    utils_database(conn).table("label_scheme").create(
+        {"field": str, "position": int, "value": str}, pk=("field", "value"),
+        not_null={"field", "position", "value"})
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, add_full_text_search,
                                                           add_text_history, add_trash,
-                                                          add_library_counts]
+                                                          add_library_counts, add_label_scheme]
 SCHEMA_VERSION = len(MIGRATIONS)
