@@ -206,3 +206,34 @@ def test_the_readme_key_table_lists_every_review_key() -> None:
             continue  # Textual's own, listed once for every screen
         written = "`1` … `9`" if keys in "123456789" else f"`{keys}`"
         assert written in shown, f"{keys} is not in the README's review rows"
+
+
+async def test_a_review_that_cannot_open_says_why_on_the_screen(tmp_path: Path,
+                                                                dbs: tuple[Path, Path]) -> None:
+    dbs[1].unlink()  # gone between the command's check and the screen
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "cannot review" in _shown(app, "status"))
+        assert "b.db: no such database" in _shown(app, "status")
+        await pilot.press("1", "u")  # nothing to decide: no traceback, nothing written
+        await settle(pilot)
+
+
+async def test_e_on_the_second_version_can_take_the_first_ones_source(
+        tmp_path: Path, dbs: tuple[Path, Path]) -> None:
+    from tui.screens.dialogs import AttributionDialog
+
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(pilot)
+        await pilot.press("down")  # the ▶ on bob's attribution (no source)
+        assert "▶ 2  bob" in _shown(app, "versions")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, AttributionDialog))
+        await pilot.press("left", "enter")  # from (none) to alice's "Alice Smith"
+        await settle(pilot)
+        assert _shown(app, "status").startswith("disagreement 2 of")
+    [row] = [r for r in _gold(tmp_path) if r[1] == "attribution"]
+    assert [role for role, _, _ in row[2]] == ["source", "cue", "content"]
+    assert (row[4], row[5]) == ("edited", "bob")
+    assert _decisions(tmp_path) == [("edited", "bob", 0)]

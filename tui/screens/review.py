@@ -43,6 +43,14 @@ class ReviewOpened(Message):
         self.decided = decided
 
 
+class ReviewFailed(Message):
+    """The review could not be opened (a database missing, damaged, or sharing no document)."""
+
+    def __init__(self, error: RedlineError) -> None:
+        super().__init__()
+        self.error = error
+
+
 def _keep_bindings() -> list[BindingType]:
     out: list[BindingType] = [Binding("1", "keep(0)", "Keep", key_display="1…9",
                                       tooltip="Keep annotator 1's version, then go on")]
@@ -100,8 +108,16 @@ class ReviewScreen(RedlineScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="review")
     def open_review(self) -> None:
         """Compare, copy the agreed annotations into gold, and read the standing decisions."""
-        review = Review.open(self.sources, self.redline.store)
-        self.post_message(ReviewOpened(review, review.decided()))
+        try:
+            review = Review.open(self.sources, self.redline.store)
+            self.post_message(ReviewOpened(review, review.decided()))
+        except RedlineError as e:
+            self.post_message(ReviewFailed(e))
+
+    def on_review_failed(self, message: ReviewFailed) -> None:
+        """Say on the screen why there is nothing to review (q quits)."""
+        self.query_one("#review-status", Static).update(
+            f"cannot review: {one_line_safe(message.error.one_line())}")
 
     def on_review_opened(self, message: ReviewOpened) -> None:
         """Show the first undecided case (where the last session stopped)."""
