@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.worker import Worker
 
 from annotations.store import Store
@@ -145,6 +146,26 @@ class RedlineApp(App[None]):
         self.writes.close()
         if self.owns_store:
             self.store.close()
+
+    async def action_quit(self) -> None:
+        """Quit once the keys typed before ctrl+q are handled.
+
+        A burst arrives at once, and ctrl+q (a priority key, so that it quits from a dialog
+        too) is handled before the keys ahead of it, which wait in the focused widget's queue
+        and bubble from there to the screen's: the exit is queued behind them in each queue on
+        that way in turn, so their writes are queued (and stored before the database closes)
+        rather than dropped. The timer quits anyway if a widget on the way goes away first (a
+        `q` in the burst)."""
+        target = self.focused or self.screen
+        self._exit_behind(list(target.ancestors_with_self))
+        self.set_timer(1.0, self.exit)
+
+    def _exit_behind(self, nodes: list[DOMNode]) -> None:
+        """Exit once each node's queue, in turn, has handled what was in it."""
+        if nodes:
+            nodes[0].call_later(self._exit_behind, nodes[1:])
+        else:
+            self.exit()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the annotation screen (replacing the one shown, if any)."""

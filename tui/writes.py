@@ -31,15 +31,25 @@ class WriteQueue:
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redline-write")
 
-    async def run(self, job: Callable[[], T]) -> T:
-        """Run `job` after every write submitted before it (await it from an async worker).
-
-        Shielded: a worker cancelled meanwhile (its screen closed, the app quitting) stops
-        waiting, but its write still runs in turn; the keys typed before `q` are not lost."""
+    def submit(self, job: Callable[[], T]) -> asyncio.Future[T]:
+        """Queue `job` after every write submitted before it, now (from the event loop, as the
+        key is handled): await the result with `wait`."""
         future = asyncio.wrap_future(self._executor.submit(job))
         # read its outcome even when no one awaits it any more: an unread failure would be
         # printed ("Future exception was never retrieved") over the shell after the app exits
         future.add_done_callback(lambda f: f.cancelled() or f.exception())
+        return future
+
+    async def run(self, job: Callable[[], T]) -> T:
+        """Queue `job` and wait for its result (from an async worker)."""
+        return await self.wait(self.submit(job))
+
+    @staticmethod
+    async def wait(future: asyncio.Future[T]) -> T:
+        """The result of a submitted write (await it from an async worker).
+
+        Shielded: a worker cancelled meanwhile (its screen closed, the app quitting) stops
+        waiting, but its write still runs in turn; the keys typed before a quit are not lost."""
         return await asyncio.shield(future)
 
     def close(self) -> None:

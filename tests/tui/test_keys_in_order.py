@@ -83,3 +83,21 @@ async def test_u_in_a_burst_undoes_the_decision_typed_just_before_it(
         assert len(store.annotations(doc_id)) == 1
 
 
+
+
+async def test_writes_typed_before_ctrl_q_with_a_dialog_open_are_stored_whole(
+        db: tuple[Store, str]) -> None:
+    """ctrl+q with D's question open: the two decisions typed before it are in the database
+    (the app waits for its queued writes before it closes), the question's answer is not."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await opened(pilot)
+        assert screen.view is not None
+        pending = [s.key for s in screen.view.pending()]
+        await burst(pilot, "n", "y", "d", "D", "ctrl+q")
+    assert app.return_code == 0
+    assert store.decisions(doc_id) == {pending[0]: "accepted", pending[1]: "rejected"}
+    assert len(store.annotations(doc_id)) == 1
+    assert store.get_document(doc_id).status != "done"
+    assert store.integrity_check() == "ok"

@@ -122,8 +122,12 @@ class AnnotationBase(RedlineScreen):
             where = focus(result) if callable(focus) else focus
             self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))
 
+        # queued now, as the key is handled: a worker cancelled before it starts (the app
+        # quitting) cannot drop it
+        future = self.redline.writes.submit(job)
+
         async def queued() -> None:
-            await self.redline.writes.run(job)
+            await self.redline.writes.wait(future)
 
         worker: Worker[None] = self.run_worker(queued, name=label, group="write",
                                                exit_on_error=False)
