@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -30,15 +30,22 @@ class WriteQueue:
 
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redline-write")
+        self.pending = 0  # writes submitted and not finished (counted on the event loop)
 
     def submit(self, job: Callable[[], T]) -> asyncio.Future[T]:
         """Queue `job` after every write submitted before it, now (from the event loop, as the
         key is handled): await the result with `wait`."""
         future = asyncio.wrap_future(self._executor.submit(job))
+        self.pending += 1
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, future: asyncio.Future[Any]) -> None:
+        self.pending -= 1
         # read its outcome even when no one awaits it any more: an unread failure would be
         # printed ("Future exception was never retrieved") over the shell after the app exits
-        future.add_done_callback(lambda f: f.cancelled() or f.exception())
-        return future
+        if not future.cancelled():
+            future.exception()
 
     async def run(self, job: Callable[[], T]) -> T:
         """Queue `job` and wait for its result (from an async worker)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pilot_helpers import make, settle
-from test_annotate import opened, rows, status
+from test_annotate import SENTENCE, opened, rows, status
 from test_trial_fixes_2 import failures
 from textual import events
 from textual.pilot import Pilot
@@ -101,3 +101,18 @@ async def test_writes_typed_before_ctrl_q_with_a_dialog_open_are_stored_whole(
     assert len(store.annotations(doc_id)) == 1
     assert store.get_document(doc_id).status != "done"
     assert store.integrity_check() == "ok"
+
+
+async def test_c_then_x_in_one_burst_deletes_the_claim_c_made(db: tuple[Store, str]) -> None:
+    """x acts on the state c left: the claim is not on screen yet when x is handled."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await opened(pilot)
+        screen.article.move_to(screen.article.text.index(SENTENCE) + 5)
+        await burst(pilot, "c", "x")
+        assert failures(app) == []
+        assert store.annotations(doc_id) == []
+        assert len(store.journal(doc_id)) == 2  # the add, then its delete
+        assert "deleted claim (u undoes)" in status(app)
+        assert "0 annotations" in status(app)

@@ -11,8 +11,11 @@ from typing import Any
 from textual.actions import SkipAction
 
 from annotations.models import Annotation
+from annotations.store import Store
 
 from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
+from ..workers import read_state
+from ..writes import Declined
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
 from .annotate_checks import unless_identical
@@ -206,6 +209,22 @@ class TagKeys(AnnotationBase):
     def action_delete(self) -> None:
         """Delete the annotation under the cursor (u brings it back)."""
         ann = self._annotation_under()
+        if ann is None and self.redline.writes.pending:
+            # maybe one a key just before this one is adding (c x in a burst): look for it
+            # in this write's turn, on the state the writes before it leave
+            doc_id, cursor, selection = self.doc_id, self.cursor, self.selection
+
+            def delete_under(store: Store) -> Annotation:
+                state = read_state(store, doc_id)
+                found = act.DocView(state.doc, state.annotations).annotation_at(cursor, selection)
+                if found is None:
+                    raise Declined("no annotation under the cursor")
+                store.delete_annotation(found.id)
+                return found
+
+            self.write("delete annotation", delete_under,
+                       lambda found: f"deleted {found.kind} (u undoes)")
+            return
         if ann is None:
             self._say("no annotation under the cursor")
             return
