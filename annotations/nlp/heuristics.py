@@ -154,23 +154,25 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
     if tok.lower_ == "to" and skipped == 0:
         # "It goes on … to ask": an infinitive's speaker is the subject the clause opens with.
         return _clause_subject(doc, i, blocked)
-    if tok.text == "," and skipped == 0:
-        # "Smith, the agency's head, said": skip back over one apposition, however long.
+    if tok.text in (",", "—", "–") and skipped == 0:
+        # "Smith, the agency's head, said", "Smith — the agency's head — said": skip back
+        # over one apposition, however long.
         j = i - 1
-        while j >= 0 and i - j < _APPOSITION_REACH and doc[j].text != "," and not blocked[j] and (
-            doc[j].text not in _CLAUSE_ENDS
+        while j >= 0 and i - j < _APPOSITION_REACH and doc[j].text != tok.text and (
+            not blocked[j] and doc[j].text not in _CLAUSE_ENDS
         ):
             j -= 1
-        if j > 0 and doc[j].text == "," and not blocked[j - 1]:
+        if j > 0 and doc[j].text == tok.text and not blocked[j - 1]:
             inner = [t for t in doc[j + 1 : i] if not t.is_space]
             if inner and doc[j - 1].is_lower and inner[0].lower_ not in FUNCTION_WORDS and all(
                 is_capitalised(t) or t.text == "." for t in inner
             ):
                 return make_mention(doc, j + 1, i)  # "The clinic's surgeon, Dr Ann Byrne, said"
             found = _left_source(doc, j, j, blocked)
-            if found is not None and found.kind not in ("name", "pronoun"):
-                # "Tom Ash, the adviser on trade, energy and farming, said": the commas
-                # inside the apposition hide the name the sentence opens with.
+            if found is None or found.kind not in ("name", "pronoun"):
+                # "Tom Ash, the adviser on trade, energy and farming, said", "Ann Lee, 61, a
+                # …, said": the commas inside the apposition hide the name the sentence
+                # opens with.
                 return _opening_name(doc, j, blocked) or found
             return found
         return None

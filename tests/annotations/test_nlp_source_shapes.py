@@ -48,6 +48,10 @@ APPOSITION = ("Mara Quist backed the bill. “It is overdue,” she said.\n"
 RELATIVE = ("Mara Quist backed the bill. “It is overdue,” she said. Obi Lund, who has "
             "chaired the water board through three droughts and two floods, said, "
             "“It is reckless.”")
+DASHES = ("Mara Quist backed the bill. “It is overdue,” she said. Obi Lund — the governor's "
+          "adviser on water, energy and farming policy — said: “It is reckless.”")
+AGE_FIRST = ("Mara Quist backed the bill. “It is overdue,” she said. Obi Lund, 61, a former "
+             "mayor who has chaired the water board since 2009, said: “It is reckless.”")
 INFINITIVE = ("The letter from the tenants arrived on Monday. It goes on in its closing "
               "paragraph to ask, “Who will pay for the repairs?”")
 INFINITIVE_NOUN = ("The petition reached the council on Monday. The petition goes on in the "
@@ -68,7 +72,7 @@ def test_a_party_bracket_after_a_quotation_does_not_end_the_sentence_parsed(
     assert parsed(model, BRACKET_AFTER)[-1] == ("It is reckless,", "Rep. Obi Lund", "Obi Lund")
 
 
-@pytest.mark.parametrize("text", [APPOSITION, RELATIVE])
+@pytest.mark.parametrize("text", [APPOSITION, RELATIVE, DASHES, AGE_FIRST])
 def test_a_long_apposition_between_name_and_verb_keeps_the_name_blank(text: str) -> None:
     assert blank(text)[-1] == ("It is reckless.", "Obi Lund", "Obi Lund")
 
