@@ -13,6 +13,7 @@ from annotations.errors import InputError, RedlineError
 
 from ..settings import Settings
 from ..wording import plural
+from .progress import progress_bar
 
 
 def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
@@ -41,17 +42,28 @@ def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
 @click.command("analyze")
 @click.argument("source", default="-", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--batch-size", default=16, show_default=True)
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Worker processes (or local Dask workers) [default: the number of cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help='Where the analysis runs: here, or on Dask (pip install "redline[dask]").')
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler (tcp://HOST:8786) [default: a local cluster].")
 @click.pass_obj
-def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
+def analyze_cmd(settings: Settings, source: Path, batch_size: int, processes: int | None,
+                engine: str, scheduler: str | None) -> None:
     """Print suggestions (entities, quotes, attributions) for FILE or stdin; no database.
 
     A document that fails to analyse gets a record with "error" (and its entities); the others
     go on, and the exit status is 1."""
+    from rich.console import Console
+
     from annotations.formats.reading import read_bytes
-    from annotations.nlp.analyze import analyze_texts
-    from annotations.nlp.pipeline import load_pipeline
+    from annotations.nlp.analyze import EXTRACTOR_VERSION
+    from annotations.nlp.parallel import analyze_parallel, default_processes
 
     where = "<stdin>" if str(source) == "-" else str(source)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler is for --engine dask")
     try:
         # a file is read as import reads it: a regular file, bounded (a pipe named x.txt blocked)
         data = sys.stdin.buffer.read() if str(source) == "-" else read_bytes(source)
@@ -60,20 +72,38 @@ def analyze_cmd(settings: Settings, source: Path, batch_size: int) -> None:
         raise InputError(where, f"is not UTF-8 (at byte {e.start})", hint="give UTF-8 text") from None
     except OSError as e:
         raise InputError(where, f"cannot be read ({e.strerror})", hint="check the path") from None
-    items = list(_items(text, where))
-    pipeline = load_pipeline(settings.model)
-    if pipeline.warning:
-        click.echo(f"redline: {pipeline.warning}", err=True)
+    del data
+    # every line is checked before anything is analysed or written; the documents themselves
+    # are made again as the workers take them, so they are never all in memory at once
+    total = sum(1 for _ in _items(text, where))
+    err = Console(stderr=True)
+
+    def warn(message: str) -> None:
+        err.print(f"redline: {message}", markup=False, highlight=False, soft_wrap=True)
+
+    workers = processes or default_processes()
+    if engine == "dask":
+        from annotations.nlp.dask_engine import analyze_dask
+
+        records = analyze_dask(settings.model, _items(text, where), scheduler=scheduler,
+                               processes=workers, batch_size=batch_size, warn=warn)
+    else:
+        records = analyze_parallel(settings.model, _items(text, where), processes=workers,
+                                   batch_size=batch_size, warn=warn)
     out, failed = sys.stdout, 0
-    for record in analyze_texts(pipeline, items, batch_size=batch_size):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
-        if "error" in record:  # its record says so too; the others go on
-            failed += 1
-            click.echo(f"redline: warning: {where}: document {record['id']} failed to analyse "
-                       f"({record['error']})", err=True)
+    with progress_bar(err, "analysing", total) as tick:
+        for record in records:
+            # which rules made it: `redline import --analyses` reuses only records of its own
+            out.write(json.dumps({**record, "extractor_version": EXTRACTOR_VERSION},
+                                 ensure_ascii=False) + "\n")
+            out.flush()
+            tick(1)
+            if "error" in record:  # its record says so too; the others go on
+                failed += 1
+                warn(f"warning: {where}: document {record['id']} failed to analyse "
+                     f"({record['error']})")
     if failed:
-        click.echo(f"redline: {failed} of {plural(len(items), 'document')} failed to analyse",
+        click.echo(f"redline: {failed} of {plural(total, 'document')} failed to analyse",
                    err=True)
         sys.exit(1)
 
