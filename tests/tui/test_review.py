@@ -237,3 +237,12 @@ async def test_e_on_the_second_version_can_take_the_first_ones_source(
     assert [role for role, _, _ in row[2]] == ["source", "cue", "content"]
     assert (row[4], row[5]) == ("edited", "bob")
     assert _decisions(tmp_path) == [("edited", "bob", 0)]
+
+
+async def test_keys_pressed_right_before_quit_are_all_written(tmp_path: Path,
+                                                             dbs: tuple[Path, Path]) -> None:
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(pilot)
+        await pilot.press("1", "0", "2", "q")
+    assert _decisions(tmp_path) == [("kept", "alice", 0), ("none", "", 0), ("kept", "bob", 0)]

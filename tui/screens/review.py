@@ -9,7 +9,7 @@ times.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker
 
 from annotations.errors import RedlineError
 from annotations.models import Annotation
@@ -202,39 +203,49 @@ class ReviewScreen(RedlineScreen):
         self.app.push_screen(dialog, done)
 
     def _decide(self, pick: int | None, edited: Sequence[Annotation]) -> None:
-        """Record the decision on the case shown, show the next one, write in the queue."""
-        assert self.review is not None and self.index is not None
-        index, key = self.index, self.review.cases[self.index].key
-        self.decided.add(key)
-        self._show(self._next(index + 1))
-        self._write_decision(index, pick, list(edited))
-
-    @work(exclusive=False, exit_on_error=False, group="review-write")
-    async def _write_decision(self, index: int, pick: int | None,
-                              edited: list[Annotation]) -> None:
-        """Store one decision, after every write before it."""
+        """Record the decision on the case shown, show the next one, queue the write."""
         review = self.review
-        assert review is not None
-        try:
-            await self.redline.writes.run(lambda: review.keep(index, pick, edited))
-        except RedlineError as e:
-            self.notify(f"not kept: {e.one_line()}", severity="error", timeout=10)
-            self.decided.discard(review.cases[index].key)
-            self._show(index)
+        assert review is not None and self.index is not None
+        index = self.index
+        self.decided.add(review.cases[index].key)
+        self._show(self._next(index + 1))
+        chosen = list(edited)
+        # queued now, as the key is handled: a worker cancelled before it starts (a quit right
+        # after the key) cannot drop it
+        future = self.redline.writes.submit(lambda: review.keep(index, pick, chosen))
 
-    @work(exclusive=False, exit_on_error=False, group="review-write")
-    async def action_undo(self) -> None:
+        async def written() -> None:
+            try:
+                await self.redline.writes.wait(future)
+            except RedlineError as e:
+                self.notify(f"not kept: {e.one_line()}", severity="error", timeout=10)
+                self.decided.discard(review.cases[index].key)
+                self._show(index)
+
+        self._background(written, "review decision")
+
+    def action_undo(self) -> None:
         """Undo the newest decision (after every write queued before it) and show its case."""
         review = self.review
         if review is None:
             return
-        undone = await self.redline.writes.run(review.undo)
-        if undone is None:
-            self.notify("nothing to undo: no case is decided")
-            return
-        self.decided.discard(review.cases[undone].key)
-        self.notify(f"undone: {review.status(undone).split(' · ')[0]}")
-        self._show(undone)
+        future = self.redline.writes.submit(review.undo)
+
+        async def undone() -> None:
+            index = await self.redline.writes.wait(future)
+            if index is None:
+                self.notify("nothing to undo: no case is decided")
+                return
+            self.decided.discard(review.cases[index].key)
+            self.notify(f"undone: {review.status(index).split(' · ')[0]}")
+            self._show(index)
+
+        self._background(undone, "review undo")
+
+    def _background(self, job: Callable[[], Coroutine[None, None, None]], name: str
+                    ) -> Worker[None]:
+        """Run `job` in an async worker whose failure is reported (RedlineScreen)."""
+        return self.run_worker(job, name=name, group="review-write", exit_on_error=False)
 
     def action_quit_review(self) -> None:
         """Leave redline: every decision is in the gold database already (queued ones are
