@@ -29,12 +29,13 @@ from typing import Any
 from .agreement import load
 from .errors import InputError
 from .merge import check_sources
+
+# ANCHOR: the role whose span says where an annotation is (what overlaps to make a case);
+# re-exported, the review screen reads it here
+from .models import ANCHOR as ANCHOR
 from .models import SPAN_ORDER, Annotation, Document, now_iso, sha256
 from .store import Store
 from .store.db import Database
-
-ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
-"""The role whose span says where an annotation is (what overlaps to make a case)."""
 
 ADJUDICATED = "adjudicated_from"
 """The attribute naming the annotator whose version a gold annotation is."""

@@ -23,7 +23,9 @@ MAX_LENGTH = 60
 # the labels redline's exports give roles and relations (formats/labels.py): a span label
 # exported under one of these names would come back as that role
 RESERVED = frozenset({"CLAIM", "STANCE", "HOLDER", "TARGET", "SOURCE", "CUE", "CONTENT", "SAYS",
-                      "INTRODUCES", "CONTINUES", "HOLDS", "TOWARDS", "QUOTE", "SPEAKER"})
+                      "INTRODUCES", "CONTINUES", "HOLDS", "TOWARDS", "QUOTE", "SPEAKER",
+                      "STANCE_FAVOR", "STANCE_AGAINST", "STANCE_NONE", "CLAIM_CHECKWORTHY",
+                      "CLAIM_NOT_CHECKWORTHY", "LABEL"})
 EXAMPLE = '{"claim_types": ["statistic", "opinion"], "span_labels": ["anonymous source"]}'
 
 

@@ -2,8 +2,11 @@
 
 T lines carry each role span (code point offsets into the `.txt`, split into fragments at line
 breaks as brat requires), R lines link the spans of one frame, A lines carry the attributes with
-fixed values (Checkworthy, Polarity, Type), and an AnnotatorNotes line on each frame's first span
-carries the free-text ones (speaker, target_text) with the annotator, annotation id and times.
+fixed values (Checkworthy, Polarity, Type: a claim's type from the database's scheme too), and
+an AnnotatorNotes line on each frame's first span carries the free-text ones (the editor's note
+first, so brat shows it; speaker, target_text, a span label's label) with the annotator,
+annotation id and times. A span label is a T line of its own type (ANONYMOUS_SOURCE), and
+`annotation.conf` lists the scheme's span labels and claim types.
 What brat has no place for (each document's id, title, status, meta) goes to MANIFEST. The
 reader is `brat_import`.
 """
@@ -20,29 +23,49 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RedlineError
-from ..models import ATTRS, Annotation, sha256
+from ..models import ANCHOR, ATTRS, Annotation, sha256
+from ..scheme import DEFAULT, Scheme, export_name
 from ..store import Store
 from . import labels
 from .output import final_mode, remove_stale, temp_prefix, write_error
 
-ANCHOR = {"claim": "claim", "stance": "stance", "attribution": "content"}
-NOTE_ATTRS = ("speaker", "target_text", "adjudicated_from")  # free text: a note, not an A line
+# free text: a note, not an A line (the editor's note first: brat shows the start of the line)
+NOTE_ATTRS = ("note", "speaker", "target_text", "adjudicated_from", "label")
 # What brat has no place for (each document's id, title, status and meta), one JSON line per
 # file; hidden, so brat and redline's folder import pass over it
 MANIFEST = ".redline-documents.jsonl"
 
 
-def annotation_conf() -> str:
-    """The brat configuration for redline's labels, relations and attributes."""
-    entities = "\n".join(dict.fromkeys(labels.ROLE_LABELS.values()))
+def brat_value(value: str) -> str:
+    """An attribute value as an A line can hold it (one word: brat splits at spaces)."""
+    return re.sub(r"\s+", "_", value.strip()) or "_"
+
+
+def annotation_conf(scheme: Scheme = DEFAULT, used: dict[str, set[str]] | None = None) -> str:
+    """The brat configuration for redline's labels, relations and attributes, with the span
+    labels and claim types of the scheme and of the annotations exported (`used`)."""
+    used = used or {}
+    span_labels = [*scheme.span_labels, *sorted(used.get("span_labels", ()))]
+    claim_types = [*scheme.claim_types, *sorted(used.get("claim_types", ()))]
+    entities = "\n".join(dict.fromkeys([*labels.ROLE_LABELS.values(),
+                                        *(export_name(lab) for lab in span_labels)]))
     relations = "\n".join(f"{name}\tArg1:{head}, Arg2:{child}"
                           for name, (head, child) in labels.RELATIONS.items())
-    attributes = []
-    for kind, attrs in ATTRS.items():
+    # brat knows an attribute by its name: one line per name, for every label that has it
+    attrs: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+    for kind, kind_attrs in ATTRS.items():
+        if kind == "label":
+            continue
         label = labels.ROLE_LABELS[(kind, ANCHOR[kind])]
-        for key, (values, _) in attrs.items():
+        for key, (values, _) in kind_attrs.items():
+            if kind == "claim" and key == "type":
+                values = tuple(brat_value(v) for v in claim_types) or None
             if values is not None:
-                attributes.append(f"{key.capitalize()}\tArg:{label}, Value:{'|'.join(values)}")
+                args, vals = attrs.setdefault(key.capitalize(), ({}, {}))
+                args[label] = None
+                vals.update(dict.fromkeys(values))
+    attributes = [f"{name}\tArg:{'|'.join(args)}, Value:{'|'.join(vals)}"
+                  for name, (args, vals) in attrs.items()]
     return (f"[entities]\n{entities}\n\n[relations]\n{relations}\n"
             "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n"
             f"[attributes]\n" + "\n".join(attributes) + "\n")
@@ -87,11 +110,15 @@ def ann_lines(text: str, anns: list[Annotation]) -> Iterator[str]:
     n_attr = 0
     for n_note, ann in enumerate(anns, start=1):
         t = anchors[ann.id]
+        respelled = []
         for key, value in sorted(ann.attrs.items()):
             if key not in NOTE_ATTRS:
                 n_attr += 1
-                yield f"A{n_attr}\t{key.capitalize()} T{t} {value}\n"
+                yield f"A{n_attr}\t{key.capitalize()} T{t} {brat_value(value)}\n"
+                if brat_value(value) != value:  # the exact value, for redline to read back
+                    respelled.append(f"{key}={_one_line(value)}")
         notes = [f"{key}={_one_line(ann.attrs[key])}" for key in NOTE_ATTRS if ann.attrs.get(key)]
+        notes += respelled
         notes += [f"annotator={_one_line(ann.annotator)}", f"origin={ann.origin}", f"id={ann.id}",
                   f"created_at={ann.created_at}", f"updated_at={ann.updated_at}"]
         if ann.needs_review:
@@ -129,11 +156,17 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
     try:
         n = 0
         folder = str(tmp)
+        used: dict[str, set[str]] = {"span_labels": set(), "claim_types": set()}
         with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8", newline="\n") as manifest:
             for doc in labels.stream_documents(store, status=status, ids=ids):
                 stem = file_stem(doc.id, folder)
                 base = os.path.join(folder, stem)
                 anns = labels.exportable(store, doc, annotators)
+                for a in anns:
+                    if a.kind == "label":
+                        used["span_labels"].add(a.attrs["label"])
+                    elif a.kind == "claim" and a.attrs.get("type"):
+                        used["claim_types"].add(a.attrs["type"])
                 with open(base + ".txt", "w", encoding="utf-8", newline="") as f:
                     f.write(doc.text)
                 with open(base + ".ann", "w", encoding="utf-8", newline="") as f:
@@ -141,7 +174,10 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
                 manifest.write(labels.dumps({"file": stem, "id": doc.id, "title": doc.title,
                                              "status": doc.status, "meta": doc.meta}) + "\n")
                 n += 1
-        (tmp / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
+        scheme = store.label_scheme()
+        used["span_labels"] -= set(scheme.span_labels)
+        used["claim_types"] -= set(scheme.claim_types)
+        (tmp / "annotation.conf").write_text(annotation_conf(scheme, used), encoding="utf-8")
         tmp.chmod(final_mode(path, folder=True))
         old = None
         if path.exists():

@@ -23,18 +23,23 @@ from .reading import check_size, decode, read_bytes
 from .redline import record_id
 from .registry import ImportRecord
 
-NOTE_KEYS = (*NOTE_ATTRS, "annotator", "origin", "id", "created_at", "updated_at", "needs_review")
+# an A-line value brat had to respell (a claim type with spaces) is in the note as it was
+RESPELLED = ("type",)
+NOTE_KEYS = (*NOTE_ATTRS, *RESPELLED, "annotator", "origin", "id", "created_at", "updated_at",
+             "needs_review")
 _NOTE_PART = re.compile(r"((?:\\.|[^;\\])*)(?:; ?|$)")
 
 
 def _note_fields(note: str) -> dict[str, str]:
-    """`key=value; key=value` as the export writes it (values escaped by `_one_line`); free
-    text a person wrote in brat has no such keys and is passed over."""
+    """`key=value; key=value` as the export writes it (values escaped by `_one_line`); a note
+    a person wrote in brat has no such keys, and is the annotation's note as it stands."""
     fields = {}
     for m in _NOTE_PART.finditer(note):
         key, sep, value = m.group(1).partition("=")
         if sep and key in NOTE_KEYS:
             fields[key] = unescape(value)
+    if not fields and note.strip():
+        fields["note"] = note.strip()
     return fields
 
 
@@ -84,7 +89,8 @@ def read_ann(text: str, ann: str, where: str) -> list[dict[str, Any]]:
                 rels.append((label, arg1.removeprefix("Arg1:"), arg2.removeprefix("Arg2:"), n))
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *value = body.split()
-                attrs.setdefault(target, {})[name.lower()] = value[0] if value else "yes"
+                attrs.setdefault(target, {})[name.lower()] = (
+                    lm.values.get(value[0], value[0]) if value else "yes")
             elif ident.startswith("#") and body.startswith("AnnotatorNotes "):
                 notes.setdefault(body.split()[1], {}).update(_note_fields(tail))
             else:
@@ -106,8 +112,11 @@ def read_ann(text: str, ann: str, where: str) -> list[dict[str, Any]]:
             lm.unmapped[f"attribute or note on {t}, which is no T line"] += 1
             continue
         x, note = exts[index[t]], notes.get(t, {})
-        meta: dict[str, Any] = {k: v for k, v in note.items() if k not in NOTE_ATTRS}
-        meta["attrs"] = {**attrs.get(t, {}), **{k: note[k] for k in NOTE_ATTRS if k in note}}
+        kept = (*NOTE_ATTRS, *RESPELLED)
+        meta: dict[str, Any] = {k: v for k, v in note.items() if k not in kept}
+        meta["attrs"] = {**attrs.get(t, {}), **{k: note[k] for k in kept if k in note}}
+        if "label" in note:
+            meta["kind"] = "label"  # a span label the scheme here may not list
         meta["spans"] = [[x.start, x.end, x.label]]
         meta["needs_review"] = meta.get("needs_review") == "true"
         frames.append(meta)

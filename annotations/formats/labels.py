@@ -1,15 +1,18 @@
 """Labels shared by the Prodigy, doccano and brat formats, and rebuilding frames on import.
 
 Export writes one labelled span per role (CLAIM, STANCE, HOLDER, TARGET, SOURCE, CUE, CONTENT)
-and links the spans of one frame with relations (SAYS, INTRODUCES, CONTINUES, HOLDS, TOWARDS).
-Import maps labels back through the default map, or a `--labels` JSON file merged over it,
-groups linked spans into frames, and counts what it could not map so `redline import` can say so.
+and links the spans of one frame with relations (SAYS, INTRODUCES, CONTINUES, HOLDS, TOWARDS); a
+span label (kind `label`) is written under its own name, as `scheme.export_name` spells it
+("anonymous source" -> ANONYMOUS_SOURCE). Import maps labels back through the default map, or a
+`--labels` JSON file merged over it, plus the database's span labels, groups linked spans into
+frames, and counts what it could not map so `redline import` can say so.
 """
 
 from __future__ import annotations
 
 import contextvars
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +23,7 @@ from typing import Any
 from ..errors import InputError, RedlineError, SchemaError, SpanMismatchError
 from ..models import ATTRS, ROLES, Annotation, Document, Span, now_iso, sha256
 from ..safe_text import one_line_safe
+from ..scheme import Scheme, export_name
 from ..store import Store
 
 ROLE_LABELS: dict[tuple[str, str], str] = {
@@ -73,6 +77,7 @@ class LabelMap:
     spans: dict[str, Target | None]
     links: dict[str, bool]
     unmapped: Counter[str] = field(default_factory=Counter)
+    values: dict[str, str] = field(default_factory=dict)  # brat A-line value -> claim type
 
     def span(self, label: Any) -> Target | None:
         """The role a span label stands for; None (and counted) when there is none."""
@@ -89,6 +94,16 @@ class LabelMap:
             return self.links[key]
         self.unmapped[f"relation label {label!r}"] += 1
         return False
+
+    def add_scheme(self, scheme: Scheme) -> LabelMap:
+        """Map a database's span labels back from their export names (a name the map already
+        gives, from redline or a `--labels` file, keeps its meaning), and its claim types from
+        the one-word form a brat A line holds; the map."""
+        for label in scheme.span_labels:
+            self.spans.setdefault(export_name(label), Target("label", "span", (("label", label),)))
+        for value in scheme.claim_types:
+            self.values.setdefault(re.sub(r"\s+", "_", value), value)
+        return self
 
     def report(self) -> list[str]:
         """One line per thing left out, most frequent first (labels come from the file read,
@@ -153,6 +168,13 @@ def dumps(obj: Any) -> str:
     return _ENCODER.encode(obj)
 
 
+def outside_label(ann: Annotation, span: Span) -> str:
+    """The label a span is exported under: its role's, or a span label's own name."""
+    if ann.kind == "label":
+        return export_name(ann.attrs.get("label", "")) or "LABEL"
+    return ROLE_LABELS[(ann.kind, span.role)]
+
+
 @dataclass(frozen=True)
 class Part:
     """One span of one annotation, with its outside label."""
@@ -170,7 +192,7 @@ def decompose(anns: list[Annotation]) -> tuple[list[Part], list[tuple[int, int, 
         base = len(parts)
         roles: dict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(ann.spans):
-            parts.append(Part(ann, s, ROLE_LABELS[(ann.kind, s.role)]))
+            parts.append(Part(ann, s, outside_label(ann, s)))
             roles[s.role].append(base + i)
         contents = roles["content"]
         for c in contents:
@@ -215,7 +237,7 @@ def exportable(store: Store, doc: Document, annotators: Any = ()) -> list[Annota
 def frame_meta(ann: Annotation, unit: Callable[[int], int] = int) -> dict[str, Any]:
     """What the labels cannot carry: id, attributes, origin, annotator, times, its spans."""
     d = ann.to_dict()
-    d["spans"] = [[unit(s.start), unit(s.end), ROLE_LABELS[(ann.kind, s.role)]] for s in ann.spans]
+    d["spans"] = [[unit(s.start), unit(s.end), outside_label(ann, s)] for s in ann.spans]
     return d
 
 
@@ -258,8 +280,8 @@ def assemble(text: str, exts: list[Ext], links: list[tuple[int, int, str]], fram
         if not (0 <= x.start < x.end <= len(text)):
             raise RedlineError(f"span {x.label} [{x.start}, {x.end}) lies outside the text "
                                f"(length {len(text)})", hint="fix the offsets")
-    targets = [lm.span(x.label) for x in exts]
     owner = _frame_owners(exts, frames)
+    targets = [_target(lm, x, owner.get(i)) for i, x in enumerate(exts)]
     parent = list(range(len(exts)))
 
     def find(i: int) -> int:
@@ -296,6 +318,14 @@ def assemble(text: str, exts: list[Ext], links: list[tuple[int, int, str]], fram
         if ann is not None:
             out.append(ann)
     return out
+
+
+def _target(lm: LabelMap, x: Ext, frame: dict[str, Any] | None) -> Target | None:
+    """What a span stands for: by its label, or, for a span label this database's scheme does
+    not list, by the exported frame it belongs to (the frame's attrs carry the label)."""
+    if frame is not None and frame.get("kind") == "label" and str(x.label).upper() not in lm.spans:
+        return Target("label", "span")
+    return lm.span(x.label)
 
 
 def _frame(text: str, members: list[tuple[Ext, Target]], meta: dict[str, Any], annotator: str,

@@ -41,6 +41,7 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
     err = Console(stderr=True)
     label_map = label_maps.activate(labels_file)
     store = open_store(settings)
+    label_map.add_scheme(store.label_scheme())  # its span labels come back as span labels
     total, failures = IngestResult(), []
     skipped: list[tuple[Path, str]] = []
     files = list(iter_files(paths, follow_symlinks=follow_symlinks, skipped=skipped))
