@@ -44,14 +44,6 @@ class AnalysisNeeded(Message):
         self.entities = entities
 
 
-class LibraryLoaded(Message):
-    """The library rows (one per document)."""
-
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        super().__init__()
-        self.rows = rows
-
-
 class Notice(Message):
     """Something a worker wants the user to know that changed nothing (e.g. nothing to undo)."""
 

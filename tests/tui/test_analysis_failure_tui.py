@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import spacy
 from pilot_helpers import make, settle, until
-from textual.widgets import DataTable
 
 from annotations.analysis import extractor_version
 from annotations.formats.registry import ImportRecord
@@ -27,6 +26,7 @@ from annotations.store import Store
 from tui.app import RedlineApp
 from tui.screens.annotate import AnnotationScreen
 from tui.screens.library import LibraryScreen
+from tui.widgets.library_table import LibraryTable
 from tui.widgets.status_bar import StatusBar
 
 BAD = "Boom. Ann Lee wrote to the council.\n“It is over,” she said. Ann Lee left."
@@ -145,7 +145,7 @@ async def test_the_library_shows_a_failed_analysis(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-        table = app.screen.query_one("#documents", DataTable)
+        table = app.screen.query_one("#documents", LibraryTable)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [(r[0], r[3]) for r in cells] == [
             ("Iran will not yield to US pressure, Pezeshkian says", "13"), ("Boom town", "failed")]

@@ -29,10 +29,10 @@ import asyncio, sys
 from pathlib import Path
 
 import tui
-from textual.widgets import DataTable
 from tui.app import make_app
 from tui.commands.common import open_store, seed_files
 from tui.settings import Settings
+from tui.widgets.library_table import LibraryTable
 
 print("tui:", tui.__file__)
 print("seeds:", [str(f) for f in seed_files()])
@@ -45,10 +45,10 @@ async def main():
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(200):
             await pilot.pause(0.05)
-            tables = app.screen.query(DataTable)
+            tables = app.screen.query(LibraryTable)
             if tables and tables.first().row_count:
                 break
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         for i in range(table.row_count):
             print("row:", table.get_row_at(i)[0])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from pilot_helpers import FIXED_NOW, make, settle, until
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
@@ -14,12 +14,13 @@ from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen, format_when
+from tui.widgets.library_table import LibraryTable
 
 
 def table_rows(app: object) -> list[list[str]]:
     """The library table's cells as text."""
-    table = app.screen.query_one("#documents", DataTable)  # type: ignore[attr-defined]
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    table = app.screen.query_one("#documents", LibraryTable)  # type: ignore[attr-defined]
+    return [table.get_row_at(i) for i in range(table.row_count)]
 
 
 def add_second(store: Store) -> None:

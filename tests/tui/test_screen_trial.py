@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import make, settle, until
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from annotations.importer import ImportRecord
 from annotations.ingest import store_records
@@ -20,11 +20,12 @@ from tui.screens.annotate import AnnotationScreen
 from tui.screens.dialogs import AttributionDialog, PromptDialog
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
+from tui.widgets.library_table import LibraryTable
 
 
 def titles(app: object) -> list[str]:
     """The library table's title column."""
-    table = app.screen.query_one("#documents", DataTable)  # type: ignore[attr-defined]
+    table = app.screen.query_one("#documents", LibraryTable)  # type: ignore[attr-defined]
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
@@ -140,7 +141,7 @@ async def test_an_empty_library_says_how_to_import(tmp_path: Path) -> None:
         assert "No documents yet" in screen
         assert "redline --db redline.db import PATH" in screen  # the database this app shows
         assert "press f5" in screen
-        assert app.focused is app.screen.query_one("#documents", DataTable)  # q still quits
+        assert app.focused is app.screen.query_one("#documents", LibraryTable)  # q still quits
         store_records(store, [ImportRecord(text="Grain prices rose.", source="t", title="Grain")])
         await pilot.press("f5")
         await until(pilot, lambda: titles(app) == ["Grain"])

@@ -12,22 +12,41 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Input, Label, Static
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static
 
-from ..messages import LibraryLoaded
+from annotations.errors import RedlineError
+
 from ..widgets.key_footer import KeyFooter
+from ..widgets.library_table import Column, LibraryTable
 from .actions import clip, plural
 from .base import RedlineScreen
+from .library_data import (
+    FIRST_ROWS,
+    SEARCH_LIMIT,
+    SEARCH_PAUSE,
+    DocumentDeleted,
+    LibraryRows,
+    SearchHits,
+    prepare,
+    title_matches,
+    with_text_hits,
+)
+from .library_data import matches as matches
 
 if TYPE_CHECKING:
     from ..app import RedlineApp
 
-COLUMNS = (("title", "Title"), ("words", "Words"), ("annotations", "Annotations"),
-           ("pending", "Pending"), ("status", "Status"), ("edited", "Last edit"))
-
-# Columns whose longest value is known, sized for it: sized to what the first load held (every
-# document `new`), the status column showed "in pro" once a document was in progress.
-FIXED_WIDTHS = {"status": len("in progress"), "edited": len("Mar 02 14:03")}
+# Every column but the title is sized for its longest value: sized to what the first load held
+# (every document `new`), the status column showed "in pro" once a document was in progress.
+# A narrow terminal leaves out the last edit, then the words, before the title gets too short.
+COLUMNS = (Column("title", "Title", None), Column("words", "Words", 6, numeric=True, hide_below=90),
+           Column("annotations", "Annotations", 11, numeric=True),
+           Column("pending", "Pending", 7, numeric=True),
+           Column("status", "Status", len("in progress")),
+           Column("edited", "Last edit", len("Mar 02 14:03"), hide_below=70))
+TEXT_HIT = " · in the text"
+"""After the title of a document that matches the filter by its text (or annotations) only."""
 
 
 def format_when(iso: str, now: datetime) -> str:
@@ -55,14 +74,6 @@ def import_hint(db: Path) -> str:
             "Then press f5 here to see them.")
 
 
-def matches(row: dict[str, Any], query: str) -> bool:
-    """True if every word of the query occurs in the row's title, id or status (typing
-    "failed" finds the documents whose analysis failed)."""
-    failed = " analysis failed" if row.get("analysis_error") else ""
-    hay = f"{row['title']} {row['id']} {row['status']}{failed}".lower()
-    return all(word in hay for word in query.lower().split())
-
-
 # The keys that start (or go on) filtering when the table has them: every printable ASCII
 # character but the screen's own keys (q, ?, /). Capitals filter too: with `R` bound to
 # reload, typing "Rus" reloaded and filtered "us", so reloading is f5, a key nobody types.
@@ -87,8 +98,11 @@ class LibraryScreen(RedlineScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the document under the cursor"),
         Binding("slash", "filter", "Filter", priority=True,
-                tooltip="Filter by title, id or status (or just start typing)"),
+                tooltip="Filter by title, id or status, and search the texts (or just start "
+                        "typing)"),
         Binding("escape", "clear_filter", "Clear filter"),
+        Binding("delete", "delete", "Delete", tooltip="Move the document under the cursor to the "
+                "trash (after asking; redline restore brings it back)"),
         Binding("f5", "reload", "Reload", tooltip="Re-read the library from the database"),
         Binding("question_mark", "app.help", "Keys", tooltip="Show every key"),
         Binding("q", "app.leave", "Quit", tooltip="Quit redline"),
@@ -100,6 +114,12 @@ class LibraryScreen(RedlineScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[dict[str, Any]] = []
+        self.total = 0  # documents in the library (more than the rows while it loads)
+        self.complete = False  # every row is loaded
+        self.text_hits: set[str] = set()  # shown because their text matches the filter
+        self._hits: SearchHits | None = None  # the newest full-text result
+        self._title_room = 40
+        self._search_timer: Timer | None = None
 
     @property
     def redline(self) -> RedlineApp:
@@ -109,65 +129,118 @@ class LibraryScreen(RedlineScreen):
     def compose(self) -> ComposeResult:
         """Title line, filter, table, keys."""
         yield Label(f"redline · library · {self.redline.settings.db}", id="library-title")
-        yield Input(placeholder="type to filter by title, id or status", id="filter",
-                    select_on_focus=False)
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="documents")
-        for key, label in COLUMNS:
-            table.add_column(label, key=key, width=FIXED_WIDTHS.get(key))
-        yield table
+        yield Input(placeholder="type to filter by title, id or status, and search the texts",
+                    id="filter", select_on_focus=False)
+        yield LibraryTable(COLUMNS, self.cells, lambda r: str(r["id"]), id="documents")
         yield Static(import_hint(self.redline.settings.db), id="library-empty", markup=False)
         yield Label("", id="library-status")
         yield KeyFooter(show_command_palette=False)
 
+    @property
+    def table(self) -> LibraryTable:
+        """The documents table."""
+        return self.query_one("#documents", LibraryTable)
+
     def on_mount(self) -> None:
-        """Load the rows; the table takes the keys."""
-        self.query_one("#documents", DataTable).focus()
-        self.load()
+        """The table takes the keys (the rows load when the screen is first shown)."""
+        self.table.focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from a document: its counts may have changed."""
+        """Shown, first or back from a document (whose counts may have changed): load."""
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library")
     def load(self) -> None:
-        """Read the library rows (may wait on another process's write)."""
-        self.post_message(LibraryLoaded(self.redline.store.library()))
+        """Read the library rows (may wait on another process's write): on the first load of a
+        big library the first screenful goes up at once, the rest after."""
+        store = self.redline.store
+        if not self.complete:
+            first = store.library(limit=FIRST_ROWS)
+            if len(first) == FIRST_ROWS:
+                self.post_message(LibraryRows(prepare(first), total=store.document_count(),
+                                              complete=False))
+        rows = prepare(store.library())
+        self.post_message(LibraryRows(rows, total=len(rows), complete=True))
 
-    def on_library_loaded(self, message: LibraryLoaded) -> None:
+    def on_library_rows(self, message: LibraryRows) -> None:
         """Show the rows."""
-        self.rows = message.rows
+        if self.complete and not message.complete:
+            return  # a first screenful overtaken by the whole library
+        self.rows, self.total, self.complete = message.rows, message.total, message.complete
         self.refill()
+        if message.complete:
+            self.search_text(self.query_one("#filter", Input).value.strip())
+
+    def cells(self, r: dict[str, Any]) -> list[str]:
+        """One row's cells as the table draws them (only for the rows on screen)."""
+        # "failed": its analysis failed (no suggestions); "–": never analysed
+        pending = str(r["pending"]) if r["pending"] is not None else (
+            "failed" if r.get("analysis_error") else "–")
+        mark = (" ⚠" if r.get("needs_review") else "") + (
+            TEXT_HIT if r["id"] in self.text_hits else "")
+        title = clip(r["title"] or r["id"], max(8, self._title_room - len(mark))) + mark
+        return [title, str(r["words"]), str(r["annotations"]), pending, r["status"],
+                format_when(r["updated_at"], self.redline.now())]
 
     def refill(self) -> None:
-        """Rebuild the table from the rows that match the filter, keeping the cursor's row."""
-        table = self.query_one("#documents", DataTable)
-        keep = self.current_id()
+        """Show the rows that match the filter (by title, id or status, then by text), keeping
+        the cursor's row."""
+        table = self.table
         query = self.query_one("#filter", Input).value.strip()
-        shown = [r for r in self.rows if matches(r, query)] if query else self.rows
-        now = self.redline.now()
-        # the other columns take about 62 cells: the title gets the rest
-        room = max(16, self.size.width - 62)
-        table.clear()
-        for r in shown:
-            # "failed": its analysis failed (no suggestions); "–": never analysed
-            pending = str(r["pending"]) if r["pending"] is not None else (
-                "failed" if r.get("analysis_error") else "–")
-            title = clip(r["title"] or r["id"], room)
-            if r.get("needs_review"):
-                title += " ⚠"
-            table.add_row(title, str(r["words"]), str(r["annotations"]), pending, r["status"],
-                          format_when(r["updated_at"], now), key=r["id"])
-        ids = [r["id"] for r in shown]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep), animate=False)
-        done = sum(1 for r in self.rows if r["status"] == "done")
-        label = f"{len(shown)} of {plural(len(self.rows), 'document')} · {done} done"
-        if failed := sum(1 for r in self.rows if r.get("analysis_error")):
-            label += f" · analysis failed for {failed} (entities only)"
-        self.query_one("#library-status", Label).update(label)
+        shown = title_matches(self.rows, query)
+        by_title = len(shown)
+        hits = self._hits if self._hits is not None and self._hits.query == query else None
+        self.text_hits = set()
+        if query and hits is not None and not hits.error:
+            shown, self.text_hits = with_text_hits(shown, {r["id"]: r for r in self.rows},
+                                                   hits.ids)
+        self._title_room = table.title_width()
+        table.set_rows(shown, keep=table.current_key)
+        self.query_one("#library-status", Label).update(self.status_line(by_title, hits))
         # no documents at all (not none matching): say how to add some under the bare header
         # (the table keeps the focus, so q and ? still work)
-        self.set_class(not self.rows, "-empty")
+        self.set_class(self.complete and not self.rows, "-empty")
+
+    def status_line(self, by_title: int, hits: SearchHits | None) -> str:
+        """How many documents show of how many, done, failed; the text search's outcome."""
+        if not self.complete:
+            return f"{plural(self.total, 'document')} · loading…"
+        label = f"{by_title} of {plural(len(self.rows), 'document')}"
+        if self.text_hits:
+            best = "the best " if hits is not None and len(hits.ids) >= SEARCH_LIMIT else ""
+            label += f" · {best}{len(self.text_hits)} more by their text"
+        label += f" · {sum(1 for r in self.rows if r['status'] == 'done')} done"
+        if failed := sum(1 for r in self.rows if r.get("analysis_error")):
+            label += f" · analysis failed for {failed} (entities only)"
+        if hits is not None and hits.error:
+            label = f"text search: {hits.error} · {label}"  # first: the line may be cut
+        return label
+
+    def search_text(self, query: str) -> None:
+        """Search the texts for the filter once typing pauses (a search per keystroke of a
+        fast typist would queue on the database)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, lambda: self._search(query)) if query else None
+
+    @work(thread=True, exit_on_error=False, group="library-search")
+    def _search(self, query: str) -> None:
+        """Search the texts (and annotations) with the filter as an FTS5 query, off the event
+        loop; a query SQLite cannot parse comes back as one line for the status. (Not an
+        exclusive worker: a thread cannot be stopped, so an old answer is dropped instead.)"""
+        try:
+            found = self.redline.store.search(query, limit=SEARCH_LIMIT)
+        except RedlineError as e:
+            self.post_message(SearchHits(query, [], {}, error=e.one_line()))
+            return
+        self.post_message(SearchHits(query, [h["id"] for h in found],
+                                     {h["id"]: h["snippet"] for h in found}))
+
+    def on_search_hits(self, message: SearchHits) -> None:
+        """Add the text matches after the title matches (if the filter still says the same)."""
+        self._hits = message
+        if message.query == self.query_one("#filter", Input).value.strip():
+            self.refill()
 
     def on_resize(self) -> None:
         """Titles are clipped to the width: re-fill at the new one."""
@@ -176,11 +249,7 @@ class LibraryScreen(RedlineScreen):
 
     def current_id(self) -> str | None:
         """The id of the document under the table cursor."""
-        table = self.query_one("#documents", DataTable)
-        if not table.row_count:
-            return None
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return key.value
+        return self.table.current_key
 
     def action_type(self, character: str) -> None:
         """Type to filter: a character the table does not use goes to the end of the filter.
@@ -195,15 +264,17 @@ class LibraryScreen(RedlineScreen):
         self.set_focus(field)
 
     @on(Input.Changed, "#filter")
-    def _filtered(self) -> None:
-        self.refill()
+    def _filtered(self, event: Input.Changed) -> None:
+        self.refill()  # titles at once; the texts when the search comes back
+        if self.complete:
+            self.search_text(event.value.strip())
 
     @on(Input.Submitted, "#filter")
     def _submitted(self) -> None:
         self.action_open()
 
-    @on(DataTable.RowSelected, "#documents")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_chosen(self, event: LibraryTable.Chosen) -> None:
+        """A click on a row opens it."""
         event.stop()
         self.action_open()
 
@@ -223,7 +294,7 @@ class LibraryScreen(RedlineScreen):
     def action_clear_filter(self) -> None:
         """Empty the filter and give the keys back to the table."""
         self.query_one("#filter", Input).value = ""
-        self.set_focus(self.query_one("#documents", DataTable))
+        self.set_focus(self.table)
 
     def action_reload(self) -> None:
         """Re-read the library (another process may have changed it)."""
@@ -231,8 +302,36 @@ class LibraryScreen(RedlineScreen):
 
     def action_cursor(self, step: int) -> None:
         """Move the table cursor while the filter has the keys."""
-        table = self.query_one("#documents", DataTable)
-        if step > 0:
-            table.action_cursor_down()
-        else:
-            table.action_cursor_up()
+        self.table.action_cursor(step)
+
+    def action_delete(self) -> None:
+        """Ask, then move the document under the cursor to the trash."""
+        doc_id = self.current_id()
+        if doc_id is None:
+            return
+        row = next(r for r in self.rows if r["id"] == doc_id)
+        from .dialogs import ConfirmDialog
+
+        def chosen(yes: object) -> None:
+            if yes is True:
+                self.delete(doc_id)
+
+        title = clip(row["title"] or doc_id, 60)
+        count = plural(row["annotations"], "annotation")
+        self.app.push_screen(ConfirmDialog(
+            "Delete the document", f"Move “{title}” ({doc_id}, {count}) to the trash? "
+            f"`redline restore {doc_id}` brings it back."), chosen)
+
+    @work(thread=True, exit_on_error=False, group="library-delete")
+    def delete(self, doc_id: str) -> None:
+        """Move the document to the trash (with its annotations, decisions and journal)."""
+        [title] = self.redline.store.delete_documents([doc_id])
+        self.post_message(DocumentDeleted(doc_id, title))
+
+    def on_document_deleted(self, message: DocumentDeleted) -> None:
+        """Drop its row, say how to get it back, and re-read the counts."""
+        self.rows = [r for r in self.rows if r["id"] != message.doc_id]
+        self.refill()
+        self.notify(f"Moved “{clip(message.title, 60)}” to the trash: "
+                    f"redline restore {message.doc_id} brings it back")
+        self.load()
