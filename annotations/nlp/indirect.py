@@ -214,6 +214,15 @@ def clause_for(lk: Linker, i: int) -> tuple[int, int] | None:
     return (spans[0][0], spans[-1][1]) if spans else None
 
 
+def _mostly_known(contents: list[tuple[int, int]], known: Sequence[Attr]) -> bool:
+    """Whether most of a clause is already another attribution's content ("vowed to continue
+    the campaign “until victory.”", where the quoted phrase made it a mixed quotation)."""
+    size = sum(e - s for s, e in contents)
+    shared = sum(max(0, min(e, ke) - max(s, ks)) for s, e in contents
+                 for a in known for ks, ke in a.contents)
+    return shared * 2 > size
+
+
 def _inside(src: Mention, contents: list[tuple[int, int]]) -> bool:
     return any(src.start < e and src.end > s for s, e in contents)
 
@@ -271,7 +280,7 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
         if lk.parsed and _unsaid(doc[i]):
             continue
         contents = clause_spans(lk, i, parsed_only=belief)
-        if contents is None:
+        if contents is None or _mostly_known(contents, known):
             continue
         src, from_parse = lk.source_for(doc[i], after_quote=False)
         speaker: str | None = None

@@ -23,7 +23,8 @@ _PASSIVE = ("auxpass", "nsubjpass")
 # “fantasy timetable”", "accused them of “playing games”"): their subject is the one quoted.
 _JUDGING = {
     "as": words("""dismiss denounce hail brand label characterize characterise condemn criticize
-        criticise deride decry slam blast praise portray depict describe mock ridicule reject"""),
+        criticise deride decry slam blast praise portray depict describe mock ridicule reject
+        refer view regard"""),
     "for": words("criticize criticise praise blame fault slam blast condemn"),
     "of": words("accuse"),
 }
@@ -31,6 +32,10 @@ _JUDGING_PREPS = frozenset(_JUDGING)
 # Verbs that report what a study found or what someone believes ("the audit found that …").
 _FINDING = words("find show conclude believe think fear")
 _CLIMB = 6  # head steps from a quoted phrase up to the verb that frames it
+# How the parser hangs a quoted phrase, not a quoted clause, on the reporter's sentence.
+# (Not dobj or advmod: "told reporters “no comment.”", "said “absolutely not.”" are answers.)
+_PHRASE_DEPS = ("prep", "pobj", "attr", "acomp", "npadvmod", "oprd", "amod")
+_NAMING = words("call describe dub term label brand")
 _CLAUSE_EDGES = ("ccomp", "relcl", "acl", "advcl", "parataxis")
 _ARTICLES = words("a an the")
 
@@ -53,6 +58,34 @@ def _opens_inside_clause(lk: Linker, r: QuoteResult) -> bool:
     return False
 
 
+def _phrase_after_cue(lk: Linker, r: QuoteResult) -> bool:
+    """Whether a "speech" quotation after its cue is a lower-case phrase the parser hangs on
+    the reporter's sentence as a modifier or object ("vowed to continue the campaign “until
+    victory.”"), not a clause of its own."""
+    a, q = r.attr, r.quote
+    if not lk.parsed or a is None or a.cue is None or a.cue[1] > q.open_mark:
+        return False
+    if len(a.contents) > 1 or not lk.index.text[q.start : q.end].lstrip()[:1].islower():
+        return False
+    root = _quote_root(lk, q)
+    words_ = lk.index.text[q.start : q.end].split()
+    if root is None or len(words_) < 2:
+        return False
+    opens = lk.doc[lk.tokens_in(q.start, q.end)[0]]
+    # "… “until the poaching stops.”": a subordinate clause of the reporter's sentence
+    return root.dep_ in _PHRASE_DEPS or (root.dep_ == "advcl" and opens.dep_ == "mark")
+
+
+def _naming_verb(lk: Linker, q: QuoteSpan) -> Token | None:
+    """The naming verb a quoted name hangs on ("which he called “the worst”")."""
+    root = _quote_root(lk, q)
+    if root is None:
+        return None
+    verb = root.head
+    named = verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING and verb.idx < q.open_mark
+    return verb if named and not lk.blocked[verb.i] else None
+
+
 def _to_mixed(lk: Linker, r: QuoteResult) -> None:
     """Re-class a speech quotation as a mixed one; it leaves an attribution it shares."""
     q, a = r.quote, r.attr
@@ -62,10 +95,18 @@ def _to_mixed(lk: Linker, r: QuoteResult) -> None:
     r.kind = "mixed"
     if a.contents == [(q.start, q.end)]:
         a.type = "mixed"
-        return
-    a.contents.remove((q.start, q.end))  # a later quotation that inherited the cue stays direct
-    r.attr = Attr("mixed", a.source, a.speaker, a.cue, a.cue_text, [(q.start, q.end)],
-                  a.confidence, a.para)
+    else:
+        a.contents.remove((q.start, q.end))  # a later quotation that inherited the cue stays direct
+        r.attr = a = Attr("mixed", a.source, a.speaker, a.cue, a.cue_text, [(q.start, q.end)],
+                          a.confidence, a.para)
+    assert a.cue is not None
+    tok = lk.doc[lk.tokens_in(a.cue[0], a.cue[1])[0]]
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head.i < tok.i and lemma_of(head):
+        # "vowed to continue the patrols “until …”": the reporting verb is the one the
+        # quoted phrase's verb depends on
+        a.cue, a.cue_text = (head.idx, head.idx + len(head)), head.text
+        lk.used_cues.add(head.i)
 
 
 def _quote_root(lk: Linker, q: QuoteSpan) -> Token | None:
@@ -88,8 +129,14 @@ def _judging_verb(lk: Linker, q: QuoteSpan) -> Token | None:
     if prep is None or lk.blocked[prep.i] or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.dep_ == "dobj":
-        verb = verb.head  # "accused the owners of “…”" with "of" hung on the object
+    for _ in range(2):
+        if verb.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        # "accused the owners of “…”", "referred to the ban as a “…”": the preposition
+        # hung on the object instead of the verb
+        verb = verb.head
+        if verb.dep_ == "prep":
+            verb = verb.head
     lemma = verb.lemma_.lower()
     if verb.i >= prep.i or verb.pos_ != "VERB" or lemma not in _JUDGING[prep.lower_]:
         return None
@@ -163,7 +210,7 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
     by_cue = {r.attr.cue: r.attr for r in results
               if r.kind == "mixed" and r.attr is not None and r.attr.cue is not None}
     for r in results:
-        if r.kind == "speech" and _opens_inside_clause(lk, r):
+        if r.kind == "speech" and (_opens_inside_clause(lk, r) or _phrase_after_cue(lk, r)):
             _to_mixed(lk, r)
             if r.attr is not None and r.attr.cue is not None:
                 by_cue.setdefault(r.attr.cue, r.attr)
@@ -173,6 +220,15 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
             verb = _judging_verb(lk, r.quote)
         if verb is None and r.kind == "scare" and r.attr is None:
             verb = _finding_verb(lk, r.quote)
+        if verb is None and r.kind == "mixed" and r.attr is not None and r.attr.type == "direct" and (
+            len(r.attr.contents) > 1
+        ):
+            # "“…,” he said of the deal, which he called “the worst”": the name is the
+            # naming verb's, not a piece of the direct quotation.
+            verb = _naming_verb(lk, r.quote)
+            if verb is not None:
+                r.attr.contents.remove((r.quote.start, r.quote.end))
+                r.attr = None
         if verb is not None:
             _judged(lk, res, r, verb, by_cue)
     for a in {id(r.attr): r.attr for r in results if r.kind == "mixed" and r.attr}.values():
@@ -219,7 +275,10 @@ def mixed_contents(lk: Linker, a: Attr) -> list[tuple[int, int]]:
     if not lk.parsed or after >= len(doc) or doc[after].idx > first:
         return a.contents
     end_tok = lk.tokens_in(first, last)[1]
-    if doc[i].right_edge.i < end_tok - 1 or any(doc[k].is_sent_start for k in range(after + 1, end_tok)):
+    last_word = end_tok - 1
+    while last_word > after and doc[last_word].is_punct:
+        last_word -= 1  # the parser hangs a fragment's own full stop on the sentence's root
+    if doc[i].right_edge.i < last_word or any(doc[k].is_sent_start for k in range(after + 1, end_tok)):
         return a.contents  # the fragment is not in the cue's phrase
     widened = _whole_quotes(lk, doc[after].idx, last)
     return [widened] if widened else a.contents

@@ -116,3 +116,34 @@ def test_an_entity_run_over_a_quotation_mark_is_cut_back_to_the_name(model: Pipe
     # The small model tags "Roe called the investigation a “witch hunt" as one LAW entity.
     text = "Roe called the investigation a “witch hunt,” and said Democrats were “obsessed.”"
     assert [source for _, source, _ in mixed(model, text)] == ["Roe", "Roe"]
+
+
+def test_a_lower_case_phrase_hung_on_the_reporters_sentence_is_mixed(model: Pipeline) -> None:
+    text = "The warden vowed to continue the patrols “until the poaching stops.”"
+    assert speech(model, text) == []
+    ((_, source, _),) = mixed(model, text)
+    assert source == "The warden"
+    assert [a for a in analysed(model, text)["attributions"] if a["type"] == "indirect"] == []
+
+
+def test_short_quoted_answers_after_a_cue_stay_speech(model: Pipeline) -> None:
+    assert speech(model, "The warden told reporters “no comment.”") == ["no comment."]
+    assert speech(model, "The warden said “absolutely not.”") == ["absolutely not."]
+
+
+def test_referring_to_something_as_a_quote_is_mixed(model: Pipeline) -> None:
+    text = "The warden referred to the fishing ban as a “temporary pause.”"
+    ((content, source, cue),) = mixed(model, text)
+    assert (source, cue) == ("The warden", "referred") and content[0].endswith("“temporary pause.”")
+
+
+def test_a_name_given_after_a_direct_quote_is_the_namers_own_mixed_quote(model: Pipeline) -> None:
+    text = "“It is a scandal,” the warden said of the dam, which he called “a concrete folly.”"
+    assert speech(model, text) == ["It is a scandal,"]
+    assert [(s, c) for _, s, c in mixed(model, text)] == [("he", "called")]
+
+
+def test_a_naming_participle_takes_the_named_person_into_the_content(model: Pipeline) -> None:
+    text = "The warden said he was “deeply saddened” by the death, calling his deputy “a born river man.”"
+    found = [(content, cue) for content, source, cue in mixed(model, text) if source in ("he", "The warden")]
+    assert (["his deputy “a born river man.”"], "calling") in found
