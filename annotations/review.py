@@ -176,6 +176,9 @@ class Review:
     def open(cls, sources: Sequence[Path], gold: Store) -> Review:
         """Compare the sources, put their shared documents and agreed annotations into `gold`
         (those not there yet), and return the review with its cases."""
+        if len(sources) > 9:
+            raise InputError(str(sources[9]), "a review takes at most 9 databases (one key each)",
+                             hint="give at most nine (review the others into another gold database)")
         check_gold(sources, gold.path)
         names, docs = load(list(sources))
         cases: list[Case] = []

@@ -165,3 +165,8 @@ def test_the_same_annotation_twice_by_everyone_is_agreed_twice() -> None:
     agreed, cases = split(doc, sides, ["a", "b"])
     assert (len(agreed), cases) == (2, [])
     assert len({key for key, _ in agreed}) == 2
+
+
+def test_more_than_nine_databases_are_refused(tmp_path: Path, dbs: tuple[Path, Path]) -> None:
+    with Store(tmp_path / "gold.db") as gold, pytest.raises(InputError, match="at most 9"):
+        Review.open([dbs[0], dbs[1]] * 5, gold)
