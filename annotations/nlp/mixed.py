@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import Attr, QuoteResult
+from .clauses import _whole_quotes, clause_spans, lemma_of
 from .cues import cue_span
-from .indirect import _whole_quotes, clause_spans, lemma_of
 from .linker import Linker
 from .mentions import make_mention
 from .text import words
