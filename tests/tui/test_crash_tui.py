@@ -4,6 +4,7 @@ sound, after every kill."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Iterator
@@ -51,14 +52,20 @@ def _open(tmux: Tmux, name: str, db: Path, doc_id: str) -> Window:
     return tmux.start(name, "--db", str(db), "--annotator", "ed", "annotate", doc_id)
 
 
+_TAGS = itertools.count(1)
+"""How many tags _press_action has typed (each selection is longer than the last)."""
+
+
 def _press_action(win: Window, rng: random.Random, undo: bool) -> None:
-    """Type one action: undo, or move somewhere, maybe select a few tokens, and tag a claim."""
+    """Type one action: undo, or move somewhere, select a few tokens, and tag a claim.
+
+    Each selection is longer than every one before it: a claim identical to an earlier one
+    (the same sentence tagged twice) would be refused, and the count would not move."""
     if undo:
         win.send("u")
         return
     moves = [rng.choice(["j", "j", "l", "k", "h"]) for _ in range(rng.randint(0, 6))]
-    if rng.random() < 0.5:
-        moves += ["v"] + ["l"] * rng.randint(1, 4)
+    moves += ["v"] + ["l"] * (rng.randint(1, 4) + 4 * next(_TAGS))
     win.send(*moves, "c")
 
 
