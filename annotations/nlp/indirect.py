@@ -93,7 +93,14 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
         contents = clause_spans(lk, i, parsed_only=belief)
         if contents is None or _mostly_known(contents, known):
             continue
-        src, from_parse = lk.source_for(doc[i], after_quote=False)
+        if lk.parsed and any(c.dep_ in ("nsubjpass", "auxpass") for c in doc[i].children):
+            # "Residents were told that …": the subject heard it; the speaker is the agent
+            # ("told by officials"), or nobody named
+            agent = next((p for c in doc[i].rights if c.dep_ == "agent"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            src, from_parse = (parsed_phrase(agent), True) if agent is not None else (None, False)
+        else:
+            src, from_parse = lk.source_for(doc[i], after_quote=False)
         speaker: str | None = None
         if src is not None and _inside(src, contents):
             # "Buyers, said Lee, were …": the parser gives the cue two subjects; the one

@@ -122,3 +122,10 @@ def test_calling_on_someone_to_act_is_reported_but_naming_is_not(model: Pipeline
     text = "Anglers called on the council to close the weir before the spawning season."
     assert reported(model, text) == [(["the council to close the weir before the spawning season"], "Anglers")]
     assert reported(model, "Anglers called the weir a disgrace. They called on Monday for calm.") == []
+
+
+def test_in_the_passive_the_agent_speaks_and_the_subject_only_heard(model: Pipeline) -> None:
+    assert reported(model, "Anglers were told by the warden that the weir was safe.") == [
+        (["the weir was safe"], "the warden")]
+    assert reported(model, "Anglers were told that the weir was safe.") == []
+    assert reported(model, "It was announced on Friday that the weir would close.") == []
