@@ -5,6 +5,7 @@ Looking up the cache never imports spaCy: the model id comes from package metada
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -31,25 +32,41 @@ def cached(store: Store, doc: Document, model: str | None) -> dict[str, Any] | N
 
 def analyze_documents(store: Store, docs: Iterable[Document], pipeline: Pipeline, *,
                       batch_size: int = 16,
-                      progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Analyse the documents that are not cached yet in `nlp.pipe` batches; yield every record."""
+                      progress: Callable[[int], None] | None = None,
+                      analyse: Callable[[Iterator[tuple[str, str]]], Iterable[dict[str, Any]]]
+                      | None = None) -> Iterator[dict[str, Any]]:
+    """Analyse the documents that are not cached yet in `nlp.pipe` batches; yield every record.
+
+    `analyse` runs (id, text) pairs through `pipeline`'s model some other way (in worker
+    processes); by default, analyze_texts here. Documents are read as the analysis asks for
+    them, so they are never all in memory."""
     from .nlp.analyze import analyze_texts
 
     version = extractor_version()
-    todo: list[tuple[str, str]] = []
-    for doc in docs:
-        hit = store.cached_analysis(doc.text_sha256, pipeline.model_id, version)
-        if hit is not None:
+    hits: deque[dict[str, Any]] = deque()
+
+    def todo() -> Iterator[tuple[str, str]]:
+        for doc in docs:
+            hit = store.cached_analysis(doc.text_sha256, pipeline.model_id, version)
+            if hit is None:
+                yield doc.id, doc.text
+            else:
+                hits.append({**hit, "id": doc.id})
+
+    def flush() -> Iterator[dict[str, Any]]:
+        while hits:
             if progress:
                 progress(1)
-            yield {**hit, "id": doc.id}
-        else:
-            todo.append((doc.id, doc.text))
-    for record in analyze_texts(pipeline, todo, batch_size=batch_size):
+            yield hits.popleft()
+
+    run = analyse or (lambda items: analyze_texts(pipeline, items, batch_size=batch_size))
+    for record in run(todo()):
+        yield from flush()
         store.save_analysis(record, extractor_version=version)
         if progress:
             progress(1)
         yield record
+    yield from flush()
 
 
 def entities_for(store: Store, doc: Document) -> list[dict[str, Any]]:

@@ -16,9 +16,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotations.errors import RedlineError
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 Item = tuple[str, str]
 Record = dict[str, Any]
@@ -84,14 +87,15 @@ def _lost(model: str | None, items: list[Item], error: BaseException) -> list[Re
 
 def analyze_parallel(model: str | None, items: Iterable[Item], *, processes: int,
                      batch_size: int = 16, warn: Callable[[str], None] | None = None,
-                     context: str = "spawn") -> Iterator[Record]:
+                     context: str = "spawn", pipeline: Pipeline | None = None) -> Iterator[Record]:
     """Records for (id, text) items, in input order, analysed by `processes` worker processes.
 
     Input too small for two chunks is analysed in this process (starting a worker costs a
     spaCy load, seconds). `warn` gets the pipeline's warning once. A chunk whose worker died
     is tried again one document at a time, so only the document that kills a worker gets an
     error record. `context` is the multiprocessing start method ("spawn": workers import
-    nothing they did not ask for, on every platform).
+    nothing they did not ask for, on every platform). `pipeline`, if given, is the one this
+    process uses (loaded already for the model).
     """
     source = chunks(items, batch_size)
     first = next(source, None)
@@ -101,18 +105,22 @@ def analyze_parallel(model: str | None, items: Iterable[Item], *, processes: int
     if processes <= 1 or second is None:
         rest = [first] + ([second] if second else [])
         yield from _in_process(model, (item for chunk in rest for item in chunk), source,
-                               batch_size, warn)
+                               batch_size, warn, pipeline)
         return
     yield from _pool(model, [first, second], source, processes=processes,
                      batch_size=batch_size, warn=warn, context=context)
 
 
 def _in_process(model: str | None, head: Iterator[Item], source: Iterator[list[Item]],
-                batch_size: int, warn: Callable[[str], None] | None) -> Iterator[Record]:
+                batch_size: int, warn: Callable[[str], None] | None,
+                pipeline: Pipeline | None) -> Iterator[Record]:
     from .analyze import analyze_texts
     from .pipeline import load_pipeline
 
-    pipeline = load_pipeline(model)
+    if pipeline is None:
+        pipeline = load_pipeline(model)
+    elif warn:
+        warn = None  # whoever loaded it has said its warning
     if pipeline.warning and warn:
         warn(pipeline.warning)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from annotations.formats.registry import EXPORT_FORMATS
 from ..settings import Settings
 from ..wording import plural
 from .common import open_store
+
+if TYPE_CHECKING:
+    from annotations.reuse import Reused
 
 
 @click.command("import")
@@ -27,10 +31,16 @@ from .common import open_store
                    "see `redline history`).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that lead out of a folder being imported.")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Processes that analyse [default: the number of cores].")
+@click.option("--analyses", "analyses_files", multiple=True, type=click.Path(path_type=Path),
+              help="`redline analyze` output to reuse for these texts instead of running spaCy "
+                   "(repeatable).")
 @click.pass_obj
 def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_analyze: bool,
                batch_size: int, labels_file: Path | None, replace: bool,
-               follow_symlinks: bool) -> None:
+               follow_symlinks: bool, processes: int | None,
+               analyses_files: tuple[Path, ...]) -> None:
     """Import .txt/.md files, .jsonl files and folders (each file all or nothing)."""
     from rich.console import Console
 
@@ -51,12 +61,12 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         err.print(f"redline: skipped {plural(len(skipped), 'symbolic link')} leading out of the "
                   f"folder: {shown}{more} (give --follow-symlinks to import them)",
                   highlight=False, markup=False, soft_wrap=True)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    from .progress import columns
+
     # transient: once done, the bar gives way to the one summary line (or the error lines)
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    with Progress(*columns(), console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("reading", total=len(files), rate="")
         for path in files:
             try:
@@ -69,6 +79,7 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
             else:
                 total.update(result)
             progress.advance(task)
+        reused = _reuse(store, analyses_files, failures, err)
         failed: tuple[int, int] = (0, 0)
         if not no_analyze and (total.added or total.duplicates):
             # documents already there are analysed too when they have no analysis yet (an
@@ -76,14 +87,15 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
             try:
                 failed = _analyze(settings, store,
                                   list(dict.fromkeys(total.added + total.duplicates)),
-                                  batch_size, progress)
+                                  batch_size, progress, processes)
             except RedlineError as e:  # e.g. --model names no installed pipeline
                 # the documents are stored already: say so, and how to analyse them later
                 raise RedlineError(
                     f"{e.message} ({plural(len(total.added), 'document')} imported, not analysed)",
                     hint=(f"{e.hint}; then" if e.hint else "fix that, then")
                     + " run the same import again to analyse them") from None
-    if failures and not total.added and not total.duplicates and len(failures) == len(files):
+    if failures and not total.added and not total.duplicates and len(failures) == len(files) \
+            and not analyses_files:
         sys.exit(2)  # nothing imported: the error lines above are the whole story
     dup = f", {len(total.duplicates)} already there" if total.duplicates else ""
     extra = f", {total.merged_annotations} annotations merged" if total.merged_annotations else ""
@@ -94,6 +106,13 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
                   "history ID)")
     click.echo(f"imported {plural(len(total.added), 'document')}{dup}{extra}{moved} into "
                f"{settings.db}", err=True)
+    if analyses_files:
+        click.echo(f"reused {plural(reused.reused, 'analysis', 'analyses')} from "
+                   f"{plural(len(analyses_files), 'file')}"
+                   + (f"; {reused.other_rules} made by other rules were analysed again"
+                      if reused.other_rules else "")
+                   + (f"; {reused.unmatched} matched no stored text" if reused.unmatched else ""),
+                   err=True)
     if failed[0]:
         click.echo(f"redline: {failed[0]} of {plural(failed[1], 'document')} failed to analyse "
                    "(see above); they are stored with their entities, without suggestions, and "
@@ -107,32 +126,46 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         sys.exit(2)
 
 
-def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: int,
-             progress: object) -> tuple[int, int]:
-    """Analyse the documents that have no analysis yet, with a documents/s figure; print one
-    warning line per document whose analysis failed. Returns (failed, documents)."""
-    import time
-    from collections.abc import Iterator
-
-    from annotations.analysis import analyze_documents
-    from annotations.models import Document
-    from annotations.nlp.pipeline import load_pipeline
+def _reuse(store: object, paths: tuple[Path, ...], failures: list[str], err: object) -> Reused:
+    """Cache the analyses in `paths` for the stored texts they fit; a file that cannot be used
+    is one error line (added to `failures`), and stores nothing."""
+    from annotations.reuse import Reused, store_analyses
     from annotations.store import Store
 
     assert isinstance(store, Store)
-    pipeline = load_pipeline(settings.model)
-    if pipeline.warning:
-        click.echo(f"redline: {pipeline.warning}", err=True)
-    task = progress.add_task(f"analysing ({pipeline.model_id})",  # type: ignore[attr-defined]
-                             total=len(doc_ids), rate="")
-    started, done = time.perf_counter(), 0
+    total = Reused()
+    for path in paths:
+        try:
+            got = store_analyses(store, path)
+        except RedlineError as e:
+            failures.append(e.one_line())
+            err.print(f"redline: error: {e.one_line()}", style="red",  # type: ignore[attr-defined]
+                      highlight=False, markup=False, soft_wrap=True)
+            continue
+        total.reused += got.reused
+        total.other_rules += got.other_rules
+        total.unmatched += got.unmatched
+    return total
 
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        rate = done / max(1e-9, time.perf_counter() - started)
-        progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")  # type: ignore[attr-defined]
 
+def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: int,
+             progress: object, processes: int | None = None) -> tuple[int, int]:
+    """Analyse the documents that have no analysis yet (in `processes` processes), with a
+    documents/s figure and an ETA; print one warning line per document whose analysis failed.
+    Returns (failed, documents)."""
+    import time
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+    from annotations.analysis import analyze_documents, cached
+    from annotations.models import Document
+    from annotations.nlp.parallel import analyze_parallel, default_processes
+    from annotations.nlp.pipeline import load_pipeline, model_id_for
+    from annotations.store import Store
+
+    from .progress import rate_text
+
+    assert isinstance(store, Store)
     titles: dict[str, str] = {}
 
     def docs() -> Iterator[Document]:
@@ -141,8 +174,40 @@ def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: 
             titles[doc.id] = doc.title
             yield doc
 
+    records: Iterable[dict[str, Any]]
+    if all(cached(store, doc, settings.model) is not None for doc in docs()):
+        # every text has its analysis (reused with --analyses, or from an earlier import):
+        # spaCy is not even loaded
+        model_id = model_id_for(settings.model)
+        records = ({**(cached(store, doc, settings.model) or {}), "id": doc.id} for doc in docs())
+        tick_cached = True
+    else:
+        pipeline = load_pipeline(settings.model)
+        model_id = pipeline.model_id
+        if pipeline.warning:
+            click.echo(f"redline: {pipeline.warning}", err=True)
+
+        def analyse(items: Iterator[tuple[str, str]]) -> Iterator[dict[str, Any]]:
+            return analyze_parallel(settings.model, items,
+                                    processes=processes or default_processes(),
+                                    batch_size=batch_size, pipeline=pipeline)
+
+        records = analyze_documents(store, docs(), pipeline, batch_size=batch_size,
+                                    progress=lambda n: tick(n), analyse=analyse)
+        tick_cached = False
+    task = progress.add_task(f"analysing ({model_id})",  # type: ignore[attr-defined]
+                             total=len(doc_ids), rate="")
+    started, done = time.perf_counter(), 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        progress.update(task, advance=n, rate=rate_text(done, started))  # type: ignore[attr-defined]
+
     failed = 0
-    for record in analyze_documents(store, docs(), pipeline, batch_size=batch_size, progress=tick):
+    for record in records:
+        if tick_cached:
+            tick(1)
         if "error" in record:  # a known failure (cached) is reported again: it still holds
             failed += 1
             title = f" ({titles[record['id']]!r})" if titles.get(record["id"]) else ""
