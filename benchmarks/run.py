@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import RESULTS, cpu_steadiness, machine, write_result
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench", "analysis_big"]
+SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench", "analysis_big", "library_big"]
 RESULT_FILE = {"tmux_open": "tmux_open", "app_keys": "app_keys", "import_bench": "import",
-               "store_bench": "store", "analysis_big": "analysis_big"}
+               "store_bench": "store", "analysis_big": "analysis_big",
+               "library_big": "library_big"}
 
 
 @dataclass
@@ -62,6 +63,19 @@ FIGURES = [
            lambda r: (r["cached_big"]["visible_ms"],
                       f"CPU {r['cached_big']['cpu_at_text_ms']:.0f} ms"),
            lambda v: float(v) <= 700, "ms"),
+    Figure("tmux: launch ÷ a one-line Textual app (4 kB, cached)", "≤ 1.25×", "tmux_open",
+           lambda r: (r["cached_seed"]["visible_ms"] / r["textual_floor"]["visible_ms"],
+                      f"{r['cached_seed']['visible_ms']:.0f} vs {r['textual_floor']['visible_ms']:.0f}"
+                      " ms, same run"),
+           lambda v: float(v) <= 1.25),
+    Figure("library: Enter → rows visible, 10k ÷ 1 document", "≤ 1.2×", "library_big",
+           lambda r: (r["ratio_10000"], f"{r['library_10000']['visible_ms']:.0f} vs "
+                      f"{r['library_1']['visible_ms']:.0f} ms"),
+           lambda v: float(v) <= 1.2),
+    Figure("library: Enter → rows visible, 100k documents", "≤ 1 s", "library_big",
+           lambda r: (r["library_100000"]["visible_ms"],
+                      f"every row loaded {r['library_100000']['loaded_ms']:,.0f} ms"),
+           lambda v: float(v) <= 1000, "ms"),
     Figure("key → frame, 1 MB / ~30k highlights: median", "≤ 5 ms", "app_keys",
            lambda r: (r["cached"]["all_keys"]["median_ms"],
                       f"CPU {_key_cpu(r['cached'], 'cpu_median_ms')} ms"),
