@@ -81,9 +81,10 @@ class _Text:
 
         if self.too_slow is not None:
             return self.too_slow
-        if len(self.done) == 1:
-            return self.done[0]
-        return Doc.from_docs(self.done, ensure_whitespace=False,
+        done, self.done = self.done, []  # the pieces go as soon as the whole exists
+        if len(done) == 1:
+            return done[0]
+        return Doc.from_docs(done, ensure_whitespace=False,
                              exclude=["tensor"])  # type: ignore[call-arg]  # stub lags spaCy
 
 
