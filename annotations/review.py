@@ -163,11 +163,13 @@ def gold_copy(ann: Annotation, doc: Document, key: str, name: str, *,
 class Review:
     """An adjudication in progress: the cases, and the decisions stored in the gold database."""
 
-    def __init__(self, gold: Store, names: list[str], cases: list[Case], documents: int) -> None:
+    def __init__(self, gold: Store, names: list[str], cases: list[Case], documents: int,
+                 agreed: int = 0) -> None:
         self.gold = gold
         self.names = names
         self.cases = cases
         self.documents = documents
+        self.agreed = agreed  # annotations every annotator made alike (in gold since opening)
         self._index = {c.key: i for i, c in enumerate(self.cases)}
         docs = list(dict.fromkeys(c.doc.id for c in cases))
         self._doc_number = {d: n for n, d in enumerate(docs, start=1)}
@@ -182,6 +184,7 @@ class Review:
         check_gold(sources, gold.path)
         names, docs = load(list(sources))
         cases: list[Case] = []
+        agreed_total = 0
         with gold._write() as db:
             db.conn.execute(REVIEW_TABLE)
             done = _standing(db)
@@ -189,12 +192,13 @@ class Review:
                 target = _gold_document(gold, db, doc)
                 agreed, found = split(target, sides, names)
                 cases += found
+                agreed_total += len(agreed)
                 for key, ann in agreed:
                     if key not in done:
                         copy = gold_copy(ann, target, key, " + ".join(names))
                         gold.add_annotation(copy)
                         _record(gold, db, key, target.id, "agreed", names[0], [copy.id])
-        return cls(gold, names, cases, len(docs))
+        return cls(gold, names, cases, len(docs), agreed_total)
 
     def decided(self) -> set[str]:
         """The keys of the cases with a standing decision."""

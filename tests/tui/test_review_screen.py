@@ -61,6 +61,8 @@ async def test_the_first_case_shows_every_version_with_its_annotator(
     async with app.run_test(size=(120, 40)) as pilot:
         await _opened(pilot)
         assert _shown(app, "status") == f"disagreement 1 of {CASES} · document 1 of 2"
+        assert _shown(app, "title") == ("Review into gold.db: 1 alice · 2 bob · 1 agreed "
+                                        "annotation copied")
         assert "attribution: source differs" in _shown(app, "case")
         versions = _shown(app, "versions")
         assert "1  alice" in versions and "2  bob" in versions

@@ -28,6 +28,7 @@ from annotations.safe_text import one_line_safe
 
 from ..widgets.key_footer import KeyFooter
 from ..widgets.review_case import render_case
+from ..wording import plural
 from .base import RedlineScreen
 from .review_edit import edit_dialog
 
@@ -126,7 +127,9 @@ class ReviewScreen(RedlineScreen):
         names = " · ".join(f"{n} {one_line_safe(name)}"
                            for n, name in enumerate(self.review.names, start=1))
         gold = one_line_safe(self.redline.store.path.name)
-        self.query_one("#review-title", Static).update(f"Review into {gold}: {names}")
+        agreed = plural(self.review.agreed, "agreed annotation")
+        self.query_one("#review-title", Static).update(
+            f"Review into {gold}: {names} · {agreed} copied")
         self._show(self._next(0))
 
     def _next(self, start: int) -> int | None:
