@@ -118,17 +118,18 @@ FIGURES = [
                       f"{_export(r, 100_000)['peak_mib']:.2f} MiB"),
            lambda v: float(v) <= 2),
     Figure("analysis of a 1 MB article (own process)", "≤ 30 s", "analysis_big",
-           lambda r: (_article(r, 1_000_000)["wall_s"] * 1000,
+           lambda r: (_article(r, 1_000_000)["wall_s"],
                       f"CPU {_article(r, 1_000_000)['cpu_s']:.1f} s"),
-           lambda v: float(v) <= 30_000, "ms"),
+           lambda v: float(v) <= 30, "s"),
     Figure("analysis of a 1 MB article: peak memory", "≤ 600 MB", "analysis_big",
            lambda r: (_article(r, 1_000_000)["peak_mib"] * 1.048576,
                       f"{_article(r, 1_000_000)['loaded_peak_mib'] * 1.048576:.0f} MB with the "
                       "model loaded"),
-           lambda v: float(v) <= 600),
-    Figure("analysis time per character, 3 MB ÷ 1 MB", "≤ 1.15 (linear)", "analysis_big",
-           lambda r: (r["time_ratio"] / r["size_ratio"],
-                      f"×{r['time_ratio']:.2f} wall, ×{r['cpu_ratio']:.2f} CPU for "
+           lambda v: float(v) <= 600, "MB"),
+    # CPU, not wall: the load of a shared machine moves between two runs minutes apart
+    Figure("analysis CPU per character, 3 MB ÷ 1 MB", "≤ 1.15 (linear)", "analysis_big",
+           lambda r: (r["cpu_ratio"] / r["size_ratio"],
+                      f"×{r['cpu_ratio']:.2f} CPU, ×{r['time_ratio']:.2f} wall for "
                       f"×{r['size_ratio']:.0f} the text"),
            lambda v: float(v) <= 1.15),
     Figure("analysis of an article with 10,000 brackets in a row", "≤ 2 s", "analysis_big",
@@ -219,7 +220,8 @@ def main() -> None:
             value, detail = fig.measure(result)
             ok = fig.passes(value)
             text = (_ms(float(value)) if fig.unit == "ms" else
-                    value if isinstance(value, str) else f"{value:.2f}")
+                    value if isinstance(value, str) else
+                    f"{value:,.1f} {fig.unit}" if fig.unit else f"{value:.2f}")
             row.update(measured=value, measured_text=text, detail=detail,
                        verdict="pass" if ok else "MISS")
         rows.append(row)
