@@ -150,26 +150,30 @@ class LibraryScreen(RedlineScreen):
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library")
-    def load(self) -> None:
-        """Read the library rows (may wait on another process's write): on the first load of a
-        big library the first screenful goes up at once, the rest after."""
+    def load(self, *, whole: bool = False) -> None:
+        """Read the library rows (may wait on another process's write). The first load of a
+        big library reads a screenful; the rest is read once that is on screen, so its work
+        (seconds of it at 100k documents) does not hold back the first frame."""
         store = self.redline.store
-        if not self.complete:
+        if not (whole or self.complete):
             first = store.library(limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:
                 self.post_message(LibraryRows(prepare(first), total=store.document_count(),
                                               complete=False))
+                return
         rows = prepare(store.library())
         self.post_message(LibraryRows(rows, total=len(rows), complete=True))
 
     def on_library_rows(self, message: LibraryRows) -> None:
-        """Show the rows."""
+        """Show the rows (after a first screenful, read the rest)."""
         if self.complete and not message.complete:
             return  # a first screenful overtaken by the whole library
         self.rows, self.total, self.complete = message.rows, message.total, message.complete
         self.refill()
         if message.complete:
             self.search_text(self.query_one("#filter", Input).value.strip())
+        else:
+            self.call_after_refresh(lambda: self.load(whole=True))
 
     def cells(self, r: dict[str, Any]) -> list[str]:
         """One row's cells as the table draws them (only for the rows on screen)."""
