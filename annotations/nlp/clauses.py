@@ -150,11 +150,14 @@ def _left_clause(lk: Linker, tok: Token) -> list[tuple[int, int]] | None:
 
 def _run_on(root: Token) -> int:
     """Where a reported clause ends when the parser ran the reporter's next verb into it:
-    "said the ruling was “a disgrace” and vowed to appeal" (a reporting verb joined to it)."""
-    for c in root.rights:
-        if c.dep_ == "conj" and cue_lemma(c, direct=False) is not None:
-            cc = [x.i for x in root.rights if x.dep_ == "cc" and x.i < c.i]
-            return cc[-1] if cc else c.left_edge.i
+    "said the ruling was “a disgrace” and vowed to appeal" (a finite reporting verb joined to
+    something in it; "would investigate and report back" stays whole)."""
+    for t in root.subtree:
+        if t.i > root.i and t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and (
+            cue_lemma(t, direct=False) is not None
+        ):
+            cc = [x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            return cc[-1] if cc else t.left_edge.i
     return len(root.doc)
 
 

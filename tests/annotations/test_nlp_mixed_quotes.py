@@ -147,3 +147,12 @@ def test_a_naming_participle_takes_the_named_person_into_the_content(model: Pipe
     text = "The warden said he was “deeply saddened” by the death, calling his deputy “a born river man.”"
     found = [(content, cue) for content, source, cue in mixed(model, text) if source in ("he", "The warden")]
     assert (["his deputy “a born river man.”"], "calling") in found
+
+
+def test_the_reporters_next_verb_ends_the_clause_wherever_the_parser_joins_it(model: Pipeline) -> None:
+    text = "The warden said the counts were ‘deeply worrying’ and promised action."
+    assert mixed(model, text) == [(["the counts were ‘deeply worrying’"], "The warden", "said")]
+    whole = "The warden said he would investigate and report back within a week."
+    (rec,) = analyze_texts(model, [("t", whole)])
+    assert [whole[s:e] for a in rec["attributions"] for s, e in a["content_spans"]] == [
+        "he would investigate and report back within a week"]
