@@ -248,3 +248,16 @@ async def test_keys_pressed_right_before_quit_are_all_written(tmp_path: Path,
         await _opened(pilot)
         await pilot.press("1", "0", "2", "q")
     assert _decisions(tmp_path) == [("kept", "alice", 0), ("none", "", 0), ("kept", "bob", 0)]
+
+
+async def test_down_moves_the_version_marker_even_when_the_versions_scroll(
+        tmp_path: Path, dbs: tuple[Path, Path]) -> None:
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(60, 12)) as pilot:  # two versions do not fit: they scroll
+        await _opened(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert "▶ 2  bob" in _shown(app, "versions")
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert app.screen.query_one("#review-scroll").scroll_y > 0

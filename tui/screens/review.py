@@ -71,6 +71,8 @@ class ReviewScreen(RedlineScreen):
         Binding("u", "undo", "Undo", tooltip="Undo the last decision and show its case again"),
         Binding("down", "select(1)", "Next version (the one e edits)", show=False),
         Binding("up", "select(-1)", "Previous version (the one e edits)", show=False),
+        Binding("pagedown", "page(1)", "Scroll the versions down", show=False),
+        Binding("pageup", "page(-1)", "Scroll the versions up", show=False),
         Binding("question_mark", "keys", "Keys"),
         Binding("q", "quit_review", "Quit", tooltip="Quit (reopening the review resumes it)"),
     ]
@@ -99,7 +101,10 @@ class ReviewScreen(RedlineScreen):
         yield Static(id="review-title")
         yield Static("comparing the annotators' databases…", id="review-status")
         yield Static(id="review-case")
-        with VerticalScroll(id="review-scroll"):
+        scroll = VerticalScroll(id="review-scroll")
+        # never focused: ↑/↓ are the screen's (they move the ▶), pgup/pgdn scroll
+        scroll.can_focus = False
+        with scroll:
             yield Static(id="review-versions")
         yield KeyFooter()
 
@@ -168,6 +173,14 @@ class ReviewScreen(RedlineScreen):
         self.selected = (self.selected + step) % len(case.versions)
         self.query_one("#review-versions", Static).update(
             render_case(case, self.review.names, self.selected))
+
+    def action_page(self, step: int) -> None:
+        """Scroll the versions by a page (a case of long spans or many annotators)."""
+        scroll = self.query_one("#review-scroll", VerticalScroll)
+        if step > 0:
+            scroll.scroll_page_down()
+        else:
+            scroll.scroll_page_up()
 
     def action_keep(self, pick: int) -> None:
         """Keep annotator `pick`'s version (0-based) of the case shown."""
