@@ -139,11 +139,15 @@ def split(doc: Document, sides: Sequence[Sequence[Annotation]], names: Sequence[
     for i, item in enumerate(items):
         groups[find(i)].append(item)
     cases = []
+    seen: dict[str, int] = defaultdict(int)
     for members in groups.values():
         versions = tuple(tuple(sorted((a for k, a in members if k == side), key=signature))
                          for side in range(len(sides)))
         kind = members[0][1].kind
         key = sha256(f"{doc.text_sha256}|case|{[[signature(a) for a in v] for v in versions]!r}")
+        # one annotator's identical twins are two cases with the same content: number them
+        seen[key] += 1
+        key = key if seen[key] == 1 else sha256(f"{key}|{seen[key]}")
         cases.append(Case(key, doc, kind, _what(kind, versions, names), versions))
     cases.sort(key=lambda c: (c.start, c.end, c.kind, c.key))
     agreed.sort(key=lambda p: (p[1].start, p[1].end, p[0]))

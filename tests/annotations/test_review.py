@@ -170,3 +170,10 @@ def test_the_same_annotation_twice_by_everyone_is_agreed_twice() -> None:
 def test_more_than_nine_databases_are_refused(tmp_path: Path, dbs: tuple[Path, Path]) -> None:
     with Store(tmp_path / "gold.db") as gold, pytest.raises(InputError, match="at most 9"):
         Review.open([dbs[0], dbs[1]] * 5, gold)
+
+
+def test_one_annotators_identical_twins_are_two_cases_with_their_own_keys() -> None:
+    text = "Taxes will rise."
+    doc = Document(id="d", text=text)
+    _, cases = split(doc, [[_claim(text, 0, 15), _claim(text, 0, 15)], []], ["a", "b"])
+    assert len(cases) == 2 and cases[0].key != cases[1].key
