@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .attribution import Attr, QuoteResult, link_quotes
 from .indirect import indirect_attributions
 from .mixed import mixed_contents, refine_mixed
-from .pieces import TooSlow, parse_texts
+from .pieces import Unparsed, parse_texts
 from .quotes import find_quotes
 from .text import TextIndex
 
@@ -119,7 +119,7 @@ def analyze_texts(
 ) -> Iterator[dict[str, Any]]:
     """Run (id, text) pairs through the pipeline in batches, yielding records in order."""
     for doc_id, whole in parse_texts(pipeline.nlp, items, batch_size=batch_size):
-        if isinstance(whole, TooSlow):  # spaCy's part, not the rules': nothing to keep
+        if isinstance(whole, Unparsed):  # too long or too slow for spaCy: nothing to keep
             yield {"id": doc_id, "text_sha256": whole.text_sha256, "model": pipeline.model_id,
                    "error": whole.message()}
             continue

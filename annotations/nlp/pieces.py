@@ -24,7 +24,14 @@ BUDGET_CHARS_PER_S = 10_000
 """The CPU time a text may take: BUDGET_BASE_S plus a second per BUDGET_CHARS_PER_S characters
 (1 MB: 160 s; it takes about 45 s of CPU here). CPU, not wall time: a busy machine slows every
 analysis alike, while a text that makes spaCy superlinear is what the budget is for."""
+MAX_CHARS = 3_000_000
+"""The longest text analysed. The rules need a text whole, so memory grows with it (about 130
+MB per MB over the model's 150 MB: a 3 MB article peaks at 560 MiB); a longer one is refused."""
 _PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def time_budget(chars: int) -> float:
@@ -33,13 +40,33 @@ def time_budget(chars: int) -> float:
 
 
 @dataclass(frozen=True)
-class TooSlow:
-    """A text whose parse went over its time budget (its remaining pieces were skipped)."""
+class Unparsed:
+    """A text the parser gave up on, and why (message())."""
 
     chars: int
+    text_sha256: str
+
+    def message(self) -> str:
+        """One line for the user: what happened and what to do."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class TooLong(Unparsed):
+    """A text over MAX_CHARS, refused before any parsing."""
+
+    def message(self) -> str:
+        """One line for the user: what happened and what to do."""
+        return (f"too long to analyse: {self.chars:,} characters (at most {MAX_CHARS:,});"
+                " split the text into smaller documents")
+
+
+@dataclass(frozen=True)
+class TooSlow(Unparsed):
+    """A text whose parse went over its time budget (its remaining pieces were skipped)."""
+
     seconds: float
     budget: float
-    text_sha256: str
 
     def message(self) -> str:
         """One line for the user: what happened and what to do."""
@@ -74,13 +101,16 @@ class _Text:
         self.todo = split_text(text)
         self.done: list[Doc] = []
         self.cpu = 0.0
-        self.too_slow: TooSlow | None = None
+        self.unparsed: Unparsed | None = None
+        if self.chars > MAX_CHARS:
+            self.todo = []
+            self.unparsed = TooLong(self.chars, _sha256(text))
 
-    def result(self) -> Doc | TooSlow:
+    def result(self) -> Doc | Unparsed:
         from spacy.tokens import Doc
 
-        if self.too_slow is not None:
-            return self.too_slow
+        if self.unparsed is not None:
+            return self.unparsed
         done, self.done = self.done, []  # the pieces go as soon as the whole exists
         if len(done) == 1:
             return done[0]
@@ -111,9 +141,10 @@ class _Batch:
 
 def parse_texts(nlp: Language, items: Iterable[tuple[str, str]], *, batch_size: int = 32,
                 batch_chars: int | None = None,
-                budget: Callable[[int], float] = time_budget) -> Iterator[tuple[str, Doc | TooSlow]]:
+                budget: Callable[[int], float] = time_budget) -> Iterator[tuple[str, Doc | Unparsed]]:
     """(id, Doc) for each (id, text), in order, parsed in batches of at most batch_size pieces
-    and batch_chars characters; a text over its CPU budget gives (id, TooSlow) instead.
+    and batch_chars characters; a text over MAX_CHARS or its CPU budget gives (id, TooLong) or
+    (id, TooSlow) instead.
 
     Memory is one batch plus the text being assembled, whatever the texts' lengths, and the
     cost is linear in length. A text's budget is checked after each batch that parsed part of
@@ -150,8 +181,7 @@ def parse_texts(nlp: Language, items: Iterable[tuple[str, str]], *, batch_size: 
             for t in {id(t): t for _, t in batch.pieces}.values():
                 t.cpu += spent
                 if t.todo and t.cpu > budget(t.chars):
-                    sha = hashlib.sha256(t.text.encode("utf-8")).hexdigest()
-                    t.too_slow = TooSlow(t.chars, t.cpu, budget(t.chars), sha)
+                    t.unparsed = TooSlow(t.chars, _sha256(t.text), t.cpu, budget(t.chars))
                     t.todo, t.done = [], []
         while open_ and not open_[0].todo:
             t = open_.pop(0)

@@ -141,13 +141,13 @@ def _big(n: int) -> str:
     return "\n".join(ARTICLE.replace("Monday", f"day {k}") for k in range(n))
 
 
-_PARSED: list[int] = []
+parsed_lengths: list[int] = []
 
 
 @Language.component("redline_test_lengths")
 def _lengths(doc: Any) -> Any:
     """Record the length of each text the pipeline parses."""
-    _PARSED.append(len(doc.text))
+    parsed_lengths.append(len(doc.text))
     return doc
 
 
@@ -155,13 +155,13 @@ def test_a_long_text_analysed_in_pieces_equals_its_analysis_in_one(monkeypatch: 
     text = _big(200)  # ~66 kB: four pieces at the real CHUNK_CHARS
     p = _pipeline()
     p.nlp.add_pipe("redline_test_lengths", last=True)
-    _PARSED.clear()
+    parsed_lengths.clear()
     (pieced,) = analyze_texts(p, [("x", text)])
-    assert len(_PARSED) >= 4 and max(_PARSED) <= pieces.CHUNK_CHARS and sum(_PARSED) == len(text)
-    _PARSED.clear()
+    assert len(parsed_lengths) >= 4 and max(parsed_lengths) <= pieces.CHUNK_CHARS and sum(parsed_lengths) == len(text)
+    parsed_lengths.clear()
     monkeypatch.setattr(pieces, "CHUNK_CHARS", 10 * len(text))
     (whole,) = analyze_texts(p, [("x", text)])
-    assert len(_PARSED) == 1 and _PARSED[0] == len(text)
+    assert len(parsed_lengths) == 1 and parsed_lengths[0] == len(text)
     assert pieced == whole
     _spans_slice(pieced, text)
     # a quotation over two paragraphs is one quote in every copy of the article
@@ -228,6 +228,23 @@ def test_a_text_over_its_time_budget_is_reported_too_slow_and_the_others_go_on(
         assert ok["quotes"]
 
 
+def test_a_text_over_the_length_limit_is_refused_unparsed_and_the_others_go_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # memory grows with the text (the rules need it whole), so there is a longest one
+    monkeypatch.setattr(pieces, "MAX_CHARS", 5000)
+    p = _pipeline()
+    p.nlp.add_pipe("redline_test_lengths", last=True)
+    parsed_lengths.clear()
+    long = _big(60)
+    records = list(analyze_texts(p, [("a", ARTICLE), ("long", long), ("b", ARTICLE)]))
+    assert [r["id"] for r in records] == ["a", "long", "b"]
+    assert records[1]["error"] == (f"too long to analyse: {len(long):,} characters (at most 5,000);"
+                                   " split the text into smaller documents")
+    assert "quotes" not in records[1] and "entities" not in records[1]
+    assert parsed_lengths == [len(ARTICLE)] * 2  # the long one never reached spaCy
+    assert all(r["quotes"] for r in (records[0], records[2]))
+
+
 def test_parse_texts_stops_a_slow_text_after_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pieces, "CHUNK_CHARS", 2000)
     p = _pipeline()
@@ -236,7 +253,8 @@ def test_parse_texts_stops_a_slow_text_after_one_batch(monkeypatch: pytest.Monke
                                   batch_chars=1, budget=lambda chars: -1.0))
     slow = out[0][1]
     assert isinstance(slow, pieces.TooSlow) and slow.chars == len(long)
-    assert not isinstance(out[1][1], pieces.TooSlow) and out[1][1].text == ARTICLE
+    short = out[1][1]
+    assert not isinstance(short, pieces.Unparsed) and short.text == ARTICLE
 
 
 def _over_budget(monkeypatch: pytest.MonkeyPatch) -> None:
