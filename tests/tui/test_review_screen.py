@@ -261,3 +261,23 @@ async def test_down_moves_the_version_marker_even_when_the_versions_scroll(
         await pilot.press("pagedown")
         await settle(pilot)
         assert app.screen.query_one("#review-scroll").scroll_y > 0
+
+
+async def test_e_on_a_claim_changes_its_check_worthiness_then_keeps_it(
+        tmp_path: Path, dbs: tuple[Path, Path]) -> None:
+    from tui.screens.dialogs import ClaimDialog
+
+    app = _app(tmp_path, dbs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(pilot)
+        await pilot.press("1", "0", "1")
+        await settle(pilot)
+        assert "claim: boundaries differ" in _shown(app, "case")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
+        await pilot.press("right", "enter")  # yes -> no
+        await settle(pilot)
+        assert _shown(app, "status").startswith(f"all {CASES} disagreements decided")
+    [claim] = [r for r in _gold(tmp_path) if r[0] == "two"]
+    assert claim[3] == (("checkworthy", "no"),)
+    assert (claim[4], claim[5]) == ("edited", "alice")
