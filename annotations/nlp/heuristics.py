@@ -26,6 +26,13 @@ _APPOSITION_REACH = 30  # tokens of an apposition between a name and its verb
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", "“", "”", '"', "‘"})
 
 
+def _clause_end(doc: Doc, j: int) -> bool:
+    """Whether token j ends a clause; the stop of "R-Vt.," or "(D-Vt.)" does not."""
+    if doc[j].text not in _CLAUSE_ENDS:
+        return False
+    return not (doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text in (",", ")"))
+
+
 def name_left(doc: Doc, i: int, floor: int) -> int:
     """Extend a capitalised run leftwards ("Officer Tusk", "Burton and Nick")."""
     while i - 1 >= floor and (
@@ -159,7 +166,7 @@ def _left_source(doc: Doc, cue_start: int, cue_end: int, blocked: bytearray) -> 
         # over one apposition, however long.
         j = i - 1
         while j >= 0 and i - j < _APPOSITION_REACH and doc[j].text != tok.text and (
-            not blocked[j] and doc[j].text not in _CLAUSE_ENDS
+            not blocked[j] and not _clause_end(doc, j)
         ):
             j -= 1
         if j > 0 and doc[j].text == tok.text and not blocked[j - 1]:
@@ -218,7 +225,7 @@ def _head_before(doc: Doc, start: int, blocked: bytearray) -> int:
 
 def _sentence_start(doc: Doc, i: int, blocked: bytearray) -> int:
     """The first token of the clause holding token i (after the last stop or quotation)."""
-    while i > 0 and not blocked[i - 1] and doc[i - 1].text not in _CLAUSE_ENDS and not (
+    while i > 0 and not blocked[i - 1] and not _clause_end(doc, i - 1) and not (
         doc[i - 1].is_space and "\n" in doc[i - 1].text
     ):
         i -= 1

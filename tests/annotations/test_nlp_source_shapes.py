@@ -62,6 +62,15 @@ def test_a_party_bracket_between_name_and_verb_keeps_the_name_blank() -> None:
     assert blank(BRACKET)[-1] == ("It is reckless.", "Rep. Obi Lund", "Obi Lund")
 
 
+@pytest.mark.parametrize("text", [
+    "“It is overdue,” she said. Rep. Obi Lund, R-Vt., said, “It is reckless.”",
+    "“It is overdue,” she said. “It is reckless,” Rep. Obi Lund, R-Vt., said.",
+])
+def test_a_party_and_state_between_commas_keeps_the_name_blank(text: str) -> None:
+    assert blank(f"Sen. Mara Quist backed the bill. {text}")[-1][1:] == (
+        "Rep. Obi Lund", "Obi Lund")
+
+
 def test_a_party_bracket_after_a_quotation_does_not_end_the_sentence_blank() -> None:
     assert blank(BRACKET_AFTER)[-1] == ("It is reckless,", "Rep. Obi Lund", "Obi Lund")
 
