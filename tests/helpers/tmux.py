@@ -226,6 +226,14 @@ def quit_cleanly(window: Window, *keys: str, timeout: float = 30.0) -> str:
     return screen
 
 
+def leave_and_quit(window: Window, timeout: float = 30.0) -> str:
+    """From the annotation screen: q back to the library, then q there, and check the exit is
+    clean (`quit_cleanly`). Returns the last screen."""
+    window.send("q")
+    window.wait_for(lambda s: "Last edit" in s, timeout=timeout, what="the library")
+    return quit_cleanly(window, "q", timeout=timeout)
+
+
 COUNT = re.compile(r"· (\d+) annotations? ·")
 
 

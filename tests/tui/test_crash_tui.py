@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers.db import integrity
-from helpers.tmux import Tmux, Window, app_database, shown_count
+from helpers.tmux import Tmux, Window, app_database, leave_and_quit, shown_count
 
 from annotations.store import Store, journal
 
@@ -133,4 +133,5 @@ def test_sigkill_while_editing_loses_nothing_shown(tmp_path: Path, tmux: Tmux) -
         win.send("u")
         win.wait_for(lambda s: shown_count(s) == len(final) - 1, what="the undo")
         assert len(_stored(db, doc_id)) == len(final) - 1
+    leave_and_quit(win)  # and after all those crashes, a quit is clean
     win.close()

@@ -12,7 +12,7 @@ import pytest
 from helpers.cli import REDLINE
 from helpers.corpus import write_corpus
 from helpers.db import integrity
-from helpers.tmux import Tmux, Window, app_database, shown_count
+from helpers.tmux import Tmux, Window, app_database, leave_and_quit, shown_count
 
 from annotations.models import Annotation, Span
 from annotations.store import Store
@@ -88,6 +88,9 @@ def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> 
     ann.close()
     ann = _open(tmux, "ann2", db, doc_id, "ann")
     assert shown_count(ann.screen()) == total - 1
+    # both quit cleanly (q, then q in the library): no traceback on either terminal
+    leave_and_quit(ann)
+    leave_and_quit(bob)
     ann.close()
     bob.close()
     assert integrity(db) == "ok"
