@@ -31,8 +31,8 @@ def _modules() -> tuple[Any, Any, Any]:
     try:
         import dask.bag
         from distributed import Client, LocalCluster
-    except ImportError as e:
-        raise RedlineError(f"--engine dask needs Dask, which is not installed ({e.name or e})",
+    except ImportError:
+        raise RedlineError("--engine dask needs Dask, which is not installed",
                            hint=INSTALL_HINT) from None
     return dask.bag, Client, LocalCluster
 
