@@ -116,9 +116,13 @@ def _frame(doc: Document, kind: str, spans: list[Span], roles: dict[str, tuple[i
            attrs: dict[str, str], free_text: dict[str, str], *, annotator: str,
            base: Annotation | None) -> Annotation:
     """A frame: its main spans, then each role that has a span; the typed-in attributes
-    (`free_text`) trimmed, and left out when blank. New, or given `base`, that one changed."""
+    (`free_text`) trimmed, and left out when blank. New, or given `base`, that one changed
+    (keeping the attributes the dialog does not ask about: its note, who it was adjudicated
+    from)."""
     spans = spans + [span(doc, role, *sp) for role, sp in roles.items() if sp]
-    attrs = {**attrs, **{k: v.strip() for k, v in free_text.items() if v.strip()}}
+    kept = {} if base is None else {k: v for k, v in base.attrs.items()
+                                    if k not in attrs and k not in free_text}
+    attrs = {**kept, **attrs, **{k: v.strip() for k, v in free_text.items() if v.strip()}}
     if base is None:
         return Annotation(kind, spans, attrs, doc_id=doc.id, annotator=annotator)
     return _changed(base, spans, attrs)
@@ -132,8 +136,16 @@ def _changed(base: Annotation, spans: list[Span], attrs: dict[str, str]) -> Anno
 
 
 def with_attrs(base: Annotation, **attrs: str) -> Annotation:
-    """A copy of `base` with some attributes changed."""
-    return _changed(base, list(base.spans), {**base.attrs, **attrs})
+    """A copy of `base` with some attributes changed; one given as "" is removed."""
+    merged = {**base.attrs, **attrs}
+    return _changed(base, list(base.spans), {k: v for k, v in merged.items() if v})
+
+
+def span_label(doc: Document, sel: tuple[int, int], label: str, annotator: str) -> Annotation:
+    """A span label (from the database's scheme) over the selection."""
+    a, b = trim(doc.text, *sel)
+    return Annotation("label", [span(doc, "span", a, b)], {"label": label}, doc_id=doc.id,
+                      annotator=annotator)
 
 
 def role_span(ann: Annotation, role: str) -> tuple[int, int] | None:

@@ -19,11 +19,24 @@ def clip(text: str, width: int = 48) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
+NOTE_MARK = "✎ "
+"""What a side-panel row of an annotation with a note starts with."""
+
+
 def describe(ann: Annotation, width: int = 48) -> str:
-    """One side-panel row: `Source → cue → “content”`, `claim: “…”`, `holder → polarity → “…”`."""
+    """One side-panel row: `Source → cue → “content”`, `claim: “…”`, `holder → polarity → “…”`,
+    `[label] “…”`; an annotation with a note starts with ✎."""
+    row = _row(ann, width)
+    return f"{NOTE_MARK}{row}" if ann.attrs.get("note") else row
+
+
+def _row(ann: Annotation, width: int) -> str:
     if ann.kind == "claim":
         flag = "" if ann.attrs.get("checkworthy", "yes") == "yes" else " (not check-worthy)"
-        return f"claim: “{clip(ann.role('claim')[0].text, width)}”{flag}"
+        kind = f"claim ({ann.attrs['type']})" if ann.attrs.get("type") else "claim"
+        return f"{kind}: “{clip(ann.role('claim')[0].text, width)}”{flag}"
+    if ann.kind == "label":
+        return f"[{ann.attrs.get('label', '?')}] “{clip(ann.spans[0].text, width)}”"
     if ann.kind == "stance":
         holder = ann.role("holder")
         target = ann.role("target")

@@ -243,5 +243,5 @@ def _span_kind(kind: str, role: str) -> str:
         return "source"
     if role == "cue":
         return "cue"
-    return {"claim": "claim", "stance": "stance"}.get(kind, "attribution")
+    return {"claim": "claim", "stance": "stance", "label": "label"}.get(kind, "attribution")
 

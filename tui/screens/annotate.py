@@ -7,7 +7,8 @@ so an edit appears on screen once it is committed to the database, never before.
 
 This module is the screen's skeleton: its keys, layout, workers and message handlers. What it
 shows and what lies under the cursor are in `annotate_base`; the keys' actions in
-`annotate_tags` (c s a m e x u ctrl+r esc), `annotate_suggestions` (n N y d t i) and
+`annotate_tags` (c s a m x u ctrl+r esc), `annotate_labels` (c with claim types, L w e),
+`annotate_suggestions` (n N y d t i) and
 `annotate_search` (/); the document keys (] [ D R) stay here, next to the loading they start.
 """
 
@@ -44,9 +45,9 @@ from ..workers import (
     read_state,
 )
 from . import actions as act
+from .annotate_labels import LabelKeys
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
-from .annotate_tags import TagKeys
 from .dialogs import ConfirmDialog
 
 
@@ -68,7 +69,7 @@ class _FooterLine(Widget):
     """
 
 
-class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
+class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys):
     """Read one document and annotate it from the keyboard."""
 
     BLANK = True  # its widgets cover it: no styled background rows to repaint on every frame
@@ -78,7 +79,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
 
     # One list, in the order `?` and the README show: the actions live in the key groups
     BINDINGS: ClassVar[list[BindingType]] = [
-        # tag keys: annotate_tags.TagKeys
+        # tag keys: annotate_tags.TagKeys, annotate_labels.LabelKeys (L, w, e)
         Binding("c", "claim", "Claim", tooltip="Tag the selection (or the sentence) as a claim"),
         Binding("s", "stance", "Stance",
                 tooltip="Tag the selection (or the sentence) as a stance: polarity, holder, target"),
@@ -89,7 +90,14 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
                         "e offer it as source, cue, holder or target; again unmarks"),
         Binding("escape", "clear_marks", "Clear the marks", show=False,
                 tooltip="Clear the marks (once nothing is selected: esc clears a selection first)"),
-        Binding("e", "edit", "Edit", show=False, tooltip="Edit the annotation under the cursor"),
+        Binding("L", "span_label", "Span label", show=False,
+                tooltip="Tag the selection (or the name or word under the cursor) with one of "
+                        "the database's span labels (redline labels), chosen in a dialog"),
+        Binding("w", "note", "Note", show=False,
+                tooltip="Write, change or remove (empty) the note of the annotation under the "
+                        "cursor; the side panel marks it ✎"),
+        Binding("e", "edit", "Edit", show=False,
+                tooltip="Edit the annotation under the cursor (its dialog, with its note)"),
         Binding("x", "delete", "Delete", show=False,
                 tooltip="Delete the annotation under the cursor"),
         Binding("u,ctrl+z", "undo", "Undo",
@@ -286,7 +294,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         """Cache miss: show what entities we have, and analyse after the article is drawn."""
         if self.view is None or message.doc.id != self.doc_id:
             return
-        self.view.entities = self.drawable(message.entities)
+        self.view.entities = message.entities
         # true for every document, not just the first: spaCy loads once, analyses go on
         self.analysis_note = "analysing… (the keys keep working)"
         mark("analysis-needed")
@@ -301,7 +309,7 @@ class AnnotationScreen(TagKeys, SuggestionKeys, SearchKeys):
         if self.view is None or analysis.doc_id != self.doc_id:
             return
         record = analysis.record or {}
-        self.view.entities = self.drawable(analysis.entities)
+        self.view.entities = analysis.entities
         self.view.quotes = list(record.get("quotes") or [])
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning

@@ -1,4 +1,5 @@
-"""The annotation screen's tag keys: claim, stance, attribution, mark, edit, delete, undo, redo.
+"""The annotation screen's tag keys: claim, stance, attribution, mark, delete, undo, redo (edit,
+span labels and notes: `annotate_labels`).
 
 Each key reads the view and the cursor, asks a dialog when there is a choice to make, and hands
 the new or changed annotation to a store write; the screen shows it once committed.
@@ -11,6 +12,7 @@ from typing import Any
 from textual.actions import SkipAction
 
 from annotations.models import Annotation
+from annotations.scheme import DEFAULT, Scheme
 from annotations.store import Store
 
 from ..widgets.article_layout import sentence_start_before, sentence_starts_after, token_end
@@ -19,12 +21,14 @@ from ..writes import Declined
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
 from .annotate_checks import unless_identical
-from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
+from .dialogs import AttributionChoice, AttributionDialog, StanceChoice, StanceDialog
 
 
 class TagKeys(AnnotationBase):
-    """The keys that add, change and remove annotations and marks (c, s, a, m, e, x, u, ctrl+r,
+    """The keys that add, change and remove annotations and marks (c, s, a, m, x, u, ctrl+r,
     esc)."""
+
+    label_scheme: Scheme = DEFAULT  # the database's, read when the screen opens (annotate_labels)
 
     def action_claim(self) -> None:
         """Tag the selection (or the sentence under the cursor) as a check-worthy claim."""
@@ -57,6 +61,12 @@ class TagKeys(AnnotationBase):
         holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder,
                                         inside=True)
         targets = act.target_candidates(view, sel, marked=self.marked, current=current_target)
+        # the scheme's preset targets (free text) after the current and marked ones, before
+        # the names in the sentence
+        at = sum(1 for c in targets
+                 if c.span is not None and (c.span == current_target or c.span in self.marked))
+        targets[at:at] = [act.Candidate(f"{t} (preset)", None, t)
+                          for t in self.label_scheme.stance_targets]
         # a target is rarely the nearest entity: default to none unless one was marked
         target_index = len(targets) - 1 if current_target is None and not self.marked else 0
         holder_index = len(holders) - 1 if base is not None and current_holder is None else 0
@@ -65,15 +75,19 @@ class TagKeys(AnnotationBase):
             polarity=base.attrs.get("polarity", "favor") if base else "favor",
             holder_index=holder_index, target_index=target_index,
             target_text=base.attrs.get("target_text", "") if base else "",
-            title="Edit stance" if base else "Stance")
+            title="Edit stance" if base else "Stance",
+            note=base.attrs.get("note", "") if base else None)
 
         def done(choice: object) -> None:
             if not isinstance(choice, StanceChoice):
                 return
+            # a preset target is free text: the one typed in wins
+            target_text = choice.target_text or (
+                choice.target.speaker if choice.target.span is None else "")
             ann = act.stance(view.doc, sel, polarity=choice.polarity, holder=choice.holder.span,
-                             target=choice.target.span, target_text=choice.target_text,
+                             target=choice.target.span, target_text=target_text,
                              annotator=self.redline.settings.annotator, base=base)
-            self._save(ann, base, "stance")
+            self._save(_noted(ann, choice.note), base, "stance")
 
         self.app.push_screen(dialog, done)
 
@@ -131,14 +145,16 @@ class TagKeys(AnnotationBase):
         dialog = AttributionDialog(
             " … ".join(text[a:b] for a, b in content), sources, cues, type_=type_,
             speaker=speaker, title="Edit attribution" if base else "Attribution",
-            source_index=source_index, cue_index=cue_index)
+            source_index=source_index, cue_index=cue_index,
+            note=base.attrs.get("note", "") if base else None)
 
         def done(choice: object) -> None:
             if not isinstance(choice, AttributionChoice):
                 return
-            ann = act.attribution(view.doc, content, source=choice.source.span,
-                                  cue=choice.cue.span, type_=choice.type, speaker=choice.speaker,
-                                  annotator=self.redline.settings.annotator, base=base)
+            ann = _noted(act.attribution(
+                view.doc, content, source=choice.source.span, cue=choice.cue.span,
+                type_=choice.type, speaker=choice.speaker,
+                annotator=self.redline.settings.annotator, base=base), choice.note)
             if base is None and sugg is not None:
                 # from a suggestion: as proposed, or corrected on the way in
                 ann.origin = "suggested" if _same_as(ann, sugg) else "edited"
@@ -183,28 +199,6 @@ class TagKeys(AnnotationBase):
         count, self.marked = len(self.marked), []
         self._say(f"cleared {act.plural(count, 'mark')}")
         self.refresh_highlights()
-
-    def action_edit(self) -> None:
-        """Edit the annotation under the cursor (its dialog again)."""
-        found = self._ready_with(self._annotation_under, "no annotation under the cursor")
-        if found is None:
-            return
-        view, ann = found
-        if ann.kind == "claim":
-            def done(choice: object) -> None:
-                if isinstance(choice, str):
-                    changed = act.with_attrs(ann, checkworthy=choice)
-                    self._save(changed, ann, "claim")
-
-            worthy = ann.attrs.get("checkworthy", "yes")
-            self.app.push_screen(ClaimDialog(ann.spans[0].text, worthy), done)
-        elif ann.kind == "stance":
-            main = act.role_span(ann, "stance")
-            assert main is not None
-            self._stance_dialog(view, main, ann)
-        else:
-            content = [(s.start, s.end) for s in ann.role("content")]
-            self._attribution_dialog(view, content, ann, None)
 
     def action_delete(self) -> None:
         """Delete the annotation under the cursor (u brings it back)."""
@@ -258,6 +252,11 @@ class TagKeys(AnnotationBase):
         stop = text.find("\n", self.cursor)
         end = min(x for x in (end, stop if stop >= 0 else None, len(text)) if x is not None)
         return act.trim(text, start, end)
+
+
+def _noted(ann: Annotation, note: str | None) -> Annotation:
+    """The annotation with the note a dialog returned ("" removes it; None: no note field)."""
+    return ann if note is None else act.with_attrs(ann, note=note)
 
 
 def _attribution_over(annotations: list[Annotation], content: list[Range]

@@ -7,6 +7,7 @@ the annotation and writes it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -33,6 +34,7 @@ class AttributionChoice:
     cue: Candidate
     type: str
     speaker: str
+    note: str | None = None  # None: the dialog had no note field
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,16 @@ class StanceChoice:
     holder: Candidate
     target: Candidate
     target_text: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimChoice:
+    """What the claim dialog returns (`type` "" when none; `note` None without a note field)."""
+
+    checkworthy: str
+    type: str = ""
+    note: str | None = None
 
 
 class Dialog(ModalScreen[object]):
@@ -54,6 +66,19 @@ class Dialog(ModalScreen[object]):
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
+
+    note: str | None = None  # the note being edited; None: the dialog shows no note field
+
+    def note_field(self) -> ComposeResult:
+        """The free-text note field, when the dialog edits a note."""
+        if self.note is not None:
+            with Vertical(classes="field"):
+                yield Label("Note")
+                yield Input(self.note, id="note")
+
+    def note_value(self) -> str | None:
+        """The note as typed (trimmed), or None when the dialog has no note field."""
+        return None if self.note is None else self.query_one("#note", Input).value.strip()
 
     def action_cancel(self) -> None:
         """Close without changing anything."""
@@ -79,8 +104,9 @@ class AttributionDialog(Dialog):
 
     def __init__(self, content: str, sources: list[Candidate], cues: list[Candidate], *,
                  type_: str, speaker: str = "", title: str = "Attribution",
-                 source_index: int = 0, cue_index: int = 0) -> None:
+                 source_index: int = 0, cue_index: int = 0, note: str | None = None) -> None:
         super().__init__()
+        self.note = note
         self.content = content
         self.sources = sources
         self.cues = cues
@@ -104,6 +130,7 @@ class AttributionDialog(Dialog):
             with Vertical(classes="field"):
                 yield Label("Speaker (canonical name)")
                 yield Input(self.speaker, id="speaker")
+            yield from self.note_field()
             yield Static(HINT, classes="dialog-hint")
 
     @on(ChoiceRow.Changed, "#source")
@@ -121,6 +148,7 @@ class AttributionDialog(Dialog):
             cue=self.cues[self.query_one("#cue", ChoiceRow).index],
             type=self.query_one("#type", ChoiceRow).value,
             speaker=self.query_one("#speaker", Input).value.strip(),
+            note=self.note_value(),
         )
 
 
@@ -129,8 +157,9 @@ class StanceDialog(Dialog):
 
     def __init__(self, content: str, holders: list[Candidate], targets: list[Candidate], *,
                  polarity: str = "favor", holder_index: int = 0, target_index: int = 0,
-                 target_text: str = "", title: str = "Stance") -> None:
+                 target_text: str = "", title: str = "Stance", note: str | None = None) -> None:
         super().__init__()
+        self.note = note
         self.content = content
         self.holders = holders
         self.targets = targets
@@ -154,6 +183,7 @@ class StanceDialog(Dialog):
             with Vertical(classes="field"):
                 yield Label("Target, if not in the text")
                 yield Input(self.target_text, id="target_text")
+            yield from self.note_field()
             yield Static(HINT, classes="dialog-hint")
 
     def result(self) -> StanceChoice:
@@ -163,29 +193,42 @@ class StanceDialog(Dialog):
             holder=self.holders[self.query_one("#holder", ChoiceRow).index],
             target=self.targets[self.query_one("#target", ChoiceRow).index],
             target_text=self.query_one("#target_text", Input).value.strip(),
+            note=self.note_value(),
         )
 
 
 class ClaimDialog(Dialog):
-    """Edit a claim: is it check-worthy?"""
+    """A claim: its type (from the database's claim types, when it has any), check-worthy or
+    not, and its note (when editing)."""
 
-    def __init__(self, content: str, checkworthy: str = "yes") -> None:
+    def __init__(self, content: str, checkworthy: str = "yes", *, types: Sequence[str] = (),
+                 type_: str = "", note: str | None = None) -> None:
         super().__init__()
         self.content = content
         self.checkworthy = checkworthy if checkworthy in ("yes", "no") else "yes"
+        # a type the scheme has dropped since (labels set --force) stays choosable
+        self.types = ["(none)", *types, *([type_] if type_ and type_ not in types else [])]
+        self.type_ = type_
+        self.note = note
 
     def compose(self) -> ComposeResult:
-        """Title, the claim, the one choice."""
+        """Title, the claim, its type and check-worthiness, its note."""
         with Vertical(classes="dialog"):
             yield Label("Claim", classes="dialog-title")
             yield Static(f"“{clip(self.content, 200)}”", classes="dialog-content")
+            if len(self.types) > 1:
+                yield ChoiceRow("Type", self.types, index=self.types.index(self.type_ or "(none)"),
+                                id="claim-type")
             yield ChoiceRow("Check-worthy", ["yes", "no"],
                             index=0 if self.checkworthy == "yes" else 1, id="checkworthy")
+            yield from self.note_field()
             yield Static(HINT, classes="dialog-hint")
 
-    def result(self) -> str:
-        """`yes` or `no`."""
-        return self.query_one("#checkworthy", ChoiceRow).value
+    def result(self) -> ClaimChoice:
+        """Check-worthiness (`yes` / `no`), type ("" for none) and note."""
+        type_ = self.query_one("#claim-type", ChoiceRow).value if len(self.types) > 1 else ""
+        return ClaimChoice(self.query_one("#checkworthy", ChoiceRow).value,
+                           "" if type_ == "(none)" else type_, self.note_value())
 
 
 class PromptDialog(Dialog):

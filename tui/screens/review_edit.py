@@ -13,7 +13,14 @@ from annotations.review import Case
 from annotations.safe_text import one_line_safe
 
 from .actions import NONE, Candidate
-from .dialogs import AttributionChoice, AttributionDialog, ClaimDialog, StanceChoice, StanceDialog
+from .dialogs import (
+    AttributionChoice,
+    AttributionDialog,
+    ClaimChoice,
+    ClaimDialog,
+    StanceChoice,
+    StanceDialog,
+)
 
 
 def candidates(case: Case, names: Sequence[str], role: str) -> list[Candidate]:
@@ -54,11 +61,15 @@ def edit_dialog(case: Case, names: Sequence[str], ann: Annotation
     attrs = dict(ann.attrs)
     if ann.kind == "claim":
         def claim(answer: object) -> Annotation | None:
-            if not isinstance(answer, str):
+            if not isinstance(answer, ClaimChoice):
                 return None
-            return _with(ann, text, {}, {**attrs, "checkworthy": answer})
+            new = {**attrs, "checkworthy": answer.checkworthy, "type": answer.type}
+            if not answer.type:
+                del new["type"]
+            return _with(ann, text, {}, new)
 
-        return ClaimDialog(anchor, attrs.get("checkworthy", "yes")), claim
+        return ClaimDialog(anchor, attrs.get("checkworthy", "yes"),
+                           type_=attrs.get("type", "")), claim
     if ann.kind == "stance":
         holders, targets = candidates(case, names, "holder"), candidates(case, names, "target")
 

@@ -55,6 +55,7 @@ KIND_STYLES: dict[str, Style] = {  # kind -> style; see also kind_style()
     "attribution": Style.parse("on green"),
     "stance": Style.parse("on magenta"),
     "claim": Style.parse("on blue"),
+    "label": Style.parse("on dark_orange3"),  # a span label (the database's scheme)
     "source": Style.parse("bold black on cyan"),
     "cue": Style.parse("bold black on yellow"),
     "search": Style.parse("black on bright_green"),
@@ -73,6 +74,7 @@ _LAYERS: dict[str, int] = {
     "attribution": 3,
     "stance": 3,
     "claim": 3,
+    "label": 3,
     "source": 4,
     "cue": 4,
     "search": 5,

@@ -1,0 +1,191 @@
+"""The label scheme and notes in the annotation screen: claim types in the claim dialog, span
+labels with L, preset stance targets, notes with w and in the edit dialogs, the panel's ✎."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pilot_helpers import make, settle, until
+from textual.widgets import Input
+
+from annotations.models import Annotation, Span
+from annotations.scheme import parse_scheme
+from annotations.store import Store
+from tui.app import RedlineApp
+from tui.screens.annotate import AnnotationScreen
+from tui.screens.annotate_labels import SpanLabelDialog
+from tui.screens.dialogs import ClaimDialog, PromptDialog, StanceDialog
+from tui.widgets.article_view import ArticleView
+from tui.widgets.choice_row import ChoiceRow
+from tui.widgets.side_panel import SidePanel
+from tui.widgets.status_bar import StatusBar
+
+SENTENCE = ("He further declared that any nation seeking negotiations with Iran must first "
+            "abandon hostile policies.")
+SCHEME = {"claim_types": ["statistic", "opinion"],
+          "span_labels": ["anonymous source", "loaded language"],
+          "stance_targets": ["sanctions policy"]}
+
+
+def rows(app: RedlineApp) -> list[str]:
+    panel = app.screen.query_one(SidePanel)
+    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+
+
+def status(app: RedlineApp) -> str:
+    return app.screen.query_one(StatusBar).render_plain()
+
+
+def select(app: RedlineApp, text: str) -> tuple[int, int]:
+    article = app.screen.query_one(ArticleView)
+    start = article.text.index(text)
+    article.select_range(start, start + len(text))
+    return start, start + len(text)
+
+
+async def opened(pilot: Any) -> AnnotationScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, AnnotationScreen)
+    await until(pilot, lambda: screen.view is not None and screen.view.suggestions)
+    return screen
+
+
+@pytest.fixture
+def schemed(db: tuple[Store, str]) -> tuple[Store, str]:
+    store, doc_id = db
+    store.set_label_scheme(parse_scheme(SCHEME))
+    return store, doc_id
+
+
+async def test_the_claim_dialog_offers_the_claim_types(schemed: tuple[Store, str]) -> None:
+    store, doc_id = schemed
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
+        row = app.screen.query_one("#claim-type", ChoiceRow)
+        assert row.choices == ["(none)", "statistic", "opinion"]
+        await pilot.press("right", "right", "enter")  # (none) -> statistic -> opinion
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        [ann] = store.annotations(doc_id)
+        assert (ann.kind, ann.attrs) == ("claim", {"checkworthy": "yes", "type": "opinion"})
+        await until(pilot, lambda: rows(app)[0].startswith("claim (opinion): “He further"))
+
+
+async def test_without_claim_types_c_tags_at_once_as_before(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        assert isinstance(app.screen, AnnotationScreen)
+        assert store.annotations(doc_id)[0].attrs == {"checkworthy": "yes"}
+
+
+async def test_L_tags_the_selection_with_a_chosen_span_label(schemed: tuple[Store, str]) -> None:
+    store, doc_id = schemed
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        select(app, "hostile policies")
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, SpanLabelDialog))
+        assert app.screen.query_one("#span-label", ChoiceRow).choices == SCHEME["span_labels"]
+        await pilot.press("right", "enter")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        [ann] = store.annotations(doc_id)
+        assert ann.kind == "label" and ann.attrs == {"label": "loaded language"}
+        assert [(s.role, s.text) for s in ann.spans] == [("span", "hostile policies")]
+        await until(pilot, lambda: rows(app)[0] == "[loaded language] “hostile policies”")
+        screen = app.screen
+        assert isinstance(screen, AnnotationScreen)
+        assert "label" in {h.kind for h in screen.highlights}
+
+
+async def test_L_without_span_labels_says_how_to_add_them(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        select(app, "hostile policies")
+        await pilot.press("L")
+        await until(pilot, lambda: "redline labels set" in status(app))
+        assert isinstance(app.screen, AnnotationScreen)
+        assert store.annotations(doc_id) == []
+
+
+async def test_w_writes_a_note_and_the_panel_marks_it(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        start, _ = select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        app.screen.query_one(ArticleView).move_to(start + 3)
+        await pilot.pause()
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        await pilot.press(*"ask the desk", "enter")
+        await until(pilot, lambda: store.annotations(doc_id)[0].attrs.get("note") == "ask the desk")
+        await until(pilot, lambda: rows(app)[0].startswith("✎ claim: “He further"))
+        # the edit dialog shows the note, and emptying it there removes it
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
+        field = app.screen.query_one("#note", Input)
+        assert field.value == "ask the desk"
+        field.value = ""
+        await pilot.press("enter")
+        await until(pilot, lambda: "note" not in store.annotations(doc_id)[0].attrs)
+        await until(pilot, lambda: rows(app)[0].startswith("claim: “He further"))
+        await pilot.press("u")  # undo brings the note back
+        await until(pilot, lambda: store.annotations(doc_id)[0].attrs.get("note") == "ask the desk")
+
+
+async def test_editing_a_stance_keeps_its_note(db: tuple[Store, str]) -> None:
+    """The stance dialog rebuilt the attributes from its fields alone: e then Enter lost the
+    note (and a review's adjudicated_from)."""
+    store, doc_id = db
+    text = store.get_document(doc_id).text
+    start = text.index(SENTENCE)
+    store.add_annotation(Annotation("stance", [Span("stance", start, start + len(SENTENCE),
+                                                    SENTENCE)],
+                                    {"polarity": "against", "note": "tone?",
+                                     "adjudicated_from": "alice"}, doc_id=doc_id))
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: rows(app)[0].startswith("✎ "))
+        app.screen.query_one(ArticleView).move_to(start + 3)
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, StanceDialog))
+        assert app.screen.query_one("#note", Input).value == "tone?"
+        await pilot.press("right", "enter")  # against -> none
+        await until(pilot, lambda: store.annotations(doc_id)[0].attrs.get("polarity") == "none")
+        assert store.annotations(doc_id)[0].attrs == {"polarity": "none", "note": "tone?",
+                                                      "adjudicated_from": "alice"}
+
+
+async def test_the_stance_dialog_offers_preset_targets_first(schemed: tuple[Store, str]) -> None:
+    store, doc_id = schemed
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        select(app, SENTENCE)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, StanceDialog))
+        targets = app.screen.query_one("#target", ChoiceRow)
+        assert targets.choices[0] == "sanctions policy (preset)"
+        assert any("Iran" in c for c in targets.choices[1:])
+        targets.focus()
+        await pilot.press("right", "enter")  # from (none), wrapping round to the preset
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        [ann] = store.annotations(doc_id)
+        assert ann.attrs.get("target_text") == "sanctions policy" and not ann.role("target")
