@@ -128,3 +128,31 @@ async def test_malformed_stored_entities_are_dropped_with_one_notice(
             await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
     finally:
         store.close()
+
+
+async def test_malformed_entities_of_an_older_analysis_are_dropped_while_analysing(
+        tmp_path: Path, frozen_record: dict[str, Any]) -> None:
+    """No analysis for today's rules: the screen shows an older one's entities meanwhile (and
+    after the analysis fails); a label-less one among them used to crash it."""
+    record = copy.deepcopy(frozen_record)
+    good = len(record["entities"])
+    record["entities"].append({"start": 0, "end": 4, "text": "This"})  # no label
+    with Store(tmp_path / "older.db", annotator="tester") as store:
+        doc_id = store_records(store, read_file(SEED)).added[0]
+        store.save_analysis(record, extractor_version="0.0-older-rules")
+    store = Store(tmp_path / "older.db", annotator="tester")
+
+    def no_pipeline(name: str | None) -> Any:
+        raise RuntimeError("no pipeline in this test")
+
+    try:
+        app = make(store, doc_id, loader=no_pipeline)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, AnnotationScreen) and screen.view is not None
+            await until(pilot, lambda: "analysis failed" in status(app))
+            assert len(screen.view.entities) == good
+            assert len(_warnings(app)) == 1 and "1 malformed stored entity" in _warnings(app)[0]
+    finally:
+        store.close()
