@@ -7,6 +7,10 @@ from typing import Any
 
 from .store import Store
 
+# attributes whose values are free text, not labels to count (a span label's `label` and a
+# claim's `type` come from the scheme, and are counted)
+FREE_TEXT = ("speaker", "target_text", "note", "adjudicated_from")
+
 
 def corpus_stats(store: Store) -> dict[str, Any]:
     """Counts as plain dicts: documents by status, annotations by kind, label and annotator."""
@@ -23,7 +27,7 @@ def corpus_stats(store: Store) -> dict[str, Any]:
             annotators[ann.annotator] += 1
             origins[ann.origin] += 1
             for key, value in sorted(ann.attrs.items()):
-                if key not in ("speaker", "target_text"):
+                if key not in FREE_TEXT:
                     labels[f"{ann.kind}.{key}={value}"] += 1
     return {"documents": dict(statuses), "kinds": dict(kinds), "labels": dict(labels),
             "annotators": dict(annotators), "origins": dict(origins)}

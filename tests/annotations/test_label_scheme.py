@@ -155,3 +155,13 @@ def test_labels_set_refuses_to_drop_a_used_label_unless_force(tmp_path: Path) ->
     rows = {" ".join(line.replace("│", " ").split()) for line in run_cli(db, "labels").stdout
             .splitlines()}
     assert "span_labels anonymous source (not in the scheme) 1" in rows
+
+
+def test_stats_count_claim_types_and_span_labels_but_not_notes(store: Store) -> None:
+    from annotations.stats import corpus_stats
+
+    _tagged(store)
+    counts = corpus_stats(store)
+    assert counts["kinds"] == {"claim": 1, "label": 1}
+    assert counts["labels"] == {"claim.checkworthy=yes": 1, "claim.type=statistic": 1,
+                                "label.label=anonymous source": 1}
