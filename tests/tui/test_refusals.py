@@ -18,6 +18,7 @@ from annotations.models import Annotation, Span
 from annotations.store import Store
 from tui.screens import actions as act
 from tui.screens.dialogs import ClaimDialog, ConfirmDialog, StanceDialog
+from tui.widgets.choice_row import ChoiceRow
 
 
 def _kinds(store: Store, doc_id: str) -> list[str]:
@@ -105,8 +106,8 @@ async def test_an_edit_that_would_make_two_claims_identical_is_refused(
         screen.article.move_to(start + 3)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
-        await pilot.press("right" if app.screen.query_one("#checkworthy").index == 0 else "left",
-                          "enter")
+        row = app.screen.query_one("#checkworthy", ChoiceRow)
+        await pilot.press("right" if row.index == 0 else "left", "enter")
         await settle(pilot)
         stored = {a.id: a.attrs["checkworthy"] for a in store.annotations(doc_id)}
         assert stored == {worthy.id: "yes", unworthy.id: "no"}
