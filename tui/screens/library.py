@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from annotations.errors import RedlineError
 
+from ..trace import mark
 from ..widgets.key_footer import KeyFooter
 from ..widgets.library_table import Column, LibraryTable
 from .actions import clip, plural
@@ -168,8 +169,13 @@ class LibraryScreen(RedlineScreen):
         """Show the rows (after a first screenful, read the rest)."""
         if self.complete and not message.complete:
             return  # a first screenful overtaken by the whole library
+        first = not self.rows
         self.rows, self.total, self.complete = message.rows, message.total, message.complete
         self.refill()
+        if first:  # for benchmarks/library_big.py (a no-op unless REDLINE_BENCH_TRACE is set)
+            self.call_after_refresh(mark, "library-shown", f"rows={len(self.rows)}")
+        if message.complete:
+            self.call_after_refresh(mark, "library-loaded", f"rows={len(self.rows)}")
         if message.complete:
             self.search_text(self.query_one("#filter", Input).value.strip())
         else:
