@@ -28,10 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import RESULTS, cpu_steadiness, machine, write_result
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench", "analysis_big", "library_big"]
+SCRIPTS = ["tmux_open", "app_keys", "import_bench", "store_bench", "analysis_big", "library_big",
+           "archive_bench"]
 RESULT_FILE = {"tmux_open": "tmux_open", "app_keys": "app_keys", "import_bench": "import",
                "store_bench": "store", "analysis_big": "analysis_big",
-               "library_big": "library_big"}
+               "library_big": "library_big", "archive_bench": "archive"}
 
 
 @dataclass
@@ -139,6 +140,18 @@ FIGURES = [
                       + (f"; spaCy's own tokenizer {r['brackets'][0]['unguarded_s']:.0f} s"
                          if "unguarded_s" in r["brackets"][0] else "")),
            lambda v: float(v) <= 2000, "ms"),
+    # steady: from the first record to the last, what an archive of any size sees; the start
+    # (spaCy loaded in each worker) is in the detail
+    Figure("analyze docs/s, --processes 2 ÷ 1 (steady)", "≥ 1.8×", "archive_bench",
+           lambda r: (r["steady_ratio"],
+                      f"{r['steady_docs_per_s']['1']:.2f} → {r['steady_docs_per_s']['2']:.2f} "
+                      f"docs/s; end to end ×{r['end_to_end_ratio']:.2f} for "
+                      f"{r['documents']} docs"),
+           lambda v: float(v) >= 1.8),
+    Figure("analyze --processes 2: records in input order", "always", "archive_bench",
+           lambda r: ("always" if r["all_in_order"] else "not always",
+                      f"largest process {r['max_rss_mib']} MiB"),
+           lambda v: v == "always"),
 ]
 
 
