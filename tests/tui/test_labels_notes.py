@@ -3,6 +3,7 @@ labels with L, preset stance targets, notes with w and in the edit dialogs, the 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,3 +190,33 @@ async def test_the_stance_dialog_offers_preset_targets_first(schemed: tuple[Stor
         await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
         [ann] = store.annotations(doc_id)
         assert ann.attrs.get("target_text") == "sanctions policy" and not ann.role("target")
+
+
+def test_e_in_the_review_edits_a_span_label_with_every_annotators_label(
+        tmp_path: Path) -> None:
+    """The review's edit dialog for a span label offers both annotators' labels (it fell through
+    to the attribution dialog, which cannot hold a span label)."""
+    from annotations.formats.registry import ImportRecord
+    from annotations.ingest import store_records
+    from annotations.review import Review
+    from tui.screens.review_edit import edit_dialog
+
+    text = "A source close to the mayor called it a disgraceful waste."
+    words = Span("span", 0, 27, "A source close to the mayor")
+    dbs = []
+    for name, label in (("alice", "anonymous source"), ("bob", "loaded language")):
+        db = tmp_path / f"{name}.db"
+        with Store(db, annotator=name) as store:
+            [doc] = store_records(store, [ImportRecord(text=text, source="t", id="d1")]).added
+            store.add_annotation(Annotation("label", [words], {"label": label}, doc_id=doc))
+        dbs.append(db)
+    with Store(tmp_path / "gold.db", annotator="judge") as gold:
+        review = Review.open(dbs, gold)
+        [case] = review.cases
+        [alices] = case.versions[0]
+        dialog, answer = edit_dialog(case, review.names, alices)
+        assert isinstance(dialog, SpanLabelDialog)
+        assert dialog.labels == ["anonymous source", "loaded language"]
+        edited = answer(("loaded language", None))
+        assert edited is not None and edited.attrs == {"label": "loaded language"}
+        assert [(s.role, s.text) for s in edited.spans] == [("span", "A source close to the mayor")]

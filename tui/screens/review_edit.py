@@ -13,6 +13,7 @@ from annotations.review import Case
 from annotations.safe_text import one_line_safe
 
 from .actions import NONE, Candidate
+from .annotate_labels import SpanLabelDialog
 from .dialogs import (
     AttributionChoice,
     AttributionDialog,
@@ -70,6 +71,17 @@ def edit_dialog(case: Case, names: Sequence[str], ann: Annotation
 
         return ClaimDialog(anchor, attrs.get("checkworthy", "yes"),
                            type_=attrs.get("type", "")), claim
+    if ann.kind == "label":
+        def label(answer: object) -> Annotation | None:
+            if not isinstance(answer, tuple):
+                return None
+            return _with(ann, text, {}, {**attrs, "label": answer[0]})
+
+        # every annotator's label for these words is offered
+        offered = list(dict.fromkeys(a.attrs.get("label", "") for version in case.versions
+                                     for a in version if a.kind == "label"))
+        return SpanLabelDialog(ann.spans[0].text, offered, label=attrs.get("label", ""),
+                               title="Span label (review)"), label
     if ann.kind == "stance":
         holders, targets = candidates(case, names, "holder"), candidates(case, names, "target")
 
