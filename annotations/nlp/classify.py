@@ -27,6 +27,7 @@ _SMALL = words("a an the of and or in on at to for by with from as but nor vs")
 _SENTENCE_AFTER = words("that a an her")
 _TELL = words("told tells telling asked asks warned warns reminded reminds assured assures")
 _TERMINAL = ".!?…"
+_BESIDE = words("the a an his her their its our my your")  # "…,” his 2019 memoir,
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,17 @@ def is_fragment_before(word: str) -> bool:
     return word in FRAGMENT_BEFORE or word.endswith(("'s", "’s", "s'", "s’"))
 
 
+def _noun_follows(text: str, post: str) -> bool:
+    """Whether the words after a quotation set a work's noun beside it ("“…,” his memoir,")."""
+    post = post.lstrip()
+    if text[-1:] == ",":
+        post = "," + post  # American style keeps the comma inside the marks
+    if not post.startswith(","):
+        return False
+    head = [w.lower() for w in _words(post.split(",")[1]) if w][:4]
+    return bool(head) and head[0] in _BESIDE and any(w in TITLE_TRIGGERS for w in head[1:])
+
+
 def _whole_sentence(text: str, words: list[str], pre: str) -> bool:
     """A capitalised quoted sentence with its own end mark after "that", "with a", "told her"."""
     last = _last_words(pre, 2)
@@ -91,6 +103,8 @@ def classify(content: str, ctx: Context) -> str:
         # "in his memoir, “Rivers of Ash.”": after its noun a work's title keeps the
         # sentence's full stop inside the marks, American style, and is still a title.
         return "title"
+    if is_title_case(text) and not ctx.post_cue and _noun_follows(text, ctx.post):
+        return "title"  # "“Rivers of Ash,” his 2019 memoir, sold well"
     if not pre or pre[-1] in "([":
         # Opens its sentence: speech, unless a short fragment runs on into the sentence
         # ("“Maximum pressure” has failed").

@@ -124,6 +124,8 @@ def test_an_infinitive_cue_hung_on_a_noun_takes_the_clause_subject_parsed(
     "Nils Okafor wrote about the strike in his memoir “Salt and Iron.” He is 80.",
     "Ida Brandt starred in the film “The Long Winter.”",
     "Ida Brandt sang the anthem, “Rise Up Northern Lights,” at the final.",
+    "Nils Okafor is 80. “Salt and Iron,” his 2019 memoir, sold 40,000 copies.",
+    "Ida Brandt is proud. “The Long Winter,” the documentary about the strike, opens Friday.",
 ])
 def test_a_title_after_its_noun_is_not_speech(text: str) -> None:
     rec = analyze_doc(_NLP(text), doc_id="t", model_id="blank-en")
