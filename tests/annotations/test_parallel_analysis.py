@@ -240,3 +240,13 @@ def test_an_analysis_whose_offsets_do_not_fit_the_text_is_refused_naming_the_lin
     assert len(run.errors) == 1
     assert run.errors[0].startswith(f"redline: error: {bad}:3: entity ")
     assert _analyses(db) == {}  # none of that file's analyses, not even the two good ones
+
+
+def test_a_scheduler_address_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", _items(2))
+    run = run_cli(None, "analyze", str(src), "--engine", "dask", "--scheduler", "nonsense")
+    assert run.code == 2
+    assert not run.has_traceback
+    assert len(run.errors) == 1
+    assert run.errors[0].startswith("redline: error: cannot reach the Dask scheduler at nonsense (")
+    assert run.stdout == ""
