@@ -70,9 +70,18 @@ def analyze_documents(store: Store, docs: Iterable[Document], pipeline: Pipeline
 
 
 def entities_for(store: Store, doc: Document) -> list[dict[str, Any]]:
-    """The document's entities: stored with it at import, else from its newest analysis."""
+    """The document's entities (stored with it at import, else from its newest analysis) with
+    the editors' corrections applied."""
     stored = store.document_entities(doc.id)
-    if stored is not None:
-        return stored
-    analysis = store.latest_analysis(doc.text_sha256)
-    return list(analysis.get("entities", [])) if analysis else []
+    if stored is None:
+        analysis = store.latest_analysis(doc.text_sha256)
+        stored = list(analysis.get("entities", [])) if analysis else []
+    return corrected_entities(store, doc, stored)
+
+
+def corrected_entities(store: Store, doc: Document, entities: list[dict[str, Any]]
+                       ) -> list[dict[str, Any]]:
+    """`entities` (any analysis's) with the document's entity corrections applied."""
+    from .store.entities import corrected
+
+    return corrected(entities, store.entity_corrections(doc.id), doc.text)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..models import now_iso
 from . import fts
+from .entities import EntityStore
 from .failures import reporting
 from .labels import LabelStore
 
@@ -26,7 +27,7 @@ LIBRARY_SQL = (
 
 
 @reporting
-class Store(LabelStore):
+class Store(LabelStore, EntityStore):
     """One redline database; safe to share between threads (calls are serialised)."""
 
     # -- analysis cache -------------------------------------------------------------------------

@@ -188,6 +188,10 @@ class EditStore(DocumentStore):
             doc_id, k = key.split("\x00", 1)
             rows = self._rows("SELECT * FROM decisions WHERE doc_id = ? AND key = ?", (doc_id, k))
             return rows[0] if rows else None
+        if table == "entity":
+            from .entities import current
+
+            return current(self, key)
         rows = self._rows("SELECT status FROM documents WHERE id = ?", (key,))
         return rows[0]["status"] if rows else None
 
@@ -202,6 +206,7 @@ class EditStore(DocumentStore):
             if current != change[side]:
                 what = (f"annotation {change['key']}" if change["table"] == "annotation"
                         else "the document's status" if change["table"] == "status"
+                        else "an entity correction" if change["table"] == "entity"
                         else "a suggestion decision")
                 raise RedlineError(
                     f"cannot {verb}: {what} was changed elsewhere (another window or annotator) "

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from typing import Any
 
-EDIT_OPS = frozenset({"add", "update", "delete", "reject", "status"})
+EDIT_OPS = frozenset({"add", "update", "delete", "reject", "status", "entity"})
 
 
 def invert(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -63,6 +63,10 @@ def apply(conn: sqlite3.Connection, change: dict[str, Any], side: str) -> None:
                 " VALUES (:doc_id, :key, :decision, :annotation_id, :annotator, :at)", state)
     elif table == "status":
         conn.execute("UPDATE documents SET status = ? WHERE id = ?", (state, change["key"]))
+    elif table == "entity":
+        from .entities import apply_change
+
+        apply_change(conn, change["key"], state)
     else:
         raise ValueError(f"unknown journal table {table!r}")
 

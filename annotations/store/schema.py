@@ -165,7 +165,21 @@ def add_label_scheme(conn: sqlite3.Connection) -> None:
         not_null={"field", "position", "value"})
 
 
+def add_entity_corrections(conn: sqlite3.Connection) -> None:
+    """Editors' corrections of spaCy's entities, one row per corrected entity keyed by the span
+    it corrects (store/entities.py); built with sqlite-utils."""
+    from .fts import utils_database
+
+    utils_database(conn).table("entity_corrections").create(
+        {"doc_id": str, "of_start": int, "of_end": int, "start": int, "end": int, "label": str,
+         "text": str, "origin": str, "annotator": str, "at": str},
+        pk=("doc_id", "of_start", "of_end"),
+        not_null={"doc_id", "of_start", "of_end", "start", "end", "text", "origin", "annotator",
+                  "at"})
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, add_full_text_search,
                                                           add_text_history, add_trash,
-                                                          add_library_counts, add_label_scheme]
+                                                          add_library_counts, add_label_scheme,
+                                                          add_entity_corrections]
 SCHEMA_VERSION = len(MIGRATIONS)

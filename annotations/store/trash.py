@@ -19,7 +19,7 @@ from .edits import EditStore
 
 # the tables a document's rows live in, parents first (restore inserts in this order)
 HELD = (("documents", "id"), ("annotations", "doc_id"), ("decisions", "doc_id"),
-        ("journal", "doc_id"), ("text_history", "doc_id"))
+        ("journal", "doc_id"), ("text_history", "doc_id"), ("entity_corrections", "doc_id"))
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -51,6 +51,7 @@ class TrashStore(EditStore):
                      json.dumps(payload, ensure_ascii=False)))
                 # annotations, decisions and old texts go with the document (foreign keys)
                 conn.execute("DELETE FROM journal WHERE doc_id = ?", (doc_id,))
+                conn.execute("DELETE FROM entity_corrections WHERE doc_id = ?", (doc_id,))
                 conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
                 titles.append(title)
         return titles
