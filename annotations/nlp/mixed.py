@@ -36,6 +36,7 @@ _CLIMB = 6  # head steps from a quoted phrase up to the verb that frames it
 # (Not dobj or advmod: "told reporters “no comment.”", "said “absolutely not.”" are answers.)
 _PHRASE_DEPS = ("prep", "pobj", "attr", "acomp", "npadvmod", "oprd", "amod")
 _NAMING = words("call describe dub term label brand")
+_LABEL_WORDS = 4  # a quoted label modifying a noun is short ("the “levelling up” agenda")
 _CLAUSE_EDGES = ("ccomp", "relcl", "acl", "advcl", "parataxis")
 _ARTICLES = words("a an the")
 
@@ -84,6 +85,29 @@ def _naming_verb(lk: Linker, q: QuoteSpan) -> Token | None:
     verb = root.head
     named = verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING and verb.idx < q.open_mark
     return verb if named and not lk.blocked[verb.i] else None
+
+
+def _is_label(lk: Linker, r: QuoteResult) -> bool:
+    """Whether a quoted phrase is a label the reporter holds at a distance rather than the
+    speaker's words: "the so-called “efficiency drive”", or a short name modifying a noun
+    outside the marks ("the “maximum pressure” campaign")."""
+    q, a = r.quote, r.attr
+    if a is None or a.contents != [(q.start, q.end)] or a.cue is None:
+        return False
+    if lk.doc[lk.tokens_in(a.cue[0], a.cue[1])[0]].lemma_.lower() in _NAMING:
+        return False  # "called the decision “painful but unavoidable”": the name it was given
+    qb = lk.tokens_in(q.open_mark, q.outer_end)[1]
+    before = lk.index.text[max(0, q.open_mark - 12) : q.open_mark].lower()
+    if before.rstrip().endswith("so-called"):
+        return True
+    root = _quote_root(lk, q)
+    size = len(lk.index.text[q.start : q.end].split())
+    if root is None or size > _LABEL_WORDS:
+        return False
+    head = root.head
+    # (not one adjective: "the “disastrous” plan" quotes the speaker's own judgement)
+    label = root.dep_ in ("compound", "nmod") or (root.dep_ == "amod" and size > 1)
+    return label and head.pos_ in ("NOUN", "PROPN") and head.i >= qb  # before its noun
 
 
 def _to_mixed(lk: Linker, r: QuoteResult) -> None:
@@ -210,6 +234,15 @@ def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
     by_cue = {r.attr.cue: r.attr for r in results
               if r.kind == "mixed" and r.attr is not None and r.attr.cue is not None}
     for r in results:
+        if r.kind == "mixed" and r.attr is not None and _is_label(lk, r):
+            # "said the “maximum pressure” campaign had failed": a scare quote inside
+            # reported speech, which is proposed as indirect speech instead
+            r.kind, cue = "scare", r.attr.cue
+            r.attr = None
+            if cue is not None:
+                by_cue.pop(cue, None)
+                lk.used_cues.discard(lk.tokens_in(cue[0], cue[1])[0])
+            continue
         if r.kind == "speech" and (_opens_inside_clause(lk, r) or _phrase_after_cue(lk, r)):
             _to_mixed(lk, r)
             if r.attr is not None and r.attr.cue is not None:

@@ -156,3 +156,18 @@ def test_the_reporters_next_verb_ends_the_clause_wherever_the_parser_joins_it(mo
     (rec,) = analyze_texts(model, [("t", whole)])
     assert [whole[s:e] for a in rec["attributions"] for s, e in a["content_spans"]] == [
         "he would investigate and report back within a week"]
+
+
+def test_a_quoted_label_inside_reported_speech_is_a_scare_quote_in_indirect_speech(model: Pipeline) -> None:
+    text = "The warden insists the “catch and release” scheme is working."
+    assert mixed(model, text) == []
+    (rec,) = analyze_texts(model, [("t", text)])
+    assert [(a["type"], a["source_text"]) for a in rec["attributions"]] == [("indirect", "The warden")]
+    assert [q["kind"] for q in rec["quotes"]] == ["scare"]
+    so_called = "Critics of the so-called “river tax” say it has cost jobs."
+    assert mixed(model, so_called) == []
+
+
+def test_a_quoted_judgement_or_name_stays_mixed(model: Pipeline) -> None:
+    assert [c for _, _, c in mixed(model, "The warden said the “reckless” scheme had failed.")] == ["said"]
+    assert [c for _, _, c in mixed(model, "The warden called the scheme “catch and cry”.")] == ["called"]
