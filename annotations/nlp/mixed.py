@@ -225,9 +225,10 @@ def _judged(lk: Linker, res: Resolver, r: QuoteResult, verb: Token,
 
 
 def refine_mixed(lk: Linker, results: list[QuoteResult]) -> None:
-    """Find the mixed quotations the quote classifier cannot see without the parse: speech
-    that begins inside a reported clause, phrases judged "as", "of" or "for" a quote, and
-    phrases inside what a study found or someone believes."""
+    """Settle with the parse what the quote classifier cannot see: speech that begins inside
+    a reported clause or hangs on the reporter's sentence, phrases judged "as", "of" or "for"
+    a quote, phrases inside what a study found or someone believes, names given after a
+    direct quote (all mixed); quoted labels inside reported speech (scare quotes)."""
     if not lk.parsed:
         return
     res = lk.resolver()
