@@ -33,8 +33,10 @@ _SUBJECT_REACH = 40  # tokens between a cue and its subject, relative clauses in
 _NOUN_BEFORE = words("the a an this these those his her its their our my your")
 _DASH_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--?)[ \t]*(?=\w)")
 _QUOTING = words("quoted quotes quoting cited cites citing")
+# Nobody in particular: "Anybody who asked heard …" has no speaker ("someone close to the
+# governor", an unnamed source, is one).
 INDEFINITE_PRONOUNS = words(
-    """anybody anyone somebody someone everybody everyone nobody whoever all none each"""
+    """anybody anyone everybody everyone nobody whoever all none each"""
 ) | {"no one"}
 _HEADLINE_WORDS = 20
 _BRACKET_STOP = re.compile(r"\([A-Z][\w.]*-[A-Z][\w. ]*\.\)$")  # "(R-Tenn.)", "(D-N.Y.)"

@@ -118,3 +118,9 @@ def test_a_name_set_beside_someone_working_for_a_person_is_theirs(model: Pipelin
 def test_a_person_named_as_an_employer_is_not_the_employee(model: Pipeline) -> None:
     text = "Governor Ann Marsh signed the bill on Monday. “This was overdue,” a Marsh aide said."
     assert parsed(model, text) == [("a Marsh aide", None)]
+
+
+def test_an_unnamed_someone_is_still_a_speaker(model: Pipeline) -> None:
+    text = ("Robert Okafor spoke first. “We will win,” he said. Someone in the crowd shouted, "
+            "“Shame!”")
+    assert parsed(model, text) == [("he", "Robert Okafor"), ("Someone", None)]
