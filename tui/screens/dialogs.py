@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -59,6 +60,10 @@ class ClaimChoice:
 
 class Dialog(ModalScreen[object]):
     """Shared keys and frame of the dialogs."""
+
+    # beside redline.tcss, read when the first one opens; absolute, as a subclass elsewhere would
+    # resolve a relative path from its own file
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "dialogs.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

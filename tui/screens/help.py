@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -86,6 +87,10 @@ def markdown_table(rows: list[tuple[str, str, str]]) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """A table of every key of the screen underneath; any of Esc, q, ? closes it."""
+
+    # beside redline.tcss, read when the first one opens; absolute, as a subclass elsewhere would
+    # resolve a relative path from its own file
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "dialogs.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),

@@ -96,6 +96,10 @@ def _filter_bindings() -> list[BindingType]:
 class LibraryScreen(RedlineScreen):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
+    # beside redline.tcss, read when the screen first shows; absolute, as a subclass elsewhere would
+    # resolve a relative path from its own file
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "library.tcss")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the document under the cursor"),
         Binding("slash", "filter", "Filter", priority=True,
