@@ -74,6 +74,7 @@ class RedlineApp(App[None]):
         self._analysis = analysis
         self.review = review  # annotators' databases to adjudicate into `store` (redline review)
         self.writes = WriteQueue()  # every store write of the screens, one at a time, in order
+        self._leaving: int | None = None  # a document being left: the q's typed meanwhile
         self._before_first_frame: list[Callable[[], object]] | None = []
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
@@ -156,16 +157,20 @@ class RedlineApp(App[None]):
         that way in turn, so their writes are queued (and stored before the database closes)
         rather than dropped. The timer quits anyway if a widget on the way goes away first (a
         `q` in the burst)."""
-        target = self.focused or self.screen
-        self._exit_behind(list(target.ancestors_with_self))
+        self._behind_keys(self.exit)
         self.set_timer(1.0, self.exit)
 
-    def _exit_behind(self, nodes: list[DOMNode]) -> None:
-        """Exit once each node's queue, in turn, has handled what was in it."""
+    def _behind_keys(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the keys already on their way (in the focused widget's queue,
+        then in each queue they bubble through, up to the app's) have been handled."""
+        target = self.focused or self.screen
+        self._after_queues(list(target.ancestors_with_self), callback)
+
+    def _after_queues(self, nodes: list[DOMNode], callback: Callable[[], object]) -> None:
         if nodes:
-            nodes[0].call_later(self._exit_behind, nodes[1:])
+            nodes[0].call_later(self._after_queues, nodes[1:], callback)
         else:
-            self.exit()
+            callback()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the annotation screen (replacing the one shown, if any)."""
@@ -175,15 +180,36 @@ class RedlineApp(App[None]):
             self.push_screen(AnnotationScreen(doc_id))
 
     def action_leave(self) -> None:
-        """From a document back to the library; from the library, quit."""
-        from .screens.library import LibraryScreen
+        """From a document back to the library; from the library, quit.
 
+        Leaving a document waits for the keys typed before q (their writes are queued), and a
+        q typed meanwhile (`qq` in one burst) acts once the library is shown: it quit nothing
+        when the document's screen went away with that q still in its queue."""
+        if self._leaving is not None:
+            self._leaving += 1
+            return
         if not isinstance(self.screen, AnnotationScreen):
             self.exit()
-        elif any(isinstance(s, LibraryScreen) for s in self.screen_stack):
+            return
+        self._leaving = 0
+        leaving = self.screen
+        self._behind_keys(lambda: self._leave(leaving))
+        # if a queue on the way went away first, leave anyway
+        self.set_timer(1.0, lambda: self._leave(leaving))
+
+    def _leave(self, screen: AnnotationScreen) -> None:
+        """Back from `screen` to the library (once), then the q's typed meanwhile."""
+        from .screens.library import LibraryScreen
+
+        if self._leaving is None or self.screen is not screen:
+            return  # already left (the other of the two ways here)
+        more, self._leaving = self._leaving, None
+        if any(isinstance(s, LibraryScreen) for s in self.screen_stack):
             self.pop_screen()
         else:
             self.switch_screen(LibraryScreen())
+        for _ in range(more):
+            self.call_after_refresh(self.action_leave)
 
     def action_help(self) -> None:
         """Show every key of the current screen (generated from the bindings)."""

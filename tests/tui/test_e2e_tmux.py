@@ -136,9 +136,7 @@ def test_four_y_in_one_write_record_four_decisions(shell: Window, tmp_path: Path
     with Store(db) as store:
         assert list(store.decisions(doc_id).values()) == ["accepted"] * 4
         assert len(store.annotations(doc_id)) == 4
-    shell.send("q")
-    _library(shell)
-    quit_cleanly(shell, "q")
+    quit_cleanly(shell, "q", "q")  # in one write too: back to the library, then quit
 
 
 def test_keys_typed_in_one_write_after_slash_all_reach_the_search_field(shell: Window) -> None:

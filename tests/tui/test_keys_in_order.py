@@ -116,3 +116,19 @@ async def test_c_then_x_in_one_burst_deletes_the_claim_c_made(db: tuple[Store, s
         assert len(store.journal(doc_id)) == 2  # the add, then its delete
         assert "deleted claim (u undoes)" in status(app)
         assert "0 annotations" in status(app)
+
+
+async def test_y_q_q_in_one_burst_stores_the_decision_and_quits(db: tuple[Store, str]) -> None:
+    """The second q went away with the document's screen (still in its queue): the app stayed
+    in the library. Now q waits for the keys before it, and a q typed meanwhile acts after."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await opened(pilot)
+        assert screen.view is not None
+        first = screen.view.pending()[0].key
+        await burst(pilot, "n", "y", "q", "q")
+        await pilot.pause(0.2)
+        assert not app.is_running
+    assert app.return_code == 0
+    assert store.decisions(doc_id) == {first: "accepted"}

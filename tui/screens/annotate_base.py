@@ -81,7 +81,9 @@ class AnnotationBase(WritingScreen):
 
     def _queued_panel(self) -> None:
         self._panel_queued = False
-        if self.view is not None:
+        # queued on the app: a write committed as the editor left (y then q) lands here after
+        # the screen and its panel are gone
+        if self.view is not None and self.is_attached:
             self.query_one(SidePanel).set_annotations(self.view.annotations)
 
     def _queued_status(self) -> None:
