@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 # Part of the analysis cache key: bump whenever a rule changes what comes out.
-EXTRACTOR_VERSION = "2.8"
+EXTRACTOR_VERSION = "2.9"
 
 
 def _span(pair: tuple[int, int] | None) -> list[int] | None:
