@@ -39,6 +39,7 @@ def _children_cpu() -> float:
 
 def analyze_run(src: Path, processes: int) -> dict[str, Any]:
     """One `redline analyze --processes N` over src: wall, steady rate, CPU, largest process."""
+    load = round(os.getloadavg()[0], 2)
     c0 = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen([REDLINE, "analyze", str(src), "--processes", str(processes)],
@@ -54,7 +55,7 @@ def analyze_run(src: Path, processes: int) -> dict[str, Any]:
     if code != 0:
         raise SystemExit(f"redline analyze --processes {processes} exited with {code}")
     n = len(arrivals)
-    return {"processes": processes, "documents": n, "wall_s": round(wall, 2),
+    return {"processes": processes, "documents": n, "wall_s": round(wall, 2), "load_before": load,
             "first_record_s": round(arrivals[0], 2),
             "end_to_end_docs_per_s": round(n / wall, 3),
             "steady_docs_per_s": round((n - 1) / max(1e-9, arrivals[-1] - arrivals[0]), 3),
@@ -90,7 +91,8 @@ def run(n: int, runs: int, with_n_process: bool) -> dict[str, Any]:
             for processes in ((1, 2) if r % 2 == 0 else (2, 1)):
                 result = analyze_run(src, processes)
                 print(f"  run {r + 1}, --processes {processes}: {result['wall_s']:.1f} s, "
-                      f"steady {result['steady_docs_per_s']:.2f} docs/s, CPU {result['cpu_s']:.1f} s",
+                      f"steady {result['steady_docs_per_s']:.2f} docs/s, CPU {result['cpu_s']:.1f} s, "
+                      f"load {result['load_before']}",
                       flush=True)
                 (one if processes == 1 else two).append(result)
     steady1 = median([x["steady_docs_per_s"] for x in one])
@@ -105,6 +107,9 @@ def run(n: int, runs: int, with_n_process: bool) -> dict[str, Any]:
         "end_to_end_docs_per_s": {"1": e2e1, "2": e2e2}, "end_to_end_ratio": e2e2 / e2e1,
         "cpu_per_doc_s": {"1": median([x["cpu_s"] for x in one]) / n,
                           "2": median([x["cpu_s"] for x in two]) / n},
+        # the cost of going parallel (a second model load, pickling, the writer's waits): with
+        # two free cores the wall ratio is about 2 ÷ this; a busy machine lowers it further
+        "cpu_ratio": median([x["cpu_s"] for x in two]) / median([x["cpu_s"] for x in one]),
         "all_in_order": all(x["in_order"] for x in one + two),
         "max_rss_mib": max(x["max_rss_mib"] for x in one + two),
         "load_before": load_before}
@@ -128,7 +133,8 @@ def main() -> None:
           f"{r['steady_docs_per_s']['1']:.2f} -> {r['steady_docs_per_s']['2']:.2f} docs/s "
           f"(x{r['steady_ratio']:.2f}); end to end {r['end_to_end_docs_per_s']['1']:.2f} -> "
           f"{r['end_to_end_docs_per_s']['2']:.2f} docs/s (x{r['end_to_end_ratio']:.2f}); CPU per "
-          f"doc {r['cpu_per_doc_s']['1']:.3f} / {r['cpu_per_doc_s']['2']:.3f} s; largest process "
+          f"doc {r['cpu_per_doc_s']['1']:.3f} / {r['cpu_per_doc_s']['2']:.3f} s "
+          f"(x{r['cpu_ratio']:.2f}); largest process "
           f"{r['max_rss_mib']} MiB; in order: {r['all_in_order']}; load {r['load_before']} -> "
           f"{r['load_after']}")
     if "spacy_n_process_2" in r:

@@ -250,3 +250,18 @@ def test_a_scheduler_address_that_cannot_be_used_is_one_line(tmp_path: Path) -> 
     assert len(run.errors) == 1
     assert run.errors[0].startswith("redline: error: cannot reach the Dask scheduler at nonsense (")
     assert run.stdout == ""
+
+
+def test_import_with_two_processes_stores_the_analyses_one_process_stores(
+        model: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", _items())
+    one = run_cli(tmp_path / "one.db", "--model", model, "import", str(src), "--processes", "1",
+                  "--batch-size", "4")
+    assert one.code == 0, one.stderr
+    _no_in_process(monkeypatch)
+    two = run_cli(tmp_path / "two.db", "--model", model, "import", str(src), "--processes", "2",
+                  "--batch-size", "4")
+    assert two.code == 0, two.stderr
+    stored = _analyses(tmp_path / "two.db")
+    assert len(stored) == 24
+    assert stored == _analyses(tmp_path / "one.db")
