@@ -6,6 +6,7 @@ import contextlib
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -62,7 +63,10 @@ class SidePanel(OptionList):
         # measured: every write lists all annotations again, and measuring 2,000 rows anew
         # took a fifth of a second on a long article.
         rows = {(a.id, describe(a)): a.id for a in annotations}
-        self._rows = {key: self._rows.get(key) or Option(terminal_safe(key[1]), id=ann_id)
+        # plain Content, not a markup string: stored text such as “a [sic] b” (or a span label's
+        # `[label]`) is shown as it is, never read as a style tag and dropped
+        self._rows = {key: self._rows.get(key) or Option(Content(terminal_safe(key[1])),
+                                                         id=ann_id)
                       for key, ann_id in rows.items()}
         options = list(self._rows.values())
         if not options:
