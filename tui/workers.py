@@ -32,6 +32,8 @@ class DocState:
     decisions: dict[str, str]
     seq: int
     damaged: str = ""  # why the journal could not be read (the document opens read-only)
+    # the editors' entity corrections (annotate_entities applies them to the analysis's)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,9 @@ def read_state(store: Store, doc_id: str) -> DocState:
     except DatabaseError as e:
         doc, anns, decided = (store.get_document(doc_id), store.annotations(doc_id),
                               store.decisions(doc_id))
-        return DocState(doc, anns, decided, -1, damaged=e.one_line())
-    return DocState(doc, anns, decided, seq)
+        return DocState(doc, anns, decided, -1, damaged=e.one_line(),
+                        corrections=store.entity_corrections(doc_id))
+    return DocState(doc, anns, decided, seq, corrections=store.entity_corrections(doc_id))
 
 
 def cached_analysis(store: Store, doc: Document, model: str | None) -> Analysis | None:

@@ -50,7 +50,9 @@ def corrected(entities: list[dict[str, Any]], corrections: list[dict[str, Any]],
     outside the text or no longer holds the words it was made on is left out."""
     live = [c for c in corrections
             if 0 <= c["start"] < c["end"] <= len(text) and text[c["start"]:c["end"]] == c["text"]]
-    replaced = {(c["of_start"], c["of_end"]) for c in live}
+    # the corrected spans too: entities already corrected come out the same (idempotent)
+    replaced = {(c["of_start"], c["of_end"]) for c in live} | {(c["start"], c["end"])
+                                                               for c in live}
     out = [e for e in entities if (e["start"], e["end"]) not in replaced]
     out += [{"start": c["start"], "end": c["end"], "label": c["label"], "text": c["text"]}
             for c in live if c["label"] is not None]

@@ -16,6 +16,7 @@ from annotations.errors import RedlineError
 from annotations.formats.redline import export_redline
 from annotations.formats.sqlite import export_sqlite
 from annotations.store import Store
+from annotations.store.entities import corrected
 
 
 def _ent(text: str, needle: str, label: str) -> dict[str, Any]:
@@ -154,3 +155,14 @@ def test_exports_carry_the_corrected_entities(analysed: tuple[Store, str, str],
         rows = set(conn.execute("SELECT text, label FROM entities"))
     assert ("Pezeshkian", "PERSON") in rows and ("Tehran", "GPE") in rows
     assert ("Pezeshkian", "NORP") not in rows
+
+
+def test_applying_the_corrections_twice_changes_nothing(analysed: tuple[Store, str, str]) -> None:
+    # the screen draws corrections on entities that may already carry them (shown while the
+    # analysis runs): an edited entity must not appear twice
+    store, doc_id, text = analysed
+    i = text.index("Iranian")
+    full = text.index("Masoud Pezeshkian")
+    store.correct_entity(doc_id, (i, i + 7), full, full + 17, "PERSON")
+    once = entities_for(store, store.get_document(doc_id))
+    assert corrected(once, store.entity_corrections(doc_id), text) == once

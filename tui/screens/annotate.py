@@ -45,6 +45,7 @@ from ..workers import (
     read_state,
 )
 from . import actions as act
+from .annotate_entities import EntityKeys
 from .annotate_labels import LabelKeys
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
@@ -69,7 +70,7 @@ class _FooterLine(Widget):
     """
 
 
-class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys):
+class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
     """Read one document and annotate it from the keyboard."""
 
     BLANK = True  # its widgets cover it: no styled background rows to repaint on every frame
