@@ -121,3 +121,15 @@ def test_a_gold_file_that_is_not_utf8_is_one_error_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(gold)])
     assert result.exit_code == 2
     assert result.output == f"redline: error: {gold}: is not UTF-8 (at byte 0); give UTF-8 JSONL\n"
+
+
+def test_show_errors_lists_missed_mixed_and_indirect_attributions(tmp_path: Path) -> None:
+    case = json.loads(json.dumps(GOLD[0]))
+    case["other_attributions"].append(  # content no rule reports: it must be listed as missed
+        {"kind": "indirect", "content_spans": [_span("Mayor Ida Holm")], "speaker": "x", "cue": "said"})
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(case, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "case 0: missed indirect “Mayor Ida Holm”" in result.stderr
+    assert "missed" not in result.stdout
