@@ -32,7 +32,6 @@ from ..trace import mark
 from ..widgets.article_view import LEGEND, ArticleView
 from ..widgets.key_footer import KeyFooter
 from ..widgets.legend import Legend
-from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
 from ..workers import (
@@ -143,13 +142,13 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
 
     # ------------------------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        """Article and side panel side by side, then search, status and keys."""
+        """Article and side panel side by side, then status and keys (the search field comes
+        after the first frame)."""
         with _Main(id="main"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
                 yield Legend(list(LEGEND), id="legend")
                 yield SidePanel(id="panel")
-        yield SearchBar(id="search")
         yield StatusBar(id="status")
         # The key footer arrives after the first frame (on_mount): styling its keys was a
         # third of the app's start. Its line is held meanwhile, so nothing moves then.
@@ -159,7 +158,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         """Load the document (the article shows before any NLP is imported)."""
         self.article.focus()
         self.redline.after_first_frame(self._mount_footer)
-        self.query_one("#search", SearchBar).display = False
+        self.redline.after_first_frame(self.search_bar)  # hidden until / (annotate_search)
         self.query_one(StatusBar).message = "loading…"
         # Read the text now, before the first frame (milliseconds, even for 1 MB), so that
         # frame already shows it; from a worker it came a whole frame and layout pass later.

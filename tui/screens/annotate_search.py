@@ -1,4 +1,8 @@
-"""The annotation screen's search: `/` opens the field, hits light up, Enter jumps, Esc closes."""
+"""The annotation screen's search: `/` opens the field, hits light up, Enter jumps, Esc closes.
+
+The field is not part of the first frame: it is mounted, hidden, once that frame is on the
+terminal (or at the first `/`, if sooner), so a launch does not build and style an Input it may
+never show (issue 16: the launch against a one-line Textual app)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from textual.actions import SkipAction
 from textual.widgets import Input
 
 from ..widgets.search_bar import SearchBar
+from ..widgets.status_bar import StatusBar
 from . import actions as act
 from .annotate_base import AnnotationBase
 
@@ -14,15 +19,24 @@ from .annotate_base import AnnotationBase
 class SearchKeys(AnnotationBase):
     """The search field's key and messages."""
 
+    def search_bar(self) -> SearchBar:
+        """The search field, mounted hidden above the status line on first need."""
+        for bar in self.query(SearchBar):
+            return bar
+        bar = SearchBar(id="search")
+        bar.display = False
+        self.mount(bar, before=self.query_one(StatusBar))
+        return bar
+
     def action_search(self) -> None:
         """Open the search field (in it, / is just a character)."""
-        if self.query_one("#search", SearchBar).has_focus:
+        if self.search_bar().has_focus:
             raise SkipAction()
         self.open_search()
 
     def open_search(self) -> None:
         """Show the search field and give it the keys (the palette's "Search the text")."""
-        bar = self.query_one("#search", SearchBar)
+        bar = self.search_bar()
         bar.display = True
         # A priority binding runs while the app dispatches the key, before it dispatches the
         # next one: focused here, every key typed after / reaches the field. (Run from the
@@ -61,9 +75,9 @@ class SearchKeys(AnnotationBase):
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
         """Escape: close the field and clear the hits; the cursor stays at the hit it is on."""
-        self.query_one("#search", SearchBar).value = ""
+        self.search_bar().value = ""
         self.hits, self.hit = [], None
-        self.query_one("#search", SearchBar).display = False
+        self.search_bar().display = False
         self.set_focus(self.article)
         self.refresh_highlights()
         self.refresh_status()
