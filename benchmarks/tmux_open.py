@@ -191,7 +191,7 @@ class Floor(App[None]):
 
     def shown(self):
         with open(TRACE, "a") as f:
-            f.write(f"text-shown {time.time():.6f} {time.process_time():.6f} 0\\n")
+            f.write(f"text-shown {time.time():.6f} {time.process_time():.6f} 0 0\\n")
 
 Floor().run()
 """
