@@ -13,6 +13,7 @@ from tui.screens.annotate import AnnotationScreen
 from tui.screens.annotate_entities import EntityDialog
 from tui.widgets.article_view import ArticleView
 from tui.widgets.choice_row import ChoiceRow
+from tui.widgets.status_bar import StatusBar
 
 REMARKED = 703  # "Pezeshkian" (NORP in the recorded analysis) before "remarked"
 
@@ -29,6 +30,10 @@ def shown(app: RedlineApp, start: int) -> list[tuple[str, str]]:
     screen = app.screen
     assert isinstance(screen, AnnotationScreen) and screen.view is not None
     return [(e["text"], e["label"]) for e in screen.view.entities if e["start"] == start]
+
+
+def status(app: RedlineApp) -> str:
+    return app.screen.query_one(StatusBar).render_plain()
 
 
 def select(app: RedlineApp, text: str) -> tuple[int, int]:
@@ -59,6 +64,7 @@ async def test_E_changes_a_label_typed_to_jump_and_u_undoes_it(db: tuple[Store, 
         await until(pilot, lambda: shown(app, REMARKED) == [("Pezeshkian", "PERSON")])
         await pilot.press("u")
         await until(pilot, lambda: shown(app, REMARKED) == [("Pezeshkian", "NORP")])
+        await until(pilot, lambda: "undid: entity “Pezeshkian”" in status(app))
         assert store.entity_corrections(doc_id) == []
 
 

@@ -106,6 +106,11 @@ def journal_change(entry: dict[str, Any], suggestions: Iterable[Suggestion] = ()
             start = next((s.start for s in suggestions if s.key == key), None)
             return f"{op} suggestion" if op == "reject" else op, start
     for change in changes:
+        if change.get("table") == "entity":
+            ent = change.get("after") or change.get("before") or {}
+            return (f"entity “{clip(str(ent.get('text', '')), width)}”",
+                    int(ent["start"]) if "start" in ent else None)
+    for change in changes:
         if change.get("table") == "status":
             return f"status {change.get('before')} → {change.get('after')}", None
     return op, None
