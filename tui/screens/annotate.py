@@ -80,7 +80,9 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
     # One list, in the order `?` and the README show: the actions live in the key groups
     BINDINGS: ClassVar[list[BindingType]] = [
         # tag keys: annotate_tags.TagKeys, annotate_labels.LabelKeys (L, w, e)
-        Binding("c", "claim", "Claim", tooltip="Tag the selection (or the sentence) as a claim"),
+        Binding("c", "claim", "Claim",
+                tooltip="Tag the selection (or the sentence) as a claim (with claim types in the "
+                        "database's scheme, a dialog asks which first)"),
         Binding("s", "stance", "Stance",
                 tooltip="Tag the selection (or the sentence) as a stance: polarity, holder, target"),
         Binding("a", "attribution", "Attrib.",
