@@ -97,8 +97,10 @@ def classify(content: str, ctx: Context) -> str:
     pre = ctx.pre.rstrip()
     last = _last_words(pre, 1)
     after_noun = bool(last) and last[0] in TITLE_TRIGGERS
-    if (title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3))) or (
-        after_noun and is_title_case(text) and pre[-1:] not in ":."
+    told = any(w in _TELL for w in _last_words(pre, 3))  # "told the show “…”": the cue wins
+    if not told and (
+        (title and any(w in TITLE_TRIGGERS for w in _last_words(pre, 3)))
+        or (after_noun and is_title_case(text) and pre[-1:] not in ":.")
     ):
         # "in his memoir, “Rivers of Ash.”": after its noun a work's title keeps the
         # sentence's full stop inside the marks, American style, and is still a title.

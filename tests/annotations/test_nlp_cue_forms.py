@@ -37,6 +37,18 @@ def test_a_title_case_quotation_right_after_a_headline_cue_is_speech() -> None:
     ]
 
 
+@pytest.mark.parametrize("text", [
+    'Ida Brandt told the show "We Will Build The Bridge" and left the studio.',
+    "Ida Brandt told the magazine “Nobody Owns The River.”",
+])
+def test_a_title_case_quotation_told_to_a_show_or_magazine_is_speech(text: str) -> None:
+    assert [(s, c) for _, s, _, c in attributed(text)] == [("Ida Brandt", "told")]
+
+
+def test_a_title_case_quotation_after_the_work_written_is_a_title() -> None:
+    assert attributed('Ida Brandt wrote the book "Rivers Of Ash" in 2019.') == []
+
+
 def test_the_headline_cue_is_not_part_of_the_speakers_name() -> None:
     text = ("Mayor Ida Brandt Warned “The Dam Will Not Hold”\n\n"
             "“We need help,” Brandt said on Monday.")
