@@ -205,7 +205,12 @@ def quit_cleanly(window: Window, *keys: str, timeout: float = 30.0) -> str:
     if keys:
         window.send(*keys)
     if window.shell_modes is None:  # redline runs directly in the window: it must end
-        screen = window.wait_for(lambda s: window.dead(), timeout=timeout, what="redline exit")
+        deadline = time.monotonic() + timeout
+        while not window.dead():
+            if time.monotonic() > deadline:
+                raise TmuxError(f"redline did not exit:\n{window.screen()}")
+            time.sleep(0.03)
+        screen = window.screen()
     else:
         def back(screen: str) -> bool:
             """The shell runs in the foreground again and has drawn its prompt."""
