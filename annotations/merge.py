@@ -88,6 +88,7 @@ def merge_one(src: Store, dst: Store, *, label: str) -> MergeResult:
                 conn.execute("UPDATE documents SET status = 'in progress' WHERE id = ?"
                              " AND status = 'new'", (target,))
             _copy_decisions(src, conn, src_doc, target)
+        dst.join_label_scheme(src.label_scheme())  # the source's labels, with its annotations
         for row in src._rows("SELECT * FROM analyses"):
             conn.execute("INSERT OR IGNORE INTO analyses (key, text_sha256, model,"
                          " extractor_version, result, created_at) VALUES (:key, :text_sha256,"

@@ -28,7 +28,7 @@ from typing import Any
 
 from .agreement import load
 from .errors import InputError
-from .merge import check_sources
+from .merge import check_sources, open_source
 
 # ANCHOR: the role whose span says where an annotation is (what overlaps to make a case);
 # re-exported, the review screen reads it here
@@ -191,6 +191,9 @@ class Review:
         agreed_total = 0
         with gold._write() as db:
             db.conn.execute(REVIEW_TABLE)
+            for path in sources:  # the annotators' labels, for the gold annotations using them
+                with open_source(path) as src:
+                    gold.join_label_scheme(src.label_scheme())
             done = _standing(db)
             for doc, sides in docs:
                 target = _gold_document(gold, db, doc)

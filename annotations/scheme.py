@@ -47,6 +47,21 @@ class Scheme:
         """The scheme as `redline labels --json` prints it and `labels set` reads it."""
         return {name: list(getattr(self, name)) for name in FIELDS}
 
+    def joined(self, other: Scheme) -> Scheme:
+        """This scheme with the labels of `other` it lacks after its own (one label once:
+        span labels compared as they export, the others in any case)."""
+        lists = {}
+        for name in FIELDS:
+            key = export_name if name == "span_labels" else str.casefold
+            seen = {key(v) for v in getattr(self, name)}
+            extra = []
+            for v in getattr(other, name):
+                if key(v) not in seen:
+                    seen.add(key(v))
+                    extra.append(v)
+            lists[name] = (*getattr(self, name), *extra)
+        return Scheme(**lists)
+
     def span_label(self, outside: str) -> str | None:
         """The span label an exported label name (any case, `_` or spaces) stands for."""
         key = export_name(outside)

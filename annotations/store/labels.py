@@ -52,3 +52,12 @@ class LabelStore(TrashStore):
                 "INSERT INTO label_scheme (field, position, value) VALUES (?, ?, ?)",
                 [(name, i, v) for name in FIELDS for i, v in enumerate(getattr(scheme, name))])
         return dropped
+
+    def join_label_scheme(self, other: Scheme) -> None:
+        """Add the labels of another database's scheme that this one lacks (merge and review
+        bring an annotator's labels along with the annotations that use them)."""
+        with self._write():
+            mine = self.label_scheme()
+            joined = mine.joined(other)
+            if joined != mine:
+                self.set_label_scheme(joined)

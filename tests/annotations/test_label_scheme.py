@@ -165,3 +165,36 @@ def test_stats_count_claim_types_and_span_labels_but_not_notes(store: Store) -> 
     assert counts["kinds"] == {"claim": 1, "label": 1}
     assert counts["labels"] == {"claim.checkworthy=yes": 1, "claim.type=statistic": 1,
                                 "label.label=anonymous source": 1}
+
+
+def test_a_joined_scheme_adds_what_it_lacks_once() -> None:
+    mine = parse_scheme({"claim_types": ["statistic"], "span_labels": ["anonymous source"]})
+    other = parse_scheme({"claim_types": ["Statistic", "opinion"],
+                          "span_labels": ["Anonymous_Source", "loaded language"],
+                          "stance_targets": ["the budget"]})
+    assert mine.joined(other).to_dict() == {
+        "claim_types": ["statistic", "opinion"],
+        "span_labels": ["anonymous source", "loaded language"],
+        "stance_targets": ["the budget"]}
+
+
+def test_merge_and_review_bring_the_annotators_labels(tmp_path: Path) -> None:
+    """A merged or gold database lists the labels its annotations came with (it had none)."""
+    sources = []
+    for name, extra in (("alice", "opinion"), ("bob", "prediction")):
+        db = tmp_path / f"{name}.db"
+        with Store(db, annotator=name) as store:
+            store.set_label_scheme(parse_scheme({**SCHEME, "claim_types": ["statistic", extra]}))
+            _tagged(store)
+        sources.append(db)
+    run = run_cli(tmp_path / "merged.db", "merge", *map(str, sources), "--into",
+                  str(tmp_path / "merged.db"))
+    assert run.code == 0, run.stderr
+    joined = {**SCHEME, "claim_types": ["statistic", "opinion", "prediction"]}
+    with Store(tmp_path / "merged.db") as merged:
+        assert merged.label_scheme().to_dict() == joined
+    from annotations.review import Review
+
+    with Store(tmp_path / "gold.db", annotator="judge") as gold:
+        Review.open(sources, gold)
+        assert gold.label_scheme().to_dict() == joined
