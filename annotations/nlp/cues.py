@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .names import NON_PERSON_WORDS
 from .text import words
 
 if TYPE_CHECKING:
@@ -134,10 +135,10 @@ def headline_cue(token: Token) -> bool:
     ("Mayor Lee Said “We Will …”", "Ann Lee Tells Council: “We …”", "Senator Says “No
     Deal”"): every longer word before it in its line is capitalised, as is the quotation."""
     doc, low = token.doc, token.lower_
-    if not token.text[:1].isupper() or low not in CUE_WORDS or not (
+    if not token.text[:1].isupper() or low not in CUE_WORDS or low in NON_PERSON_WORDS or not (
         low.endswith("s") or low in _HEADLINE_PAST
     ):
-        return False
+        return False  # "The United States “Will …”" ends a name, it reports nothing
     k = token.i + 1
     while k < min(len(doc), token.i + 4) and doc[k].text[:1].isupper() and doc[k].is_alpha:
         k += 1  # "Tells Council:", "Warns Voters:"

@@ -76,6 +76,11 @@ def test_a_headline_cue_is_a_cue_whatever_the_tagger_says(model: Pipeline) -> No
         ("Ida Brandt", "Tells")]
 
 
+def test_the_end_of_a_name_before_a_title_case_quotation_is_no_headline_cue() -> None:
+    text = "The United States “Will Not Yield,” the minister said."
+    assert [c for _, _, _, c in attributed(text)] in ([], ["said"])
+
+
 def test_a_capitalised_verb_inside_a_name_is_still_no_cue() -> None:
     # "State" is a cue word, but not in "Secretary of State", and the sentence is no headline.
     text = "The Secretary of State “was not consulted,” his aides complained to reporters."
