@@ -4,7 +4,8 @@ Layers, each building on the one before: `schema` (migrations), `failures` (SQLi
 in plain words), `db` (the connection: opening, read-only or not, migrating, transactions),
 `journal` (the undo log's
 encoding), `documents` (documents and their annotations as read), `edits` (journalled writes
-with undo/redo) and `core` (`Store`: the analysis cache and the library rows).
+with undo/redo), `trash` (deleted documents), `labels` (the database's label scheme) and `core`
+(`Store`: the analysis cache and the library rows).
 """
 
 from .core import Store, suggestion_keys
