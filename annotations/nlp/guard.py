@@ -73,7 +73,10 @@ class SlicingTokenizer:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def __getattr__(self, name: str) -> Any:
-        # vocab, explain, pipe, to_bytes...: spaCy's own tokenizer answers
+        # vocab, explain, pipe, to_bytes...: spaCy's own tokenizer answers. Not while a copy or
+        # unpickling builds this object (no `inner` yet: asking for it would recurse).
+        if name == "inner" or name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.inner, name)
 
 

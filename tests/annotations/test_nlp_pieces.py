@@ -120,6 +120,15 @@ def test_guarding_twice_changes_nothing() -> None:
     assert nlp.tokenizer.inner.prefix_search.__self__.pattern == once  # type: ignore[union-attr]
 
 
+def test_the_guarded_tokenizer_survives_a_copy() -> None:
+    # spaCy pickles the pipeline for nlp.pipe(n_process=…) where processes are spawned
+    import pickle
+
+    nlp = guard_tokenizer(spacy.blank("en"))
+    copied = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert [t.text for t in copied("(" * 500 + " ok")] == [t.text for t in nlp.make_doc("(" * 500 + " ok")]
+
+
 def test_the_loaded_pipeline_is_guarded() -> None:
     nlp = _load(None).nlp  # the blank fallback; the trained one goes through the same step
     assert len(nlp.make_doc("(" * 1000)) <= 1000 // RUN
