@@ -75,6 +75,11 @@ class Store(LabelStore, EntityStore):
             return fts.search(self.db.conn, query, limit=limit, open_mark=open_mark,
                               close_mark=close_mark)
 
+    def search_ids(self, query: str, *, limit: int = 500) -> list[str]:
+        """The ids of the documents a full-text query matches, best first (no snippets)."""
+        with self._lock:
+            return fts.matching_ids(self.db.conn, query, limit=limit)
+
     # -- library --------------------------------------------------------------------------------
     def library(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         """One row per document in library order (the first `limit`, if given): id, title,

@@ -136,3 +136,19 @@ def test_a_record_sqlite_cannot_parse_is_still_cached(tmp_path: Path) -> None:
         store.save_analysis(record, extractor_version="1")
         assert store.cached_analysis(doc.text_sha256, "m", "1") is not None
         assert store.library()[0]["pending"] == 0
+
+
+def test_search_ids_rank_as_search_does_without_snippets(tmp_path: Path) -> None:
+    """The library's filter asks for ids only; the order is `redline search`'s."""
+    from annotations.errors import RedlineError
+
+    with Store(tmp_path / "c.db", annotator="t") as store:
+        texts = ["The harbour closed.", "Harbour, harbour and harbour again.", "No match here.",
+                 "A harbour and a harbour."]
+        for n, text in enumerate(texts):
+            store.insert_document(Document(id=f"d{n}", text=text, title=f"Title {n}"))
+        ids = store.search_ids("harbour")
+        assert ids == [r["id"] for r in store.search("harbour")] and len(ids) == 3
+        assert store.search_ids("harbour", limit=1) == ids[:1]
+        with pytest.raises(RedlineError, match="search query"):
+            store.search_ids('"unbalanced')

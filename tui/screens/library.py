@@ -243,12 +243,11 @@ class LibraryScreen(RedlineScreen):
         loop; a query SQLite cannot parse comes back as one line for the status. (Not an
         exclusive worker: a thread cannot be stopped, so an old answer is dropped instead.)"""
         try:
-            found = self.redline.store.search(query, limit=SEARCH_LIMIT)
+            found = self.redline.store.search_ids(query, limit=SEARCH_LIMIT)
         except RedlineError as e:
-            self.post_message(SearchHits(query, [], {}, error=e.one_line()))
+            self.post_message(SearchHits(query, [], error=e.one_line()))
             return
-        self.post_message(SearchHits(query, [h["id"] for h in found],
-                                     {h["id"]: h["snippet"] for h in found}))
+        self.post_message(SearchHits(query, found))
 
     def on_search_hits(self, message: SearchHits) -> None:
         """Add the text matches after the title matches (if the filter still says the same)."""

@@ -30,12 +30,10 @@ class LibraryRows(Message):
 class SearchHits(Message):
     """The documents whose text matches `query` (ids best first), or why it is not a query."""
 
-    def __init__(self, query: str, ids: list[str], snippets: dict[str, str],
-                 error: str | None = None) -> None:
+    def __init__(self, query: str, ids: list[str], error: str | None = None) -> None:
         super().__init__()
         self.query = query
         self.ids = ids
-        self.snippets = snippets
         self.error = error
 
 
