@@ -1,6 +1,6 @@
 """Scoring quote suggestions against gold cases (`redline eval`).
 
-Matches `shared/eval/score_quotes.py`: a predicted speech quote matches a gold quote when their
+The scoring of the quote-attribution gold format: a predicted speech quote matches a gold quote when their
 overlap covers at least the threshold of the gold span (one-to-one, best first); speaker is right
 when the normalised strings contain each other or the spans overlap; resolved speaker when the
 surnames agree; cue when every predicted cue word is in the gold cue; gold `non_quotes`

@@ -1,4 +1,4 @@
-"""`redline eval` scores like shared/eval/score_quotes.py, on gold cases written here."""
+"""`redline eval` scores quote suggestions against gold, on gold cases written here."""
 
 from __future__ import annotations
 

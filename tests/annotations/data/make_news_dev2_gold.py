@@ -11,7 +11,7 @@ headline quotes, and passages with no reported speech at all. Run from anywhere:
 
     python tests/annotations/data/make_news_dev2_gold.py
 
-Gold conventions (the same as make_news_dev_gold.py, as read by ../shared/eval/score_quotes.py):
+Gold conventions (the same as make_news_dev_gold.py, as `redline eval` reads them):
 - quote offsets exclude the quotation marks (double, ASCII or single); a quote's trailing
   comma/full stop/question mark inside the marks is part of it; quotation marks nested inside a
   quote stay part of that quote and are not listed separately;

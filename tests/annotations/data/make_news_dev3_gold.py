@@ -17,8 +17,8 @@ mixed quotes as negatives. Run from anywhere:
 
     python tests/annotations/data/make_news_dev3_gold.py
 
-Gold conventions (the same as make_news_dev_gold.py and make_news_dev2_gold.py, as read by
-../shared/eval/score_quotes.py):
+Gold conventions (the same as make_news_dev_gold.py and make_news_dev2_gold.py, as
+`redline eval` reads them):
 - quote offsets exclude the quotation marks (double, single, curly or straight); a quote's trailing
   comma/full stop/question or exclamation mark inside the marks is part of it, punctuation after the
   closing mark is not; quotation marks nested inside a quote stay part of that quote;

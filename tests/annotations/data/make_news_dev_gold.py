@@ -6,7 +6,7 @@ an article or from another gold file. Run from anywhere:
 
     python tests/annotations/data/make_news_dev_gold.py
 
-Gold conventions (as read by ../shared/eval/score_quotes.py):
+Gold conventions (as `redline eval` reads them):
 - quote offsets exclude the quotation marks; a quote's trailing comma/full stop inside the
   marks is part of it;
 - a split quote ("A," he said, "B.") is two quotes with the same speaker and cue;
