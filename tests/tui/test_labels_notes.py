@@ -136,6 +136,9 @@ async def test_w_writes_a_note_and_the_panel_marks_it(db: tuple[Store, str]) -> 
         await pilot.press(*"ask the desk", "enter")
         await until(pilot, lambda: store.annotations(doc_id)[0].attrs.get("note") == "ask the desk")
         await until(pilot, lambda: rows(app)[0].startswith("✎ claim: “He further"))
+        # the status line reads the note of the annotation under the cursor
+        app.screen.query_one(ArticleView).move_to(start + 12)
+        await until(pilot, lambda: "note: ask the desk  (manual, tester)" in status(app))
         # the edit dialog shows the note, and emptying it there removes it
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ClaimDialog))

@@ -177,6 +177,8 @@ class AnnotationBase(WritingScreen):
             return act.describe_suggestion(sugg, self.view.doc.text, room) + hint
         if ann is not None:
             hint = f"  ({ann.origin}, {ann.annotator})"
+            if ann.attrs.get("note"):  # the panel only marks it: here it can be read
+                hint = f"  note: {act.clip(ann.attrs['note'], 40)}{hint}"
             if self.size.width >= 110:
                 hint += "  e edit · x delete"
             room = max(12, self.size.width - 2 - len(hint) - 30)
