@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from annotations.errors import RedlineError
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from .pipeline import Pipeline
 
 Item = tuple[str, str]
@@ -87,15 +89,16 @@ def _lost(model: str | None, items: list[Item], error: BaseException) -> list[Re
 
 def analyze_parallel(model: str | None, items: Iterable[Item], *, processes: int,
                      batch_size: int = 16, warn: Callable[[str], None] | None = None,
-                     context: str = "spawn", pipeline: Pipeline | None = None) -> Iterator[Record]:
+                     context: str | None = None, pipeline: Pipeline | None = None
+                     ) -> Iterator[Record]:
     """Records for (id, text) items, in input order, analysed by `processes` worker processes.
 
     Input too small for two chunks is analysed in this process (starting a worker costs a
     spaCy load, seconds). `warn` gets the pipeline's warning once. A chunk whose worker died
     is tried again one document at a time, so only the document that kills a worker gets an
-    error record. `context` is the multiprocessing start method ("spawn": workers import
-    nothing they did not ask for, on every platform). `pipeline`, if given, is the one this
-    process uses (loaded already for the model).
+    error record. `context` is the multiprocessing start method (default: a fork server that
+    has loaded the pipeline, else "spawn"). `pipeline`, if given, is the one this process uses
+    (loaded already for the model).
     """
     source = chunks(items, batch_size)
     first = next(source, None)
@@ -132,12 +135,29 @@ def _in_process(model: str | None, head: Iterator[Item], source: Iterator[list[I
     yield from analyze_texts(pipeline, all_items(), batch_size=batch_size)
 
 
-def _pool(model: str | None, head: list[list[Item]], source: Iterator[list[Item]], *,
-          processes: int, batch_size: int, warn: Callable[[str], None] | None,
-          context: str) -> Iterator[Record]:
+def _context(context: str | None, model: str | None) -> BaseContext:
+    """The start method's context: by default a fork server that loads the pipeline once (its
+    forks start with it loaded, and share its memory until they write), else "spawn" (workers
+    import nothing they did not ask for), which every platform has."""
     import multiprocessing
 
-    ctx = multiprocessing.get_context(context)
+    from .preload import MODEL_ENV
+
+    if context is None and "forkserver" in multiprocessing.get_all_start_methods():
+        # read by the server when it starts (once per process; a later model loads in the
+        # workers themselves). Not "fork": this process runs threads (the progress bar), and
+        # a fork copies the locks they hold
+        os.environ[MODEL_ENV] = model or ""
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["annotations.nlp.preload"])
+        return ctx
+    return multiprocessing.get_context(context or "spawn")
+
+
+def _pool(model: str | None, head: list[list[Item]], source: Iterator[list[Item]], *,
+          processes: int, batch_size: int, warn: Callable[[str], None] | None,
+          context: str | None) -> Iterator[Record]:
+    ctx = _context(context, model)
 
     def start() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(processes, mp_context=ctx, initializer=_ignore_interrupts)
