@@ -24,7 +24,10 @@ from .merge import open_source
 from .models import Annotation, Document
 
 Range = tuple[int, int]
-LABELLED = {"claim": ("claim", "checkworthy"), "stance": ("stance", "polarity")}
+# kind -> (role, attribute) whose values are compared where the role's spans match; a span
+# label's label too (the database's scheme)
+LABELLED = {"claim": ("claim", "checkworthy"), "stance": ("stance", "polarity"),
+            "label": ("span", "label")}
 MODES = ("exact", "overlap")
 
 

@@ -198,3 +198,20 @@ def test_merge_and_review_bring_the_annotators_labels(tmp_path: Path) -> None:
     with Store(tmp_path / "gold.db", annotator="judge") as gold:
         Review.open(sources, gold)
         assert gold.label_scheme().to_dict() == joined
+
+
+def test_agreement_compares_span_labels(tmp_path: Path) -> None:
+    """Two annotators who put different labels on the same words agree on the span, not on the
+    label (the label was not compared: 1/1)."""
+    from annotations.agreement import agreement
+
+    paths = []
+    for name, label in (("alice", "anonymous source"), ("bob", "loaded language")):
+        path = tmp_path / f"{name}.db"
+        with Store(path, annotator=name) as store:
+            [doc] = store_records(store, [ImportRecord(text=TEXT, source="t", id="d1")]).added
+            store.add_annotation(Annotation("label", [_span("span", "A source close to the mayor")],
+                                            {"label": label}, doc_id=doc))
+        paths.append(path)
+    result = agreement(paths, disagreements=True)
+    assert result["attributes"]["label.label"]["observed"] == 0.0
