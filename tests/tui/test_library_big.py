@@ -169,3 +169,14 @@ async def test_delete_asks_then_moves_the_document_to_the_trash(db: tuple[Store,
         # the notice says how to get it back
         assert any(f"redline restore {doc_id}" in n.message for n in app._notifications)
     store.close()
+
+
+def test_the_title_filter_needs_every_word_and_keeps_library_order() -> None:
+    from tui.screens.library_data import prepare, title_matches
+
+    rows = prepare([{"id": f"d{i}", "title": t, "status": "new"} for i, t in enumerate(
+        ["Harbour dues rise", "Dues for the old harbour", "Harbour closed", "Dues"])])
+    assert [r["id"] for r in title_matches(rows, "dues HARBOUR")] == ["d0", "d1"]
+    assert [r["id"] for r in title_matches(rows, "harb")] == ["d0", "d1", "d2"]
+    assert title_matches(rows, "  ") == rows
+    assert [r["id"] for r in title_matches(rows, "d3 new")] == ["d3"]  # ids and statuses too

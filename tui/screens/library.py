@@ -125,6 +125,8 @@ class LibraryScreen(RedlineScreen):
         self._hits: SearchHits | None = None  # the newest full-text result
         self._title_room = 40
         self._search_timer: Timer | None = None
+        self._by_id: dict[str, dict[str, Any]] = {}
+        self._counts = (0, 0)  # documents done, documents whose analysis failed
 
     @property
     def redline(self) -> RedlineApp:
@@ -175,6 +177,10 @@ class LibraryScreen(RedlineScreen):
             return  # a first screenful overtaken by the whole library
         first = not self.rows
         self.rows, self.total, self.complete = message.rows, message.total, message.complete
+        # once per load, not per keystroke: at 100k documents each pass is milliseconds
+        self._by_id = {r["id"]: r for r in self.rows}
+        self._counts = (sum(1 for r in self.rows if r["status"] == "done"),
+                        sum(1 for r in self.rows if r.get("analysis_error")))
         self.refill()
         if first:  # for benchmarks/library_big.py (a no-op unless REDLINE_BENCH_TRACE is set)
             self.call_after_refresh(mark, "library-shown", f"rows={len(self.rows)}")
@@ -206,8 +212,7 @@ class LibraryScreen(RedlineScreen):
         hits = self._hits if self._hits is not None and self._hits.query == query else None
         self.text_hits = set()
         if query and hits is not None and not hits.error:
-            shown, self.text_hits = with_text_hits(shown, {r["id"]: r for r in self.rows},
-                                                   hits.ids)
+            shown, self.text_hits = with_text_hits(shown, self._by_id, hits.ids)
         self._title_room = table.title_width()
         table.set_rows(shown, keep=table.current_key)
         self.query_one("#library-status", Label).update(self.status_line(by_title, hits))
@@ -223,8 +228,8 @@ class LibraryScreen(RedlineScreen):
         if self.text_hits:
             best = "the best " if hits is not None and len(hits.ids) >= SEARCH_LIMIT else ""
             label += f" · {best}{len(self.text_hits)} more by their text"
-        label += f" · {sum(1 for r in self.rows if r['status'] == 'done')} done"
-        if failed := sum(1 for r in self.rows if r.get("analysis_error")):
+        label += f" · {self._counts[0]} done"
+        if failed := self._counts[1]:
             label += f" · analysis failed for {failed} (entities only)"
         if hits is not None and hits.error:
             label = f"text search: {hits.error} · {label}"  # first: the line may be cut
@@ -344,6 +349,7 @@ class LibraryScreen(RedlineScreen):
     def on_document_deleted(self, message: DocumentDeleted) -> None:
         """Drop its row, say how to get it back, and re-read the counts."""
         self.rows = [r for r in self.rows if r["id"] != message.doc_id]
+        self._by_id.pop(message.doc_id, None)
         self.refill()
         self.notify(f"Moved “{clip(message.title, 60)}” to the trash: "
                     f"redline restore {message.doc_id} brings it back")

@@ -66,7 +66,12 @@ def title_matches(rows: list[dict[str, Any]], query: str) -> list[dict[str, Any]
     words = query.lower().split()
     if not words:
         return rows
-    return [r for r in rows if all(word in r["hay"] for word in words)]
+    # one word at a time, the longest (the rarest, likely) first: each pass is a plain
+    # comprehension over fewer rows (all() per row took 0.1 s over 100k documents)
+    shown = rows
+    for word in sorted(words, key=len, reverse=True):
+        shown = [r for r in shown if word in r["hay"]]
+    return shown
 
 
 def with_text_hits(shown: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],

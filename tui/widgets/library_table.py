@@ -109,7 +109,8 @@ class LibraryTable(ScrollView, can_focus=True):
         """Show these rows; the cursor stays on the row whose key is `keep` if it is among them,
         else on the same line (or the last)."""
         self._rows = rows
-        if keep is not None:
+        if keep is not None and not (rows and self.cursor_row < len(rows)
+                                     and self._key(rows[self.cursor_row]) == keep):
             for i, row in enumerate(rows):
                 if self._key(row) == keep:
                     self.cursor_row = i
