@@ -296,7 +296,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         """Cache miss: show what entities we have, and analyse after the article is drawn."""
         if self.view is None or message.doc.id != self.doc_id:
             return
-        self.view.entities = message.entities
+        self.view.entities = self.drawable(message.entities)
         # true for every document, not just the first: spaCy loads once, analyses go on
         self.analysis_note = "analysing… (the keys keep working)"
         mark("analysis-needed")
@@ -311,7 +311,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         if self.view is None or analysis.doc_id != self.doc_id:
             return
         record = analysis.record or {}
-        self.view.entities = analysis.entities
+        self.view.entities = self.drawable(analysis.entities)
         self.view.quotes = list(record.get("quotes") or [])
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning

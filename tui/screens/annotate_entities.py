@@ -75,14 +75,16 @@ class EntityKeys(AnnotationBase):
         """Entities known before the analysis (Textual runs this after the screen's own
         handler, which draws them uncorrected)."""
         if message.doc.id == self.doc_id:
-            self._entity_base = list(message.entities)
+            # drawable: a malformed stored entity (no label, offsets off the text or not
+            # numbers) would crash the corrections' sort, as it crashed the screen before
+            self._entity_base = self.drawable(list(message.entities))
             self._show_corrected()
 
     @on(AnalysisLoaded)
     def _entities_of_analysis(self, message: AnalysisLoaded) -> None:
         """The analysis's entities arrived: draw the corrections on them."""
         if message.analysis.doc_id == self.doc_id:
-            self._entity_base = list(message.analysis.entities)
+            self._entity_base = self.drawable(list(message.analysis.entities))
             self._show_corrected()
 
     @on(StateLoaded)
