@@ -84,6 +84,9 @@ class LabelMap:
         key = str(label).upper()
         if key in self.spans:
             return self.spans[key]
+        named = self.spans.get(export_name(str(label)))
+        if named is not None and named.kind == "label":  # a span label written with spaces
+            return named
         self.unmapped[f"span label {label!r}"] += 1
         return None
 

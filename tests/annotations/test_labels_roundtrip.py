@@ -102,8 +102,10 @@ def test_outside_span_labels_map_to_the_databases_scheme(tmp_path: Path) -> None
     with Store(db) as store:
         store.set_label_scheme(parse_scheme(SCHEME))
     start = TEXT.index("A source close to the mayor")
-    task = {"text": TEXT, "spans": [{"start": start, "end": start + 27,
-                                     "label": "Anonymous_Source"}], "answer": "accept"}
+    waste = TEXT.index("waste")
+    task = {"text": TEXT, "spans": [{"start": start, "end": start + 27, "label": "Anonymous_Source"},
+                                    {"start": waste, "end": waste + 5, "label": "loaded language"}],
+            "answer": "accept"}
     (tmp_path / "p.jsonl").write_text(json.dumps(task) + "\n", encoding="utf-8")
     run = run_cli(db, "import", str(tmp_path / "p.jsonl"), "--no-analyze")
     assert run.code == 0 and "left out" not in run.stderr
@@ -120,6 +122,7 @@ def test_outside_span_labels_map_to_the_databases_scheme(tmp_path: Path) -> None
         got = [(a.kind, a.attrs, a.spans[0].text) for d in store.document_ids()
                for a in store.annotations(d)]
     assert ("label", {"label": "anonymous source"}, "A source close to the mayor") in got
+    assert ("label", {"label": "loaded language"}, "waste") in got
     assert ("label", {"label": "loaded language", "note": "too strong? ask the desk"},
             "disgraceful") in got
 
