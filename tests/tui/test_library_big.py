@@ -180,3 +180,20 @@ def test_the_title_filter_needs_every_word_and_keeps_library_order() -> None:
     assert [r["id"] for r in title_matches(rows, "harb")] == ["d0", "d1", "d2"]
     assert title_matches(rows, "  ") == rows
     assert [r["id"] for r in title_matches(rows, "d3 new")] == ["d3"]  # ids and statuses too
+
+
+async def test_clearing_the_filter_keeps_the_cursor_row_in_view(tmp_path: Path) -> None:
+    store = Store(tmp_path / "big.db", annotator="tester")
+    many(store, 3000)
+    app = make(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"02999")
+        await until(pilot, lambda: table(app).row_count == 1)
+        await pilot.press("escape")
+        await until(pilot, lambda: table(app).row_count == 3000)
+        await settle(pilot)
+        assert table(app).current_key == "doc02999"
+        assert "Report 02999" in drawn(app)  # scrolled to it, not left at the top
+        assert "Report 00000" not in drawn(app)
+    store.close()

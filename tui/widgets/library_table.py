@@ -118,6 +118,9 @@ class LibraryTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(self.cursor_row, len(rows) - 1))
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
         self._show_cursor()
+        # a cursor beyond the old rows' height can only be scrolled to once the new height is
+        # laid out (the filter cleared, the cursor kept on row 4,999 showed the first rows)
+        self.call_after_refresh(self._show_cursor)
         self.refresh()
 
     def get_row_at(self, index: int) -> list[str]:
