@@ -223,3 +223,22 @@ def test_e_in_the_review_edits_a_span_label_with_every_annotators_label(
         edited = answer(("loaded language", None))
         assert edited is not None and edited.attrs == {"label": "loaded language"}
         assert [(s.role, s.text) for s in edited.spans] == [("span", "A source close to the mayor")]
+
+
+async def test_a_scheme_set_meanwhile_shows_in_the_next_document(db: tuple[Store, str]) -> None:
+    from annotations.formats.registry import ImportRecord
+    from annotations.ingest import store_records
+
+    store, doc_id = db
+    store_records(store, [ImportRecord(text="Officials said the plan is wise.", source="t",
+                                       id="zz-second", title="Second")])
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        assert screen.label_scheme.span_labels == ()
+        store.set_label_scheme(parse_scheme(SCHEME))  # `redline labels set` in another terminal
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: screen.view is not None and screen.view.doc.id == "zz-second")
+        await until(pilot, lambda: screen.label_scheme.span_labels == tuple(SCHEME["span_labels"]))
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, SpanLabelDialog))

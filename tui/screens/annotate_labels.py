@@ -1,7 +1,7 @@
 """The annotation screen's keys for the database's label scheme and for notes: `c` with claim
 types, `L` (span label), `w` (note) and `e` (edit, every kind).
 
-The scheme (annotations/scheme.py) is read in a worker when the screen opens; with the default,
+The scheme (annotations/scheme.py) is read in a worker when a document opens; with the default,
 empty scheme `c` tags at once as it always has, and `L` says how to add span labels.
 """
 
@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 
 from annotations.scheme import Scheme
 
+from ..messages import StateLoaded
 from ..widgets.article_layout import token_end
 from ..widgets.choice_row import ChoiceRow
 from . import actions as act
@@ -66,6 +67,15 @@ class LabelKeys(TagKeys):
 
     @on(events.Mount)
     def _read_scheme(self) -> None:
+        self.read_scheme()
+
+    @on(StateLoaded)
+    def _document_opened(self, message: StateLoaded) -> None:
+        if message.opened:  # ] and [: a `labels set` made meanwhile shows in the next document
+            self.read_scheme()
+
+    def read_scheme(self) -> None:
+        """Read the database's scheme in a worker (SchemeLoaded brings it)."""
         store = self.redline.store
 
         def job() -> None:
