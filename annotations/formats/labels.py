@@ -124,10 +124,14 @@ def default_map() -> LabelMap:
 def load_label_map(path: Path) -> LabelMap:
     """The default map with a JSON file's `{"spans": {LABEL: "kind.role" | null},
     "relations": {LABEL: "link" | null}}` laid over it."""
+    from .reading import load_json_line, read_bytes
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(str(path), f"is not a readable JSON label file ({e})",
+        # a regular file, bounded, checked like an imported line (depth, lone surrogates)
+        data = load_json_line(read_bytes(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, RedlineError) as e:
+        why = e.message if isinstance(e, RedlineError) else f"is not UTF-8 ({e.reason})"
+        raise InputError(str(path), f"is not a readable JSON label file: {why}",
                          hint='write {"spans": {"QUOTE": "attribution.content"}}') from None
     if not isinstance(data, dict) or set(data) - {"spans", "relations"}:
         raise InputError(str(path), 'must be an object with "spans" and/or "relations"',

@@ -128,7 +128,7 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
         score,
         score_other,
     )
-    from annotations.formats.reading import read_bytes
+    from annotations.formats.reading import load_json_line, read_bytes
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 
@@ -142,10 +142,13 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
     for n, line in enumerate(data.split("\n"), start=1):
         if line.strip():
             try:
-                case = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(str(gold), f"is not valid JSON ({e.msg})", line=n,
-                                 hint="fix that line") from None
+                case = load_json_line(line)  # deep nesting and lone surrogates too, as import
+            except RedlineError as e:
+                raise InputError(str(gold), e.message, line=n, hint=e.hint or "fix that line"
+                                 ) from None
+            if not isinstance(case, dict):
+                raise InputError(str(gold), "is not a JSON object", line=n,
+                                 hint='give each line an object like {"text": "…", "quotes": []}')
             if (problem := gold_problem(case)) is not None:
                 raise InputError(str(gold), problem, line=n, hint="fix that line")
             cases.append(case)
