@@ -27,12 +27,14 @@ class StateLoaded(Message):
 
 
 class AnalysisLoaded(Message):
-    """The NLP analysis of a document (from the cache or freshly computed)."""
+    """The NLP analysis of a document (from the cache or freshly computed), or with `partial`
+    the provisional analysis of its first screenful while the rest is analysed."""
 
-    def __init__(self, analysis: Analysis, *, fresh: bool = False) -> None:
+    def __init__(self, analysis: Analysis, *, fresh: bool = False, partial: bool = False) -> None:
         super().__init__()
         self.analysis = analysis
         self.fresh = fresh
+        self.partial = partial
 
 
 class AnalysisNeeded(Message):

@@ -144,6 +144,8 @@ class AnalysisService:
         self._first = first  # request 0, made at start; its answer serves the first ask
         self._seq = 0
         self._answers: dict[int, dict[str, Any]] = {}
+        # provisional records of a first screenful, by request, until `analyse` hands them on
+        self._partials: dict[int, list[dict[str, Any]]] = {}
         self._stderr: deque[str] = deque(maxlen=20)
         for target in (self._read_answers, self._read_stderr):
             threading.Thread(target=target, daemon=True, name="analysis-service").start()
@@ -157,7 +159,10 @@ class AnalysisService:
             except (ValueError, KeyError, TypeError):
                 continue
             with self._cond:
-                self._answers[seq] = answer
+                if answer.get("partial"):
+                    self._partials.setdefault(seq, []).append(answer)
+                else:
+                    self._answers[seq] = answer
                 self._cond.notify_all()
         with self._cond:
             self._cond.notify_all()  # the process ended: waiters must not wait forever
@@ -168,21 +173,24 @@ class AnalysisService:
             self._stderr.append(line.rstrip())
 
     def analyse(self, doc_id: str, cancelled: Callable[[], bool] = lambda: False,
-                done: Callable[[], bool] = lambda: True) -> str:
+                done: Callable[[], bool] = lambda: True,
+                partial: Callable[[dict[str, Any]], None] = lambda record: None) -> str:
         """Have the document's current text analysed and cached; returns the pipeline's
         warning ("" if none). `done` tells whether the analysis is now cached: the answer to
         the request made at start may be for an older text, and then the text is asked for
-        again. Blocks (call it from a worker thread); raises RedlineError on failure."""
+        again. `partial` is called (in this thread) with each provisional record of a first
+        screenful that comes before the answer. Blocks (call it from a worker thread); raises
+        RedlineError on failure."""
         with self._cond:
             if self._first == doc_id:
                 self._first, seq = None, 0
             else:
                 seq = self._ask(doc_id)
-        answer = self._wait(seq, cancelled)
+        answer = self._wait(seq, cancelled, partial)
         if answer is not None and answer.get("ok") and not done() and not cancelled():
             with self._cond:
                 seq = self._ask(doc_id)
-            answer = self._wait(seq, cancelled)
+            answer = self._wait(seq, cancelled, partial)
         if answer is None:
             return ""
         if not answer.get("ok"):
@@ -199,17 +207,27 @@ class AnalysisService:
             pass  # the process is gone: _wait reports it
         return self._seq
 
-    def _wait(self, seq: int, cancelled: Callable[[], bool]) -> dict[str, Any] | None:
-        """The answer to request `seq` (None if cancelled meanwhile)."""
-        with self._cond:
-            while seq not in self._answers:
-                if self._proc.poll() is not None:
-                    said = " / ".join(list(self._stderr)[-3:]) or f"exit code {self._proc.returncode}"
-                    raise RedlineError(f"the analysis process stopped ({said})")
-                if cancelled():
-                    return None
-                self._cond.wait(0.25)
-            return self._answers.pop(seq)
+    def _wait(self, seq: int, cancelled: Callable[[], bool],
+              partial: Callable[[dict[str, Any]], None] = lambda record: None
+              ) -> dict[str, Any] | None:
+        """The answer to request `seq` (None if cancelled meanwhile); its provisional
+        records go to `partial` as they come, outside the lock."""
+        while True:
+            with self._cond:
+                while seq not in self._answers and seq not in self._partials:
+                    if self._proc.poll() is not None:
+                        said = (" / ".join(list(self._stderr)[-3:])
+                                or f"exit code {self._proc.returncode}")
+                        raise RedlineError(f"the analysis process stopped ({said})")
+                    if cancelled():
+                        return None
+                    self._cond.wait(0.25)
+                early = self._partials.pop(seq, [])
+                if not early:  # the answer comes after its partials: none can be left
+                    return self._answers.pop(seq)
+            for line in early:
+                if not cancelled():
+                    partial(dict(line.get("record") or {}))
 
     def close(self) -> None:
         """End the process (it finishes nothing: a later run analyses again)."""
@@ -222,15 +240,36 @@ class AnalysisService:
             self._proc.terminate()
 
 
-def analyse(store: Store, doc: Document, pipeline: Pipeline) -> Analysis:
-    """Analyse one document (caching the record) and say whether entities are available."""
-    from annotations.analysis import analyze_documents
+def analyse(store: Store, doc: Document, pipeline: Pipeline,
+            partial: Callable[[dict[str, Any]], None] = lambda record: None) -> Analysis:
+    """Analyse one document (caching the record) and say whether entities are available;
+    a long uncached text's first screenful goes to `partial` first (provisional, not cached)."""
+    from annotations.analysis import analyze_documents, extractor_version
+    from annotations.nlp.progressive import first_record
 
+    if store.cached_analysis(doc.text_sha256, pipeline.model_id, extractor_version()) is None:
+        first = first_record(pipeline, doc.id, doc.text, doc.text_sha256)
+        if first is not None:
+            partial(first)
     record = next(iter(analyze_documents(store, [doc], pipeline)))
     warning = ""
     if not pipeline.has_ner:
         warning = pipeline.warning or "entities unavailable: the pipeline has no NER"
     return _from_record(store, doc, record, warning)
+
+
+def partial_analysis(store: Store, doc: Document, record: dict[str, Any]) -> Analysis | None:
+    """A first screenful's provisional record as the screen takes it: its entities up to
+    where it ends, then those known already (stored, or an older analysis's); None if it is
+    for another text than `doc`'s."""
+    if record.get("text_sha256") != doc.text_sha256:
+        return None
+    covers = int(record.get("covers") or 0)
+    entities = list(record.get("entities") or [])
+    entities += [e for e in fallback_entities(store, doc) if e.get("start", 0) >= covers]
+    if record.get("error"):  # the first piece's rules failed: its entities, no suggestions
+        record = {k: v for k, v in record.items() if k not in ("quotes", "attributions")}
+    return Analysis(doc.id, record, entities)
 
 
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:

@@ -10,7 +10,9 @@ loads on the second core while the first draws the screen.
 Protocol, one JSON object per line: the app writes requests `{"id": DOC_ID, "seq": N}` to
 stdin; for each the service analyses the document's current text through the cache (spaCy is
 imported only on a cache miss) and prints `{"seq": N, "id": ..., "ok": true, "warning": "..."}`
-or `{"seq": N, "id": ..., "ok": false, "error": "..."}`. With --first the document is request
+or `{"seq": N, "id": ..., "ok": false, "error": "..."}`. Before the answer to a long uncached
+text come `{"seq": N, "id": ..., "partial": true, "record": {...}}` lines: the provisional
+record of its first screenful (progressive.first_record), never cached. With --first the document is request
 0, handled at once before reading stdin, unless some analysis of its text is stored already:
 then request 0 is answered at once (the app asks again if its own cache look-up misses). EOF on
 stdin ends the service.
@@ -22,6 +24,7 @@ import json
 import os
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,22 +75,31 @@ class Service:
         self.pipeline: Pipeline | None = None
         self.niced = False
 
-    def handle(self, doc_id: str) -> dict[str, Any]:
-        """Analyse one document (unless cached) and say how it went."""
+    def handle(self, doc_id: str, partial: Callable[[dict[str, Any]], None] | None = None
+               ) -> dict[str, Any]:
+        """Analyse one document (unless cached) and say how it went; `partial` is given the
+        provisional record of a long text's first screenful before the rest is analysed."""
         from annotations.analysis import analyze_documents, cached
 
         try:
             doc = self.store.get_document(doc_id)
             warning = ""
             if cached(self.store, doc, self.model) is None:
-                if len(doc.text) >= LONG_TEXT and not self.niced and hasattr(os, "nice"):
-                    os.nice(NICENESS)  # a short one is what the editor waits for: full speed
-                    self.niced = True
                 if self.pipeline is None:
                     from .pipeline import load_pipeline
 
                     _skip_spacy_cli()
                     self.pipeline = load_pipeline(self.model)
+                if partial is not None:
+                    from .progressive import first_record
+
+                    # at full speed: this screenful is what the editor is waiting for
+                    first = first_record(self.pipeline, doc.id, doc.text, doc.text_sha256)
+                    if first is not None:
+                        partial(first)
+                if len(doc.text) >= LONG_TEXT and not self.niced and hasattr(os, "nice"):
+                    os.nice(NICENESS)  # a short one is what the editor waits for: full speed
+                    self.niced = True
                 for _ in analyze_documents(self.store, [doc], self.pipeline):
                     pass
                 if not self.pipeline.has_ner:
@@ -110,7 +122,12 @@ def main(argv: list[str]) -> int:
     service = Service(db, model)
 
     def answer(doc_id: str, seq: int) -> None:
-        print(json.dumps({"seq": seq, **service.handle(doc_id)}, ensure_ascii=False), flush=True)
+        def partial(record: dict[str, Any]) -> None:
+            print(json.dumps({"seq": seq, "id": doc_id, "partial": True, "record": record},
+                             ensure_ascii=False), flush=True)
+
+        print(json.dumps({"seq": seq, **service.handle(doc_id, partial)}, ensure_ascii=False),
+              flush=True)
 
     if first is not None:
         if service.store.has_analysis(first):  # a cheap query: no NLP import

@@ -14,7 +14,7 @@ shows and what lies under the cursor are in `annotate_base`; the keys' actions i
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -41,6 +41,7 @@ from ..workers import (
     cached_analysis,
     failed_analysis,
     fallback_entities,
+    partial_analysis,
     read_state,
 )
 from . import actions as act
@@ -225,12 +226,22 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
                                                  fresh=True))
 
     def _analyse(self, doc: Document, worker: Worker[None]) -> None:
-        """run_analysis's work: through the analysis process, or in this thread in tests."""
+        """run_analysis's work: through the analysis process, or in this thread in tests.
+
+        A long text's first screenful comes first, as a provisional analysis (issue 16)."""
+        store = self.redline.store
+
+        def partial(record: dict[str, Any]) -> None:
+            early = partial_analysis(store, doc, record)
+            if early is not None and not worker.is_cancelled:
+                self.post_message(AnalysisLoaded(early, partial=True))
+
         service = self.redline.analysis_service()
         if service is not None:  # in the analysis process (see AnalysisService)
-            store, model = self.redline.store, self.redline.settings.model
+            model = self.redline.settings.model
             warning = service.analyse(doc.id, lambda: worker.is_cancelled,
-                                      lambda: cached_analysis(store, doc, model) is not None)
+                                      lambda: cached_analysis(store, doc, model) is not None,
+                                      partial)
             if worker.is_cancelled:
                 return
             found = cached_analysis(store, doc, model)
@@ -240,7 +251,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
                                                           found.entities, warning or found.warning)
         else:
             pipeline = self.redline.pipelines.get(self.redline.settings.model)
-            analysis = analyse(self.redline.store, doc, pipeline)
+            analysis = analyse(store, doc, pipeline, partial)
         if not worker.is_cancelled:
             self.post_message(AnalysisLoaded(analysis, fresh=True))
 
@@ -315,13 +326,20 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         self.view.quotes = list(record.get("quotes") or [])
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning
-        if message.fresh:
+        if message.partial:
+            # the final pass may still change any of it (a quote running past this part, a
+            # speaker named later): the status line says so until the whole analysis arrives
+            self.analysis_note = "analysing the rest… (the first part's suggestions are provisional)"
+            found = act.plural(len(self.view.suggestions), "suggestion")
+            self.note = f"first part analysed: {found} so far"
+        elif message.fresh:
             self.note = ("analysis failed: no suggestions for this document" if analysis.error
                          else f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}")
         self.refresh_highlights()
         self.refresh_status()
-        self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "
-                                f"entities={len(analysis.entities)} highlights={len(self.highlights)}")
+        self.call_after_refresh(mark, "first-screen-shown" if message.partial else "entities-shown",
+                                f"fresh={int(message.fresh)} entities={len(analysis.entities)} "
+                                f"highlights={len(self.highlights)}")
         self.call_after_refresh(self.redline.settle_memory)
 
     def on_notice(self, message: Notice) -> None:

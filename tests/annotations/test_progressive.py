@@ -1,0 +1,142 @@
+"""A long uncached text's first screenful is analysed, and handed on, before the rest (issue 16).
+
+A blank pipeline with an entity ruler stands in for the trained one, and its `pipe` is held at a
+gate for anything longer than the first piece: the first screenful's record must come out while
+the whole analysis is still held, and the final record must be the one-shot analysis's.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+import spacy
+
+from annotations.analysis import extractor_version
+from annotations.formats.registry import ImportRecord
+from annotations.ingest import store_records
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pipeline import Pipeline, model_id_for
+from annotations.nlp.progressive import FIRST_CHARS, first_piece_end, first_record
+from annotations.nlp.service import Service
+from annotations.store import Store
+
+
+def long_text(paragraphs: int = 20) -> str:
+    """An article of many paragraphs (over two screenfuls), with names and quotes throughout;
+    the last paragraph of the first piece opens a quote that closes in the next paragraph."""
+    body = [f"Ann Lee met the council on day {n}. “We will build {n} bridges,” she said. "
+            + "The members of the council listened to the plan for a long while, and the clerk "
+            "wrote down every figure of it in the minutes of the meeting. " * 2
+            for n in range(paragraphs)]
+    opening = "Bob Stone spoke last. “The first part of this is hard,"
+    closing = ("“and the second part is harder,” Bob Stone said. " + "The hall was quiet. " * 20)
+    head: list[str] = []
+    while len("\n\n".join([*head, body[0], opening])) < FIRST_CHARS - 10:
+        head.append(body.pop(0))
+    # a multi-paragraph quote: its first paragraph has no closing mark, and the first piece
+    # ends with that paragraph
+    return "\n\n".join([*head, opening, closing, *body])
+
+
+def ruler_pipeline() -> Pipeline:
+    """Blank English with a sentencizer and an entity ruler, under the default model's key."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Ann Lee"},  # type: ignore[attr-defined]
+                        {"label": "PERSON", "pattern": "Bob Stone"}])
+    return Pipeline(nlp, model_id_for(None), True, None)
+
+
+class GatedNLP:
+    """An nlp whose pipe waits at `gate` for texts longer than the first piece."""
+
+    def __init__(self, nlp: Any, gate: threading.Event) -> None:
+        self.nlp, self.gate = nlp, gate
+        self.held = threading.Event()  # set once a long text is waiting at the gate
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        """spaCy's pipe, after the gate opens for anything beyond a screenful."""
+        texts = list(texts)
+        if sum(len(t) for t in texts) > FIRST_CHARS:
+            self.held.set()
+            assert self.gate.wait(30), "the gate was never opened"
+        return iter(self.nlp.pipe(texts, **kwargs))
+
+
+def gated(pipeline: Pipeline, gate: threading.Event) -> tuple[Pipeline, GatedNLP]:
+    nlp = GatedNLP(pipeline.nlp, gate)
+    return Pipeline(cast(Any, nlp), pipeline.model_id, True, None), nlp
+
+
+def test_short_text_has_no_first_piece() -> None:
+    assert first_piece_end("Ann Lee spoke. " * 100) == 0
+    text = long_text()
+    end = first_piece_end(text)
+    assert 0 < end <= FIRST_CHARS and text[end - 1] == "\n"  # a paragraph end
+
+
+def test_first_record_is_the_beginning_only_and_marked_partial() -> None:
+    pipeline, text = ruler_pipeline(), long_text()
+    record = first_record(pipeline, "d", text, "sha")
+    assert record is not None and record["partial"] is True and record["text_sha256"] == "sha"
+    covers = record["covers"]
+    assert covers == first_piece_end(text)
+    assert record["entities"] and all(e["end"] <= covers for e in record["entities"])
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in record["entities"])
+    assert record["quotes"] and all(q["end"] <= covers for q in record["quotes"])
+
+
+def test_service_hands_on_the_first_screenful_before_the_whole_is_analysed(
+        store: Store) -> None:
+    text = long_text()
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Long")]).added[0]
+    doc = store.get_document(doc_id)
+    gate = threading.Event()
+    real = ruler_pipeline()
+    service = Service(str(store.path), None)
+    service.pipeline, nlp = gated(real, gate)
+    early: list[dict[str, Any]] = []
+    got_early = threading.Event()
+
+    def partial(record: dict[str, Any]) -> None:
+        early.append(record)
+        got_early.set()
+
+    answers: list[dict[str, Any]] = []
+    worker = threading.Thread(target=lambda: answers.append(service.handle(doc_id, partial)))
+    worker.start()
+    try:
+        assert got_early.wait(30), "no first screenful came"
+        assert nlp.held.wait(30)  # the whole text is still waiting: the first part came first
+        assert not answers
+        assert store.cached_analysis(doc.text_sha256, real.model_id, extractor_version()) is None
+    finally:
+        gate.set()
+        worker.join(60)
+    assert answers == [{"id": doc_id, "ok": True, "warning": ""}]
+    assert len(early) == 1 and early[0]["covers"] < len(text)
+    one_shot = next(iter(analyze_texts(real, [(doc_id, text)])))
+    cached = store.cached_analysis(doc.text_sha256, real.model_id, extractor_version())
+    assert cached is not None and "partial" not in cached
+    for key in ("entities", "quotes", "attributions"):
+        assert cached[key] == one_shot[key], key
+    # the quote that runs past the first piece: only the final pass has it whole
+    whole = [q for q in one_shot["quotes"] if "second part" in q["text"]]
+    assert whole and "first part" in whole[0]["text"]
+    assert not [q for q in early[0]["quotes"] if "second part" in q["text"]]
+    service.store.close()
+
+
+def test_cached_document_gives_no_first_screenful(store: Store) -> None:
+    text = long_text()
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Long")]).added[0]
+    service = Service(str(store.path), None)
+    service.pipeline = ruler_pipeline()
+    assert service.handle(doc_id)["ok"]
+    early: list[dict[str, Any]] = []
+    assert service.handle(doc_id, early.append)["ok"]
+    assert early == []  # the cached analysis is the whole one: nothing provisional to show
+    service.store.close()
