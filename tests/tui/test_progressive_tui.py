@@ -1,0 +1,99 @@
+"""Opening a long article that was never analysed: its first screenful's entities and suggestions
+are on screen, marked provisional, before the whole analysis ends; then the whole analysis
+replaces them, equal to the one-shot analysis (issue 16).
+
+The pipeline is held at a gate for anything longer than the first piece (helpers.progressive),
+so "before" is a fact of the test, not a timing.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from helpers.progressive import gated, long_text, ruler_pipeline
+from pilot_helpers import make, settle, until
+
+from annotations.analysis import cached, extractor_version
+from annotations.formats.registry import ImportRecord
+from annotations.ingest import store_records
+from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.progressive import first_piece_end
+from annotations.store import Store
+from tui.app import RedlineApp
+from tui.screens import actions as act
+from tui.screens.annotate import AnnotationScreen
+from tui.widgets.status_bar import StatusBar
+from tui.workers import AnalysisService
+
+
+def status(app: RedlineApp) -> str:
+    return app.screen.query_one(StatusBar).render_plain()
+
+
+def screen(app: RedlineApp) -> AnnotationScreen:
+    assert isinstance(app.screen, AnnotationScreen), app.screen
+    return app.screen
+
+
+async def test_first_screenful_shows_before_the_rest_and_the_final_is_the_one_shot(
+        db: tuple[Store, str]) -> None:
+    store, _ = db
+    text = long_text()
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Long")]).added[0]
+    doc = store.get_document(doc_id)
+    real = ruler_pipeline()
+    gate = threading.Event()
+    pipeline, nlp = gated(real, gate)
+    covers = first_piece_end(text)
+    app = make(store, doc_id, loader=lambda name: pipeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await until(pilot, lambda: "provisional" in status(app))
+            view = screen(app).view
+            assert view is not None
+            assert nlp.held.is_set()  # the whole text is still waiting at the gate
+            assert store.cached_analysis(doc.text_sha256, real.model_id,
+                                         extractor_version()) is None
+            assert "Ann Lee" in [e["text"] for e in view.entities]
+            assert all(e["end"] <= covers for e in view.entities)
+            assert any(h.kind == "entity:PERSON" for h in screen(app).highlights)
+            assert view.suggestions and all(max(e for _, e in s.content) <= covers
+                                            for s in view.suggestions)
+            assert "first part analysed" in status(app)
+        finally:
+            gate.set()
+        await until(pilot, lambda: "analysed:" in status(app))
+        await settle(pilot)
+        view = screen(app).view
+        assert view is not None
+        one_shot = next(iter(analyze_texts(real, [(doc_id, text)])))
+        assert view.entities == one_shot["entities"]
+        assert view.quotes == one_shot["quotes"]
+        assert ([s.key for s in view.suggestions]
+                == [s.key for s in act.suggestions_from(one_shot)])
+        assert any(e["end"] > covers for e in view.entities)  # the rest arrived
+        assert "provisional" not in status(app)
+
+
+def test_the_analysis_process_sends_the_first_screenful_before_its_answer(
+        tmp_path: Path) -> None:
+    """The real process (the default model) and the app's end of its line protocol."""
+    store = Store(tmp_path / "r.db", annotator="t")
+    text = long_text()
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Long")]).added[0]
+    doc = store.get_document(doc_id)
+    service = AnalysisService(str(store.path), None, first=doc_id)
+    early: list[dict[str, object]] = []
+    try:
+        warning = service.analyse(doc_id, done=lambda: cached(store, doc, None) is not None,
+                                  partial=early.append)
+    finally:
+        service.close()
+    assert warning == ""
+    assert len(early) == 1 and early[0]["partial"] is True
+    assert early[0]["covers"] == first_piece_end(text)
+    assert early[0]["text_sha256"] == doc.text_sha256
+    record = cached(store, doc, None)
+    assert record is not None and "partial" not in record and "covers" not in record
+    store.close()
