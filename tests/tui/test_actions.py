@@ -96,8 +96,9 @@ def test_source_candidates_put_the_suggestion_and_marks_first() -> None:
 def test_holder_candidates_start_with_the_subject_of_the_selection() -> None:
     sel = (TEXT.index("He praised"), len(TEXT))
     cands = act.source_candidates(view(), sel, inside=True)
-    assert cands[0].label == "He (pronoun)"
-    assert cands[0].speaker == "Joe Biden"  # a pronoun resolves to the last person before it
+    # a pronoun resolves to the last person before it, and is offered by that full name
+    assert cands[0].label == "Joe Biden (He)"
+    assert cands[0].speaker == "Joe Biden"
 
 
 def test_cue_candidates_find_reporting_verbs_nearby() -> None:

@@ -18,6 +18,8 @@ NEARBY = 400
 """How far (characters) around a selection entities count as nearby."""
 
 PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I|him|her|them)\b", re.IGNORECASE)
+PERSONAL_RE = re.compile(r"he|she|him|her", re.IGNORECASE)
+"""The pronouns that stand for one person (resolved to the last one named before)."""
 CUE_RE = re.compile(
     r"\b(?:according to|pointed out|(?:said|says|say|told|tells|asked|asks|added|adds|stated|"
     r"states|declared|declares|insisted|insists|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
@@ -74,29 +76,39 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
                           s.speaker or text[s.source[0]:s.source[1]]))
     for m in marked:
         add(Candidate(f"{text[m[0]:m[1]]} (marked)", m, _speaker_for(view, m)))
+    known = Names(view)
     if inside:
         # the first mention in the selection is most often its subject, i.e. the holder
-        within = [(int(e["start"]), int(e["end"]), f"{e['text']} ({e['label']})")
-                  for e in view.entities if e["label"] in labels
+        # (a person or organisation before anything else: "U.S. President Donald Trump")
+        within = [(known.label(e) not in ("PERSON", "ORG"), int(e["start"]), int(e["end"]))
+                  for e in view.entities if known.label(e) in labels
                   and sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1]]
-        within += [(p.start(), p.end(), f"{p.group()} (pronoun)")
+        within += [(known.full((p.start(), p.end())) == p.group(), p.start(), p.end())
                    for p in PRONOUN_RE.finditer(text, sel[0], sel[1])]
-        for a, b, label in sorted(within)[:1]:
-            add(Candidate(label, (a, b), _speaker_for(view, (a, b))))
-    ents = [e for e in view.entities if e["label"] in labels
+        for _, a, b in sorted(within)[:1]:
+            add(known.candidate((a, b)))
+    # then the names nearby, people and organisations first (by their full names, each once),
+    # nearest first; then the other speaking types
+    ents = [e for e in view.entities if known.label(e) in labels
             and _near(int(e["start"]), int(e["end"]), *sel) <= NEARBY
             and (inside or not (sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1]))]
-    ents.sort(key=lambda e: _near(int(e["start"]), int(e["end"]), *sel))
-    for e in ents[:8]:
-        add(Candidate(f"{e['text']} ({e['label']})", (int(e["start"]), int(e["end"])), e["text"]))
+    ents.sort(key=lambda e: (known.label(e) not in ("PERSON", "ORG"),
+                             _near(int(e["start"]), int(e["end"]), *sel)))
+    names: set[str] = set()
+    offered = 0
+    for e in ents:
+        found = known.candidate((int(e["start"]), int(e["end"])))
+        if found.speaker not in names and offered < 8:
+            names.add(found.speaker)
+            offered += 1
+            add(found)
     lo, hi = max(0, sel[0] - 150), min(len(text), sel[1] + 150)
     pronouns = [m for m in PRONOUN_RE.finditer(text, lo, hi)
                 if inside or not (sel[0] <= m.start() < sel[1])]
     # the subject comes first: a pronoun inside the selection sorts by its position in it
     pronouns.sort(key=lambda m: (_near(m.start(), m.end(), *sel), m.start()))
     for p in pronouns[:3]:
-        add(Candidate(f"{p.group()} (pronoun)", (p.start(), p.end()),
-                      _speaker_for(view, (p.start(), p.end()))))
+        add(known.candidate((p.start(), p.end())))
     out.append(NONE)
     return out
 
@@ -124,10 +136,15 @@ def target_candidates(view: DocView, sel: tuple[int, int], *,
         add(f"{text[current[0]:current[1]]} (current)", current)
     for m in marked:
         add(f"{text[m[0]:m[1]]} (marked)", m)
-    ents = sorted(((int(e["start"]), int(e["end"]), str(e["text"]), str(e["label"]))
-                   for e in view.entities if e["label"] in labels), key=lambda e: e[0])
-    for a, b, name, label in ents:
-        if sel[0] <= a and b <= sel[1] and name not in names:
+    known = Names(view)
+    ents = sorted(((int(e["start"]), int(e["end"]), known.full((int(e["start"]), int(e["end"]))),
+                    known.label(e)) for e in view.entities if known.label(e) in labels),
+                  key=lambda e: e[0])
+    # inside the sentence: people and organisations first (full names), then in reading order
+    inner = [e for e in ents if sel[0] <= e[0] and e[1] <= sel[1]]
+    inner.sort(key=lambda e: e[3] not in ("PERSON", "ORG"))
+    for a, b, name, label in inner:
+        if name not in names:
             add(f"{name} ({label})", (a, b))
             names.add(name)
     outside = [e for e in ents if not (sel[0] <= e[0] and e[1] <= sel[1])
@@ -142,25 +159,81 @@ def target_candidates(view: DocView, sel: tuple[int, int], *,
 
 
 def _speaker_for(view: DocView, sp: tuple[int, int]) -> str:
-    """The canonical name for a source span: itself, or for a pronoun the last person before."""
-    text = view.doc.text[sp[0]:sp[1]]
-    if not PRONOUN_RE.fullmatch(text):
-        for e in view.entities:
-            if int(e["start"]) == sp[0] and int(e["end"]) == sp[1]:
-                return str(e["text"])
+    """The canonical name for a source span: its full name, or for a pronoun the person the
+    rules resolved it to (else the last person before)."""
+    return Names(view).full(sp)
+
+
+class Names:
+    """Who the names and pronouns of a document are, as the rules know them.
+
+    The analysis's suggestions and quotes carry resolved speakers (`he` → "Masoud Pezeshkian"),
+    and a name the model mistypes (a surname tagged NORP) is a person when it ends a person's
+    full name the document gives; those win over the model's label."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.resolved: dict[tuple[int, int], str] = {}
+        for s in view.suggestions:
+            if s.source and s.speaker:
+                self.resolved[s.source] = s.speaker
+        for q in view.quotes:
+            span, who = q.get("speaker_span"), q.get("speaker_resolved")
+            if span and who:
+                self.resolved.setdefault((int(span[0]), int(span[1])), str(who))
+        tagged = {str(e["text"]) for e in view.entities if e["label"] == "PERSON"}
+        # the speakers the rules resolved that the model also calls a person somewhere: only
+        # these re-type a mistyped entity (the model's PERSONs alone include its mistakes,
+        # "Questioning Washington" would make every "Washington" a person)
+        self.speakers = {who for who in self.resolved.values()
+                         if any(_ends_with(who, p) or _ends_with(p, who) for p in tagged)}
+        self.people = tagged | self.speakers
+        # where each person is mentioned (a pronoun the rules resolved counts: "he questioned")
+        self.mentions = sorted(
+            [(b, self.full((a, b))) for a, b in self.resolved if self.full((a, b)) in self.people]
+            + [(int(e["end"]), self.full((int(e["start"]), int(e["end"]))))
+               for e in view.entities if self.label(e) == "PERSON"])
+
+    def longest(self, name: str) -> str:
+        """The fullest form of a person's name ("Pezeshkian" → "Masoud Pezeshkian")."""
+        forms = [p for p in self.people if _ends_with(p, name)]
+        return max(forms, key=len) if forms else name
+
+    def label(self, e: dict[str, object]) -> str:
+        """The entity's type as the rules know it: PERSON for a part of a known person's name."""
+        if e["label"] in ("NORP", "GPE", "ORG") and any(
+                _ends_with(p, str(e["text"])) for p in self.speakers):
+            return "PERSON"
+        return str(e["label"])
+
+    def full(self, sp: tuple[int, int]) -> str:
+        """The full name of the span: resolved by the rules, else the person's longest form."""
+        text = self.view.doc.text[sp[0]:sp[1]]
+        if sp in self.resolved:
+            return self.longest(self.resolved[sp])
+        if PRONOUN_RE.fullmatch(text):
+            # only he / she stand for one person (we, they, it rarely do)
+            before = [who for end, who in self.mentions if end <= sp[0]]
+            return before[-1] if before and PERSONAL_RE.fullmatch(text) else text
+        for e in self.view.entities:
+            if (int(e["start"]), int(e["end"])) == sp:
+                return self.longest(str(e["text"])) if self.label(e) == "PERSON" else text
         return text
-    people = [e for e in view.entities if e["label"] == "PERSON" and int(e["end"]) <= sp[0]]
-    if people:
-        last = max(people, key=lambda e: int(e["end"]))
-        return _longest_name(view, str(last["text"]))
-    return text
+
+    def candidate(self, sp: tuple[int, int]) -> Candidate:
+        """The span as a choice: `Masoud Pezeshkian (He)`, `Joe Biden (PERSON)`, `He (pronoun)`."""
+        text = self.view.doc.text[sp[0]:sp[1]]
+        full = self.full(sp)
+        if PRONOUN_RE.fullmatch(text):
+            return Candidate(f"{full} ({text})" if full != text else f"{text} (pronoun)", sp, full)
+        label = next((self.label(e) for e in self.view.entities
+                      if (int(e["start"]), int(e["end"])) == sp), "name")
+        return Candidate(f"{full} ({label})", sp, full)
 
 
-def _longest_name(view: DocView, name: str) -> str:
-    """The fullest form of a person's name in the document ("Pezeshkian" → "Masoud Pezeshkian")."""
-    forms = [str(e["text"]) for e in view.entities
-             if e["label"] == "PERSON" and str(e["text"]).endswith(name)]
-    return max(forms, key=len) if forms else name
+def _ends_with(name: str, part: str) -> bool:
+    """True if `part` is the last word(s) of `name` ("Masoud Pezeshkian", "Pezeshkian")."""
+    return name == part or name.endswith(" " + part)
 
 
 def cue_candidates(view: DocView, sel: tuple[int, int], *,
