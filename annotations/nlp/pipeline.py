@@ -120,6 +120,10 @@ def _load(resolved: str | None) -> Pipeline:
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     add_paragraph_starts(nlp)
+    from .component import NAME as RULES
+
+    if RULES in nlp.pipe_names:  # a model saved with our component: pieces are parsed without
+        nlp.disable_pipe(RULES)  # it, and analyze_doc runs it once on the joined doc
     guard_tokenizer(nlp)  # pathological text (long punctuation runs) stays linear
     has_ner = "ner" in nlp.pipe_names
     warning = None if has_ner else f"entities unavailable: {resolved} has no entity recognizer"

@@ -17,7 +17,7 @@ from helpers.cli import run_cli
 from annotations.analysis import analyze_documents
 from annotations.models import Document
 from annotations.nlp import analyze as analyze_mod
-from annotations.nlp import attribution
+from annotations.nlp import attribution, component
 from annotations.nlp.analyze import analyze_texts
 from annotations.nlp.pipeline import Pipeline
 from annotations.store import Store
@@ -52,7 +52,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             raise KeyError("mr.")
         return real(doc, *args)
 
-    monkeypatch.setattr(analyze_mod, "link_quotes", link_quotes)
+    monkeypatch.setattr(component, "link_quotes", link_quotes)  # the rules run in the component
     return seen
 
 

@@ -22,7 +22,7 @@ import spacy
 from helpers.cli import run_cli
 
 from annotations.nlp import analyze as analyze_mod
-from annotations.nlp import attribution, parallel
+from annotations.nlp import attribution, component, parallel
 from annotations.nlp.analyze import analyze_texts
 from annotations.nlp.parallel import analyze_parallel
 from annotations.nlp.pipeline import load_pipeline
@@ -85,7 +85,7 @@ def _boom(monkeypatch: pytest.MonkeyPatch, action: str) -> None:
             raise RuntimeError("rule exploded")
         return real(doc, *args)
 
-    monkeypatch.setattr(analyze_mod, "link_quotes", link_quotes)
+    monkeypatch.setattr(component, "link_quotes", link_quotes)  # the rules run in the component
 
 
 # "fork": the workers are copies of this process, so they run the patched rule

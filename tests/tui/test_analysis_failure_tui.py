@@ -19,8 +19,7 @@ from annotations.analysis import extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Document
-from annotations.nlp import analyze as analyze_mod
-from annotations.nlp import attribution
+from annotations.nlp import attribution, component
 from annotations.nlp.pipeline import Pipeline, model_id_for
 from annotations.store import Store
 from tui.app import RedlineApp
@@ -52,7 +51,7 @@ def rule_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             raise KeyError("mr.")
         return real(doc, *args)
 
-    monkeypatch.setattr(analyze_mod, "link_quotes", link_quotes)
+    monkeypatch.setattr(component, "link_quotes", link_quotes)  # the rules run in the component
     return seen
 
 
