@@ -13,6 +13,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from annotations.errors import RedlineError
@@ -93,6 +94,14 @@ def _filter_bindings() -> list[BindingType]:
             for c in _FILTER_CHARS]
 
 
+class _FooterLine(Widget):
+    """The key footer's line, held (in its colours) until the footer is mounted."""
+
+    DEFAULT_CSS = """
+    _FooterLine { dock: bottom; height: 1; background: $footer-background; }
+    """
+
+
 class LibraryScreen(RedlineScreen):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
@@ -141,7 +150,9 @@ class LibraryScreen(RedlineScreen):
         yield LibraryTable(COLUMNS, self.cells, lambda r: str(r["id"]), id="documents")
         yield Static(import_hint(self.redline.settings.db), id="library-empty", markup=False)
         yield Label("", id="library-status")
-        yield KeyFooter(show_command_palette=False)
+        # The key footer arrives after the first frame (on_mount), as on the annotation screen:
+        # styling its keys was a fifth of the library's start. Its line is held meanwhile.
+        yield _FooterLine(id="footer-line")
 
     @property
     def table(self) -> LibraryTable:
@@ -151,6 +162,15 @@ class LibraryScreen(RedlineScreen):
     def on_mount(self) -> None:
         """The table takes the keys (the rows load when the screen is first shown)."""
         self.table.focus()
+        self.redline.after_first_frame(self._mount_footer)
+
+    def _mount_footer(self) -> None:
+        """Put the key footer in the line held for it."""
+        for held in self.query(_FooterLine):
+            held.remove()
+        self.mount(KeyFooter(show_command_palette=False))
+        # a footer shows the keys it is told of after it subscribed: tell it once mounted
+        self.call_after_refresh(self.refresh_bindings)
 
     def on_screen_resume(self) -> None:
         """Shown, first or back from a document (whose counts may have changed): load."""
