@@ -117,3 +117,17 @@ async def test_E_adds_a_missing_entity_and_escape_changes_nothing(db: tuple[Stor
         await until(pilot, lambda: shown(app, start) == [("negotiating table", "FAC")])
         [c] = store.entity_corrections(doc_id)
         assert (c["origin"], c["label"]) == ("manual", "FAC")
+
+
+async def test_corrections_are_drawn_on_a_new_analysis(db: tuple[Store, str]) -> None:
+    # made earlier (another session), and the analysis is then replaced by a newer one (a
+    # new extractor version): the screen still shows the corrected entity
+    store, doc_id = db
+    store.correct_entity(doc_id, (REMARKED, REMARKED + 10), REMARKED, REMARKED + 10, "PERSON")
+    record = store.latest_analysis(store.get_document(doc_id).text_sha256)
+    assert record is not None
+    store.save_analysis(record, extractor_version="a-newer-rule-set")
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: shown(app, REMARKED) == [("Pezeshkian", "PERSON")])

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Label, Static
 
 from annotations.store.entities import corrected
@@ -30,6 +31,15 @@ ENTITY_LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT
                  "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
                  "CARDINAL"]
 DELETE = "delete (not an entity)"
+
+
+class CorrectionsRead(Message):
+    """A document's entity corrections, read in a worker."""
+
+    def __init__(self, doc_id: str, corrections: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.corrections = corrections
 
 
 class EntityDialog(Dialog):
@@ -101,9 +111,25 @@ class EntityKeys(AnnotationBase):
         view = self.view
         if view is None or self._entity_base is None:
             return
+        if self._corrections is None:
+            # the screen's first state is applied by a direct call, not a message: read the
+            # corrections (in a worker) and draw then
+            store, doc_id = self.redline.store, self.doc_id
+
+            def read() -> None:
+                self.post_message(CorrectionsRead(doc_id, store.entity_corrections(doc_id)))
+
+            self.run_worker(read, thread=True, group="corrections", exit_on_error=False)
+            return
         view.entities = self.drawable(corrected(self._entity_base, self._corrections or [],
                                                 view.doc.text))
         self.refresh_highlights()
+
+    @on(CorrectionsRead)
+    def _corrections_read(self, message: CorrectionsRead) -> None:
+        if message.doc_id == self.doc_id and self._corrections is None:
+            self._corrections = message.corrections
+            self._show_corrected()
 
     def action_entity(self) -> None:
         """Correct the entity under the cursor or selection, or add the selection as one."""
