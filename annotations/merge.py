@@ -88,6 +88,7 @@ def merge_one(src: Store, dst: Store, *, label: str) -> MergeResult:
                 conn.execute("UPDATE documents SET status = 'in progress' WHERE id = ?"
                              " AND status = 'new'", (target,))
             _copy_decisions(src, conn, src_doc, target)
+            _copy_corrections(src, conn, src_doc, target)
         dst.join_label_scheme(src.label_scheme())  # the source's labels, with its annotations
         for row in src._rows("SELECT * FROM analyses"):
             conn.execute("INSERT OR IGNORE INTO analyses (key, text_sha256, model,"
@@ -129,6 +130,17 @@ def _copy_decisions(src: Store, conn: Any, src_doc: str, target: str) -> None:
                      " annotator, at) VALUES (?, ?, ?, ?, ?, ?)",
                      (target, row["key"], row["decision"], row["annotation_id"],
                       row["annotator"], row["at"]))
+
+
+def _copy_corrections(src: Store, conn: Any, src_doc: str, target: str) -> None:
+    """The source's entity corrections (same text, so the same offsets); where both databases
+    corrected the same entity, the destination's stays."""
+    from .store.entities import COLUMNS
+
+    for row in src.entity_corrections(src_doc):
+        conn.execute(f"INSERT OR IGNORE INTO entity_corrections ({', '.join(f'[{c}]' for c in COLUMNS)})"
+                     f" VALUES ({', '.join('?' * len(COLUMNS))})",
+                     [target if c == "doc_id" else row[c] for c in COLUMNS])
 
 
 def check_sources(sources: list[Path], into: Path) -> None:

@@ -15,6 +15,7 @@ from annotations.analysis import entities_for
 from annotations.errors import RedlineError
 from annotations.formats.redline import export_redline
 from annotations.formats.sqlite import export_sqlite
+from annotations.merge import merge_databases
 from annotations.store import Store
 from annotations.store.entities import corrected
 
@@ -166,3 +167,14 @@ def test_applying_the_corrections_twice_changes_nothing(analysed: tuple[Store, s
     store.correct_entity(doc_id, (i, i + 7), full, full + 17, "PERSON")
     once = entities_for(store, store.get_document(doc_id))
     assert corrected(once, store.entity_corrections(doc_id), text) == once
+
+
+def test_merge_brings_the_corrections(analysed: tuple[Store, str, str], tmp_path: Path) -> None:
+    store, doc_id, text = analysed
+    p = text.index("Pezeshkian")
+    store.correct_entity(doc_id, (p, p + 10), p, p + 10, "PERSON")
+    with Store(tmp_path / "gold.db", annotator="lead") as gold:
+        merge_databases([Path(store.path)], gold)
+        [doc] = list(gold.iter_documents())
+        assert [(r["text"], r["label"], r["annotator"]) for r in gold.entity_corrections(doc.id)] \
+            == [("Pezeshkian", "PERSON", "tester")]
