@@ -173,3 +173,45 @@ def test_spacy_load_then_add_pipe_in_a_fresh_process(tmp_path: Path) -> None:
         "doc = nlp('“We will build the bridge,” Mayor Ann Lee said on Monday.')\n"
         "print(doc.spans['quotes'][0].text, '|', doc._.attributions[0]['source_text'])\n", tmp_path)
     assert out.strip() == "We will build the bridge, | Mayor Ann Lee"
+
+
+def test_a_wheel_in_a_fresh_venv_registers_the_component(tmp_path: Path) -> None:
+    """pip install redline, then spaCy alone finds the factory (the wheel's entry point)."""
+    import os
+    import shutil
+    import sysconfig
+
+    root = Path(__file__).resolve().parents[2]
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(root / name, src / name)
+    for package in ("annotations", "tui", "seeds"):
+        shutil.copytree(root / package, src / package,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    venv = tmp_path / "venv"
+    for args in (["-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+                  "-w", str(tmp_path / "wheels"), str(src)],
+                 ["-m", "venv", "--without-pip", str(venv)]):
+        subprocess.run([sys.executable, *args], check=True, capture_output=True, timeout=300)
+    [wheel] = (tmp_path / "wheels").glob("redline-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install",
+                    "-q", "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True,
+                   timeout=300)
+    # spaCy and the model from this venv's site-packages, as a plain folder: its .pth files (the
+    # editable install's finder) do not run, so annotations can only come from the wheel; the
+    # entry point is looked up in the fresh venv's own metadata
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]
+    code = (
+        "import importlib.metadata as md, site, spacy\n"
+        "from annotations.nlp import component\n"
+        "[dist] = [d for d in md.distributions(path=site.getsitepackages()) if d.name == 'redline']\n"
+        "print([e.name for e in dist.entry_points if e.group == 'spacy_factories'])\n"
+        f"nlp = spacy.load({MODEL!r}); nlp.add_pipe({NAME!r})\n"
+        "print(component.__file__.startswith(site.getsitepackages()[0]),"
+        " nlp('“It floats,” said Ann Lee.')._.attributions[0]['source_text'])\n")
+    proc = subprocess.run([str(venv / "bin" / "python"), "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["['redline_attribution']", "True Ann Lee"]
