@@ -245,31 +245,30 @@ def analyse(store: Store, doc: Document, pipeline: Pipeline,
     """Analyse one document (caching the record) and say whether entities are available;
     a long uncached text's first screenful goes to `partial` first (provisional, not cached)."""
     from annotations.analysis import analyze_documents, extractor_version
-    from annotations.nlp.progressive import first_record
+    from annotations.nlp.progressive import first_record, watched
 
+    parsing = pipeline
     if store.cached_analysis(doc.text_sha256, pipeline.model_id, extractor_version()) is None:
         first = first_record(pipeline, doc.id, doc.text, doc.text_sha256)
         if first is not None:
             partial(first)
-    record = next(iter(analyze_documents(store, [doc], pipeline)))
+        parsing = watched(pipeline, doc.text, doc.text_sha256, partial)
+    record = next(iter(analyze_documents(store, [doc], parsing)))
     warning = ""
     if not pipeline.has_ner:
         warning = pipeline.warning or "entities unavailable: the pipeline has no NER"
     return _from_record(store, doc, record, warning)
 
 
-def partial_analysis(store: Store, doc: Document, record: dict[str, Any]) -> Analysis | None:
-    """A first screenful's provisional record as the screen takes it: its entities up to
-    where it ends, then those known already (stored, or an older analysis's); None if it is
-    for another text than `doc`'s."""
+def partial_analysis(doc: Document, record: dict[str, Any]) -> Analysis | None:
+    """A provisional record (progressive.py) as the screen takes it, or None if it is for
+    another text than `doc`'s. It speaks of the text from record["from"] (0 if absent) to
+    record["covers"] only: entities always, quotes and suggestions when it has them."""
     if record.get("text_sha256") != doc.text_sha256:
         return None
-    covers = int(record.get("covers") or 0)
-    entities = list(record.get("entities") or [])
-    entities += [e for e in fallback_entities(store, doc) if e.get("start", 0) >= covers]
     if record.get("error"):  # the first piece's rules failed: its entities, no suggestions
         record = {k: v for k, v in record.items() if k not in ("quotes", "attributions")}
-    return Analysis(doc.id, record, entities)
+    return Analysis(doc.id, record, list(record.get("entities") or []))
 
 
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:

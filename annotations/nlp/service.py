@@ -12,7 +12,8 @@ stdin; for each the service analyses the document's current text through the cac
 imported only on a cache miss) and prints `{"seq": N, "id": ..., "ok": true, "warning": "..."}`
 or `{"seq": N, "id": ..., "ok": false, "error": "..."}`. Before the answer to a long uncached
 text come `{"seq": N, "id": ..., "partial": true, "record": {...}}` lines: the provisional
-record of its first screenful (progressive.first_record), never cached. With --first the document is request
+record of its first screenful (progressive.first_record), then the entities of each piece as
+it is parsed (progressive.watched); never cached. With --first the document is request
 0, handled at once before reading stdin, unless some analysis of its text is stored already:
 then request 0 is answered at once (the app asks again if its own cache look-up misses). EOF on
 stdin ends the service.
@@ -90,17 +91,19 @@ class Service:
 
                     _skip_spacy_cli()
                     self.pipeline = load_pipeline(self.model)
+                pipeline = self.pipeline
                 if partial is not None:
-                    from .progressive import first_record
+                    from .progressive import first_record, watched
 
                     # at full speed: this screenful is what the editor is waiting for
-                    first = first_record(self.pipeline, doc.id, doc.text, doc.text_sha256)
+                    first = first_record(pipeline, doc.id, doc.text, doc.text_sha256)
                     if first is not None:
                         partial(first)
+                    pipeline = watched(pipeline, doc.text, doc.text_sha256, partial)
                 if len(doc.text) >= LONG_TEXT and not self.niced and hasattr(os, "nice"):
                     os.nice(NICENESS)  # a short one is what the editor waits for: full speed
                     self.niced = True
-                for _ in analyze_documents(self.store, [doc], self.pipeline):
+                for _ in analyze_documents(self.store, [doc], pipeline):
                     pass
                 if not self.pipeline.has_ner:
                     warning = self.pipeline.warning or "entities unavailable: the pipeline has no NER"

@@ -16,7 +16,8 @@ from annotations.analysis import extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.nlp.analyze import analyze_texts
-from annotations.nlp.progressive import FIRST_CHARS, first_piece_end, first_record
+from annotations.nlp.pieces import CHUNK_CHARS
+from annotations.nlp.progressive import FIRST_CHARS, first_piece_end, first_record, watched
 from annotations.nlp.service import Service
 from annotations.store import Store
 
@@ -90,3 +91,39 @@ def test_cached_document_gives_no_first_screenful(store: Store) -> None:
     assert service.handle(doc_id, early.append)["ok"]
     assert early == []  # the cached analysis is the whole one: nothing provisional to show
     service.store.close()
+
+
+def test_each_parsed_piece_hands_on_its_entities_before_the_rest_is_parsed() -> None:
+    """A text of several pieces (two nlp.pipe batches): the first batch's entities come while
+    the second batch is held; together they are the one-shot analysis's entities."""
+    text = long_text(paragraphs=150)
+    assert len(text) > 2 * CHUNK_CHARS + FIRST_CHARS
+    real = ruler_pipeline()
+    gate = threading.Event()
+    held, nlp = gated(real, gate, free=1)  # the first batch goes through, the second waits
+    pieces: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
+    worker = threading.Thread(target=lambda: records.extend(analyze_texts(
+        watched(held, text, "sha", pieces.append), [("d", text)])))
+    worker.start()
+    try:
+        assert nlp.held.wait(30)
+        assert pieces and not records
+        so_far = pieces[-1]["covers"]
+        assert 0 < so_far < len(text)
+    finally:
+        gate.set()
+        worker.join(60)
+    assert [p["from"] for p in pieces] == [0] + [p["covers"] for p in pieces[:-1]]
+    assert pieces[-1]["covers"] == len(text)
+    assert all(p["partial"] is True and p["text_sha256"] == "sha" and "quotes" not in p
+               for p in pieces)
+    one_shot = next(iter(analyze_texts(real, [("d", text)])))
+    assert [e for p in pieces for e in p["entities"]] == one_shot["entities"]
+    assert records[0]["entities"] == one_shot["entities"]
+    assert records[0]["quotes"] == one_shot["quotes"]
+
+
+def test_a_text_of_one_piece_is_not_watched() -> None:
+    pipeline = ruler_pipeline()
+    assert watched(pipeline, "Ann Lee spoke." * 10, "sha", lambda r: None) is pipeline

@@ -76,6 +76,40 @@ async def test_first_screenful_shows_before_the_rest_and_the_final_is_the_one_sh
         assert "provisional" not in status(app)
 
 
+async def test_a_long_article_shows_each_parsed_part_s_entities_as_it_arrives(
+        db: tuple[Store, str]) -> None:
+    """Over 40,000 characters: the first screenful, then the first batch of pieces' entities
+    while the rest is held; the first screenful's suggestions stay, marked provisional."""
+    store, _ = db
+    text = long_text(paragraphs=150)
+    doc_id = store_records(store, [ImportRecord(text=text, source="t", title="Long")]).added[0]
+    real = ruler_pipeline()
+    gate = threading.Event()
+    pipeline, nlp = gated(real, gate, free=1)
+    covers = first_piece_end(text)
+    app = make(store, doc_id, loader=lambda name: pipeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await until(pilot, lambda: "entities for" in status(app))
+            view = screen(app).view
+            assert view is not None and nlp.held.is_set()
+            far = max(e["end"] for e in view.entities)
+            assert covers < far < len(text)  # past the first screenful, not yet the end
+            assert view.suggestions and all(max(e for _, e in s.content) <= covers
+                                            for s in view.suggestions)
+            assert "provisional" in status(app)
+        finally:
+            gate.set()
+        await until(pilot, lambda: "analysed:" in status(app))
+        await settle(pilot)
+        view = screen(app).view
+        assert view is not None
+        one_shot = next(iter(analyze_texts(real, [(doc_id, text)])))
+        assert view.entities == one_shot["entities"]
+        assert ([s.key for s in view.suggestions]
+                == [s.key for s in act.suggestions_from(one_shot)])
+
+
 def test_the_analysis_process_sends_the_first_screenful_before_its_answer(
         tmp_path: Path) -> None:
     """The real process (the default model) and the app's end of its line protocol."""

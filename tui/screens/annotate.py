@@ -232,7 +232,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         store = self.redline.store
 
         def partial(record: dict[str, Any]) -> None:
-            early = partial_analysis(store, doc, record)
+            early = partial_analysis(doc, record)
             if early is not None and not worker.is_cancelled:
                 self.post_message(AnalysisLoaded(early, partial=True))
 
@@ -321,26 +321,46 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         analysis = message.analysis
         if self.view is None or analysis.doc_id != self.doc_id:
             return
+        if message.partial:
+            self._show_partial(analysis)
+            return
         record = analysis.record or {}
         self.view.entities = self.drawable(analysis.entities)
         self.view.quotes = list(record.get("quotes") or [])
         self.view.suggestions = act.suggestions_from(record)
         self.analysis_note = analysis.warning
-        if message.partial:
-            # the final pass may still change any of it (a quote running past this part, a
-            # speaker named later): the status line says so until the whole analysis arrives
-            self.analysis_note = "analysing the rest… (the first part's suggestions are provisional)"
-            found = act.plural(len(self.view.suggestions), "suggestion")
-            self.note = f"first part analysed: {found} so far"
-        elif message.fresh:
+        if message.fresh:
             self.note = ("analysis failed: no suggestions for this document" if analysis.error
                          else f"analysed: {act.plural(len(self.view.suggestions), 'suggestion')}")
         self.refresh_highlights()
         self.refresh_status()
-        self.call_after_refresh(mark, "first-screen-shown" if message.partial else "entities-shown",
-                                f"fresh={int(message.fresh)} entities={len(analysis.entities)} "
-                                f"highlights={len(self.highlights)}")
+        self.call_after_refresh(mark, "entities-shown", f"fresh={int(message.fresh)} "
+                                f"entities={len(analysis.entities)} highlights={len(self.highlights)}")
         self.call_after_refresh(self.redline.settle_memory)
+
+    def _show_partial(self, analysis: Analysis) -> None:
+        """Part of a long text analysed (a first screenful, or a parsed piece's entities):
+        merged into what is shown, provisional until the whole analysis arrives."""
+        view, record = self.view, analysis.record or {}
+        assert view is not None
+        lo, hi = int(record.get("from") or 0), int(record.get("covers") or 0)
+        kept = [e for e in view.entities if e["end"] <= lo or e["start"] >= hi]
+        view.entities = sorted(kept + self.drawable(analysis.entities),
+                               key=lambda e: (e["start"], e["end"]))
+        first = "quotes" in record  # the first screenful's rules ran: its suggestions too
+        if first:
+            view.quotes = list(record.get("quotes") or [])
+            view.suggestions = act.suggestions_from(record)
+            self.note = f"first part analysed: {act.plural(len(view.suggestions), 'suggestion')}"
+        else:
+            self.note = f"entities for {hi * 100 // max(1, len(view.doc.text))}% of the text"
+        # the final pass may still change any suggestion (a quote running past this part, a
+        # speaker named later): the status line says so until the whole analysis arrives
+        self.analysis_note = "analysing the rest… (suggestions so far are provisional)"
+        self.refresh_highlights()
+        self.refresh_status()
+        self.call_after_refresh(mark, "first-screen-shown" if first else "entities-partial",
+                                f"covers={hi} entities={len(view.entities)}")
 
     def on_notice(self, message: Notice) -> None:
         """A worker's remark (nothing changed)."""
