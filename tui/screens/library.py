@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shlex
-import string
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -16,52 +14,24 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from annotations.errors import RedlineError
-
 from ..trace import mark
 from ..widgets.key_footer import KeyFooter
-from ..widgets.library_table import Column, LibraryTable
+from ..widgets.library_table import LibraryTable
 from .actions import clip, plural
-from .base import RedlineScreen
 from .library_data import (
+    COLUMNS,
     FIRST_ROWS,
     SEARCH_LIMIT,
-    SEARCH_PAUSE,
-    DocumentDeleted,
+    TEXT_HIT,
     LibraryRows,
     SearchHits,
+    filter_bindings,
     prepare,
     title_matches,
     with_text_hits,
 )
-from .library_data import matches as matches
-
-if TYPE_CHECKING:
-    from ..app import RedlineApp
-
-# Every column but the title is sized for its longest value: sized to what the first load held
-# (every document `new`), the status column showed "in pro" once a document was in progress.
-# A narrow terminal leaves out the last edit, then the words, before the title gets too short.
-COLUMNS = (Column("title", "Title", None), Column("words", "Words", 6, numeric=True, hide_below=90),
-           Column("annotations", "Annotations", 11, numeric=True),
-           Column("pending", "Pending", 7, numeric=True),
-           Column("status", "Status", len("in progress")),
-           Column("edited", "Last edit", len("Mar 02 14:03"), hide_below=70))
-TEXT_HIT = " · in the text"
-"""After the title of a document that matches the filter by its text (or annotations) only."""
-
-
-def format_when(iso: str, now: datetime) -> str:
-    """A stored UTC time in `now`'s zone: `14:03` today, `Mar 02 14:03` this year, else a date."""
-    try:
-        when = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(now.tzinfo)
-    except ValueError:
-        return iso
-    if when.date() == now.date():
-        return when.strftime("%H:%M")
-    if when.year == now.year:
-        return when.strftime("%b %d %H:%M")
-    return when.strftime("%Y-%m-%d")
+from .library_data import format_when as format_when  # where the tests import it from
+from .library_tools import LibraryTools
 
 
 def import_hint(db: Path) -> str:
@@ -76,24 +46,6 @@ def import_hint(db: Path) -> str:
             "Then press f5 here to see them.")
 
 
-# The keys that start (or go on) filtering when the table has them: every printable ASCII
-# character but the screen's own keys (q, ?, /). Capitals filter too: with `R` bound to
-# reload, typing "Rus" reloaded and filtered "us", so reloading is f5, a key nobody types.
-# Binding keys are comma-separated and stripped, so "," and " " go by their names.
-_FILTER_CHARS = [c for c in string.printable if c.isprintable() and c not in "q?/"]
-
-
-def _filter_bindings() -> list[BindingType]:
-    """One priority binding per filter character (none is described: internal, not in `?`).
-
-    A priority binding runs while the app dispatches the key, before the next key is sent to
-    whatever has focus: the first letter moves the focus to the filter in time for the rest
-    of a fast burst ("very long" pasted, or typed over a slow SSH link) to follow it there."""
-    names = {",": "comma", " ": "space"}
-    return [Binding(names.get(c, c), f"type({c!r})", show=False, priority=True)
-            for c in _FILTER_CHARS]
-
-
 class _FooterLine(Widget):
     """The key footer's line, held (in its colours) until the footer is mounted."""
 
@@ -102,7 +54,7 @@ class _FooterLine(Widget):
     """
 
 
-class LibraryScreen(RedlineScreen):
+class LibraryScreen(LibraryTools):
     """A table of documents (title, words, annotations, pending suggestions, status, last edit)."""
 
     # beside redline.tcss, read when the screen first shows; absolute, as a subclass elsewhere would
@@ -122,7 +74,7 @@ class LibraryScreen(RedlineScreen):
         Binding("q", "app.leave", "Quit", tooltip="Quit redline"),
         Binding("down", "cursor(1)", "Down", show=False, tooltip="Next document (also in the filter)"),
         Binding("up", "cursor(-1)", "Up", show=False, tooltip="Previous document (also in the filter)"),
-        *_filter_bindings(),
+        *filter_bindings(),
     ]
 
     def __init__(self) -> None:
@@ -136,11 +88,6 @@ class LibraryScreen(RedlineScreen):
         self._search_timer: Timer | None = None
         self._by_id: dict[str, dict[str, Any]] = {}
         self._counts = (0, 0)  # documents done, documents whose analysis failed
-
-    @property
-    def redline(self) -> RedlineApp:
-        """The app, typed (a screen runs only inside RedlineApp; importing it here would be a cycle)."""
-        return cast("RedlineApp", self.app)
 
     def compose(self) -> ComposeResult:
         """Title line, filter, table, keys."""
@@ -206,7 +153,6 @@ class LibraryScreen(RedlineScreen):
             self.call_after_refresh(mark, "library-shown", f"rows={len(self.rows)}")
         if message.complete:
             self.call_after_refresh(mark, "library-loaded", f"rows={len(self.rows)}")
-        if message.complete:
             self.search_text(self.query_one("#filter", Input).value.strip())
         else:
             self.call_after_refresh(lambda: self.load(whole=True))
@@ -254,31 +200,6 @@ class LibraryScreen(RedlineScreen):
         if hits is not None and hits.error:
             label = f"text search: {hits.error} · {label}"  # first: the line may be cut
         return label
-
-    def search_text(self, query: str) -> None:
-        """Search the texts for the filter once typing pauses (a search per keystroke of a
-        fast typist would queue on the database)."""
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_PAUSE, lambda: self._search(query)) if query else None
-
-    @work(thread=True, exit_on_error=False, group="library-search")
-    def _search(self, query: str) -> None:
-        """Search the texts (and annotations) with the filter as an FTS5 query, off the event
-        loop; a query SQLite cannot parse comes back as one line for the status. (Not an
-        exclusive worker: a thread cannot be stopped, so an old answer is dropped instead.)"""
-        try:
-            found = self.redline.store.search_ids(query, limit=SEARCH_LIMIT)
-        except RedlineError as e:
-            self.post_message(SearchHits(query, [], error=e.one_line()))
-            return
-        self.post_message(SearchHits(query, found))
-
-    def on_search_hits(self, message: SearchHits) -> None:
-        """Add the text matches after the title matches (if the filter still says the same)."""
-        self._hits = message
-        if message.query == self.query_one("#filter", Input).value.strip():
-            self.refill()
 
     def on_resize(self) -> None:
         """Titles are clipped to the width: re-fill at the new one."""
@@ -341,36 +262,3 @@ class LibraryScreen(RedlineScreen):
     def action_cursor(self, step: int) -> None:
         """Move the table cursor while the filter has the keys."""
         self.table.action_cursor(step)
-
-    def action_delete(self) -> None:
-        """Ask, then move the document under the cursor to the trash."""
-        doc_id = self.current_id()
-        if doc_id is None:
-            return
-        row = next(r for r in self.rows if r["id"] == doc_id)
-        from .dialogs import ConfirmDialog
-
-        def chosen(yes: object) -> None:
-            if yes is True:
-                self.delete(doc_id)
-
-        title = clip(row["title"] or doc_id, 60)
-        count = plural(row["annotations"], "annotation")
-        self.app.push_screen(ConfirmDialog(
-            "Delete the document", f"Move “{title}” ({doc_id}, {count}) to the trash? "
-            f"`redline restore {doc_id}` brings it back."), chosen)
-
-    @work(thread=True, exit_on_error=False, group="library-delete")
-    def delete(self, doc_id: str) -> None:
-        """Move the document to the trash (with its annotations, decisions and journal)."""
-        [title] = self.redline.store.delete_documents([doc_id])
-        self.post_message(DocumentDeleted(doc_id, title))
-
-    def on_document_deleted(self, message: DocumentDeleted) -> None:
-        """Drop its row, say how to get it back, and re-read the counts."""
-        self.rows = [r for r in self.rows if r["id"] != message.doc_id]
-        self._by_id.pop(message.doc_id, None)
-        self.refill()
-        self.notify(f"Moved “{clip(message.title, 60)}” to the trash: "
-                    f"redline restore {message.doc_id} brings it back")
-        self.load()
