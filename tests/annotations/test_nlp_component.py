@@ -215,3 +215,18 @@ def test_a_wheel_in_a_fresh_venv_registers_the_component(tmp_path: Path) -> None
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["['redline_attribution']", "True Ann Lee"]
+
+
+def test_the_readme_example_prints_what_its_comments_say(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"<!-- section:spacy -->(.*?)<!-- /section:spacy -->", readme, re.S)
+    assert section is not None
+    (code,) = re.findall(r"```python\n(.*?)```", section.group(1), re.S)
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out.splitlines()
+    said = [c.split("# ")[-1] for c in code.splitlines() if "print(" in c and "# " in c]
+    assert said and all(line in printed for line in said), (said, printed)
+    assert "rush" in namespace["html"]
