@@ -18,7 +18,11 @@ EXTRACTOR_VERSION = "2.9"
 
 
 def analyze_doc(doc: Doc, *, doc_id: str, model_id: str) -> dict[str, Any]:
-    """One suggestion record (entities, quotes, attributions) for a processed spaCy Doc."""
+    """One suggestion record (entities, quotes, attributions) for a processed spaCy Doc.
+
+    The quotes and attributions are what the redline_attribution component puts on the doc; it
+    is run here on the whole doc, so a text parsed in pieces is attributed once it is joined.
+    """
     from .component import attribute  # spaCy's own modules: loaded with the doc's pipeline
 
     # The one code path: the redline_attribution component's, on the whole (joined) doc.
