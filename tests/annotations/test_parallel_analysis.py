@@ -265,3 +265,30 @@ def test_import_with_two_processes_stores_the_analyses_one_process_stores(
     stored = _analyses(tmp_path / "two.db")
     assert len(stored) == 24
     assert stored == _analyses(tmp_path / "one.db")
+
+
+def test_chunks_are_bounded_by_documents_and_characters() -> None:
+    items = [(str(i), "x" * size) for i, size in enumerate([10, 10, 10, 90, 10, 250, 10])]
+    got = list(parallel.chunks(iter(items), 3, chars=100))
+    assert [[i for i, _ in c] for c in got] == [["0", "1", "2"], ["3", "4"], ["5"], ["6"]]
+    assert [i for c in got for i, _ in c] == [i for i, _ in items]  # nothing lost or moved
+
+
+def test_the_input_is_read_only_as_far_as_the_workers_need(model: str) -> None:
+    items = _items(200)
+    read = 0
+
+    def source() -> Iterator[tuple[str, str]]:
+        nonlocal read
+        for item in items:
+            read += 1
+            yield item
+
+    records = analyze_parallel(model, source(), processes=2, batch_size=4)
+    first = next(records)
+    # the first record comes back with at most two chunks per worker read (and the one the
+    # in-flight limit stopped at), not the whole input
+    assert first["id"] == "d0"
+    assert read <= (parallel.AHEAD * 2 + 1) * 4
+    assert [r["id"] for r in records] == [i for i, _ in items[1:]]
+    assert read == 200
