@@ -9,11 +9,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from annotations.store import journal
 from annotations.analysis import extractor_version
 from annotations.models import Annotation, Document, Span
 from annotations.nlp.pipeline import model_id_for
-from annotations.store import Store
+from annotations.store import Store, journal
 from benchmarks.common import seed_text
 
 # News-like paragraphs added to the seed's, for variety (scripts, dashes, percentages).
