@@ -51,6 +51,16 @@ def _ms(value: float) -> str:
     return f"{value:,.0f} ms" if value >= 100 else f"{value:.2f} ms"
 
 
+def _first_screen(key: str) -> Callable[[dict[str, Any]], tuple[float | str, str]]:
+    """The measure of an uncached open's first screenful (tmux_open's `key` figures)."""
+    def measure(r: dict[str, Any]) -> tuple[float | str, str]:
+        f = r[key]
+        whole = (f"; whole analysis {f['entities_shown_ms'] / 1000:.1f} s"
+                 if "entities_shown_ms" in f else "")
+        return f["first_screen_ms"], f"app CPU {f['cpu_at_first_screen_ms']:.0f} ms{whole}"
+    return measure
+
+
 def _export(r: dict[str, Any], n: int) -> dict[str, Any]:
     return next(e for e in r["export"] if e["annotations"] == n)
 
@@ -94,6 +104,11 @@ FIGURES = [
            lambda r: (r["uncached_seed"]["entities_shown_ms"],
                       f"app CPU {r['uncached_seed']['cpu_at_entities_ms']:.0f} ms"),
            lambda v: float(v) <= 3000, "ms"),
+    # issue 16: what the editor reads first of an article never analysed, whatever its length
+    *[Figure(f"uncached {label}: Enter → first screenful's entities + suggestions", "≤ 1.5 s",
+             "tmux_open", _first_screen(key), lambda v: float(v) <= 1500, "ms")
+      for label, key in (("4 kB", "uncached_seed"), ("20 kB", "uncached_20k"),
+                         ("1 MB", "uncached_1mb"))],
     Figure("cached open: spaCy imported", "never", "tmux_open",
            lambda r: (_spacy(r), "app + analysis service, every run"),
            lambda v: v == "never"),

@@ -12,8 +12,11 @@ which also writes the bytecode cache):
   screen and the process's CPU time by then; whether spaCy was imported (it must not be) is
   read from the memory maps of every process on the database (the app and its analysis
   service) once the highlights are shown, and from the app's own trace at exit;
-- the seed with no cached analysis (a fresh copy of the database each run): Enter until the
-  app has put the freshly analysed entities on screen;
+- the seed (4 kB) and 20 kB and 1 MB articles with no cached analysis (a fresh copy of the
+  database each run): Enter until the first screenful's entities and suggestions are on screen
+  (the trace's "first-screen-shown", or "entities-shown fresh=1" for a text analysed whole at
+  once), and, for 4 and 20 kB, until the whole analysis is (1 MB: about a minute, not waited
+  for; analysis_big.py times it);
 - for reference, a Textual app that shows one line of text, started the same way: what the
   framework itself costs on this machine before redline does anything.
 
@@ -139,8 +142,22 @@ def spacy_loaded(db: Path) -> bool:
     return False
 
 
+def first_screen(path: Path, timeout: float = 120) -> dict[str, Any]:
+    """The trace line of the first screenful's suggestions shown: the provisional first part
+    of a long text, or the whole analysis of a short one, whichever came first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for row in read_trace(path):
+            if row["event"] == "first-screen-shown" or (
+                    row["event"] == "entities-shown" and "fresh=1" in row["detail"]):
+                return row
+        time.sleep(0.01)
+    raise RuntimeError(f"no first screenful in the trace {path}")
+
+
 def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
-              fresh: bool = False, profile: Path | None = None) -> dict[str, Any]:
+              fresh: bool = False, profile: Path | None = None,
+              final: bool = True) -> dict[str, Any]:
     """Launch, time until `phrase` is visible and until highlights are shown, quit."""
     trace.unlink(missing_ok=True)
     # py-spy samples from outside, only the thread holding the GIL (Python work, not waits), but
@@ -162,7 +179,9 @@ def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
         time.sleep(POLL)
     if visible is None:
         raise RuntimeError(f"{phrase!r} never appeared:\n{term.screen()}")
-    shown = wait_trace(trace, "entities-shown", "fresh=1" if fresh else "fresh=0", timeout=120)
+    first = first_screen(trace) if fresh else None
+    shown = (wait_trace(trace, "entities-shown", "fresh=1" if fresh else "fresh=0", timeout=600)
+             if final or first is None else first)
     text = wait_trace(trace, "text-shown")
     spacy_anywhere = spacy_loaded(db)
     term.key("C-q")
@@ -170,7 +189,9 @@ def open_once(term: Terminal, db: Path, doc: str, phrase: str, trace: Path, *,
     term.wait_prompt()
     return {"visible_ms": (visible - enter) * 1000,
             "text_shown_ms": (text["wall"] - enter) * 1000,
-            "entities_shown_ms": (shown["wall"] - enter) * 1000,
+            "entities_shown_ms": (shown["wall"] - enter) * 1000 if final else None,
+            "first_screen_ms": (first["wall"] - enter) * 1000 if first else None,
+            "cpu_at_first_screen_ms": first["cpu"] * 1000 if first else None,
             "cpu_at_text_ms": text["cpu"] * 1000, "cpu_at_entities_ms": shown["cpu"] * 1000,
             "spacy_imported": done["spacy"] or spacy_anywhere, "spacy_in_app": done["spacy"],
             "sqlite_utils_at_text": text["sqlite_utils"], "sqlite_utils_in_app": done["sqlite_utils"],
@@ -219,8 +240,9 @@ def floor_once(term: Terminal, script: Path, trace: Path, phrase: str) -> dict[s
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Medians of each timing over the runs, and every run's figures."""
     keys = ("visible_ms", "text_shown_ms", "entities_shown_ms", "cpu_at_text_ms",
-            "cpu_at_entities_ms")
-    out: dict[str, Any] = {k: round(median([r[k] for r in runs]), 1) for k in keys}
+            "cpu_at_entities_ms", "first_screen_ms", "cpu_at_first_screen_ms")
+    out: dict[str, Any] = {k: round(median([r[k] for r in runs]), 1) for k in keys
+                           if all(r.get(k) is not None for r in runs)}
     out["spacy_imported_runs"] = sum(r["spacy_imported"] for r in runs)
     out["runs"] = [{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()}
                    for r in runs]
@@ -278,6 +300,22 @@ def run(runs: int, profile: bool = False) -> dict[str, Any]:
                 if r:  # the first run loads spaCy's files from disk into the page cache
                     uncached.append(got)
             results["uncached_seed"] = summarise(uncached)
+            # longer articles never analysed (issue 16): the first screenful comes first
+            for name, size, count, final in (("uncached_20k", 20_000, runs, True),
+                                              ("uncached_1mb", 1_000_000, max(2, runs // 2),
+                                               False)):
+                text = big_article(size)
+                make_db(folder / f"{name}.db", [("long", f"bench {name}", text)], cached=False)
+                phrase = text.split("\n", 1)[0]
+                timed: list[dict[str, Any]] = []
+                for r in range(count + 1):
+                    copy = folder / f"{name}_{r}.db"
+                    shutil.copy(folder / f"{name}.db", copy)
+                    one = open_once(term, copy, "long", phrase, trace, fresh=True, final=final)
+                    if r:  # the first run reads this database's pages into the page cache
+                        timed.append(one)
+                    copy.unlink()
+                results[name] = {"chars": len(text), **summarise(timed)}
         finally:
             term.close()
     results["load_after"] = [round(x, 2) for x in os.getloadavg()]
@@ -303,6 +341,13 @@ def main() -> None:
         print(f"{name:14} visible {r['visible_ms']:7.1f} ms  text shown {r['text_shown_ms']:7.1f} ms"
               f"  highlights shown {r['entities_shown_ms']:7.1f} ms  (CPU {r['cpu_at_entities_ms']:6.0f}"
               f" ms)  spaCy imported in {r['spacy_imported_runs']}/{len(r['runs'])} runs")
+    for name in ("uncached_seed", "uncached_20k", "uncached_1mb"):
+        r = results[name]
+        whole = (f"  whole analysis shown {r['entities_shown_ms']:7.1f} ms"
+                 if "entities_shown_ms" in r else "")
+        print(f"{name:14} text shown {r['text_shown_ms']:7.1f} ms  first screenful's entities and "
+              f"suggestions {r['first_screen_ms']:7.1f} ms (app CPU "
+              f"{r['cpu_at_first_screen_ms']:5.0f} ms){whole}")
     print(f"load average before/after: {results['load_before']} / {results['load_after']}")
     print(f"wrote {write_result('tmux_open', results)}")
 
