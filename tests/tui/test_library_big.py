@@ -197,3 +197,21 @@ async def test_clearing_the_filter_keeps_the_cursor_row_in_view(tmp_path: Path) 
         assert "Report 02999" in drawn(app)  # scrolled to it, not left at the top
         assert "Report 00000" not in drawn(app)
     store.close()
+
+
+async def test_deleting_a_document_gone_meanwhile_is_one_line(db: tuple[Store, str]) -> None:
+    """Another process deleted it between the question and the answer: one error line, no
+    traceback, and the app goes on."""
+    store, doc_id = db
+    app = make(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        store.delete_documents([doc_id])  # as `redline delete` in another terminal
+        await pilot.press("y")
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        [error] = [n.message for n in app._notifications if n.severity == "error"]
+        assert f"no document '{doc_id}'" in error and "\n" not in error
+        assert "Traceback" not in drawn(app) and app.is_running
+    store.close()
