@@ -18,7 +18,7 @@ from typing import Any
 
 from annotations.errors import RedlineError
 
-from .parallel import Item, Record, analyze_chunk, chunks
+from .parallel import Item, Record, analyze_chunk, chunks, lost_records
 
 PARTITIONS_PER_WORKER = 4
 """Partitions per worker in one window: enough that no worker waits while another finishes."""
@@ -78,14 +78,15 @@ def analyze_dask(model: str | None, items: Iterable[Item], *, scheduler: str | N
             if not window:
                 return False
             bag = bag_mod.from_sequence(window, npartitions=len(window))
-            in_flight.append(client.compute(bag.map(analyze_partition, model, batch_size)))
+            in_flight.append((window, client.compute(bag.map(analyze_partition, model,
+                                                             batch_size))))
             return True
 
         if submit():
             submit()  # a second window is ready while the first is collected
         while in_flight:
-            future = in_flight.popleft()
-            results = _result(future)
+            window, future = in_flight.popleft()
+            results = _result(client, future, window, model, batch_size)
             submit()
             for warning, records in results:
                 if warning and warn and not warned:
@@ -98,10 +99,26 @@ def analyze_dask(model: str | None, items: Iterable[Item], *, scheduler: str | N
             cluster.close()
 
 
-def _result(future: Any) -> list[tuple[str | None, list[Record]]]:
-    """A window's results; a worker that cannot run redline's analysis is the user's to fix."""
+def _result(client: Any, future: Any, window: list[list[Item]], model: str | None,
+            batch_size: int) -> list[tuple[str | None, list[Record]]]:
+    """A window's results; a worker that cannot run redline's analysis is the user's to fix.
+
+    When a document kills the workers that try it (the scheduler gave up: KilledWorker), the
+    window is analysed again one document at a time, each alone on the cluster, so only that
+    document gets an error record."""
+    from distributed import KilledWorker
+
     try:
         return list(future.result())
+    except KilledWorker:
+        results: list[tuple[str | None, list[Record]]] = []
+        for item in (item for chunk in window for item in chunk):
+            try:
+                results.append(client.submit(analyze_partition, [item], model, batch_size,
+                                             pure=False).result())
+            except KilledWorker as e:
+                results.append((None, lost_records(model, [item], e)))
+        return results
     except RedlineError:
         raise  # e.g. the model is not installed on the workers
     except (ImportError, AttributeError) as e:  # the workers run another redline, or none

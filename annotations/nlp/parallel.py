@@ -74,7 +74,7 @@ def analyze_chunk(model: str | None, items: list[Item], batch_size: int
     return pipeline.warning, list(analyze_texts(pipeline, items, batch_size=batch_size))
 
 
-def _lost(model: str | None, items: list[Item], error: BaseException) -> list[Record]:
+def lost_records(model: str | None, items: list[Item], error: BaseException) -> list[Record]:
     """Records for documents whose analysis process died: each says so, and the others go on."""
     import hashlib
 
@@ -195,7 +195,7 @@ def _pool(model: str | None, head: list[list[Item]], source: Iterator[list[Item]
                     try:
                         warning, got = pool.submit(analyze_chunk, model, [item], batch_size).result()
                     except BrokenProcessPool as e:
-                        got = _lost(model, [item], e)
+                        got = lost_records(model, [item], e)
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = start()
                     records += got

@@ -292,3 +292,55 @@ def test_the_input_is_read_only_as_far_as_the_workers_need(model: str) -> None:
     assert read <= (parallel.AHEAD * 2 + 1) * 4
     assert [r["id"] for r in records] == [i for i, _ in items[1:]]
     assert read == 200
+
+
+class _BoomOnWorkers:
+    """A worker plugin (sent by value) that makes the rules kill their worker on "Boom", in
+    every worker the cluster starts, restarted ones included."""
+
+    name = "redline-boom"
+
+    def setup(self, worker: Any) -> None:
+        from annotations.nlp import attribution as rules
+        from annotations.nlp import component as module
+
+        real = rules.link_quotes
+
+        def link_quotes(doc: Any, *args: Any) -> Any:
+            if "Boom" in doc.text:
+                os._exit(3)
+            return real(doc, *args)
+
+        module.link_quotes = link_quotes  # type: ignore[attr-defined]
+
+
+def test_dask_a_document_that_kills_its_workers_costs_only_its_own_record(
+        model: str, tmp_path: Path) -> None:
+    import cloudpickle
+    import dask
+    from distributed import Client, LocalCluster, WorkerPlugin
+
+    items = _items(12)
+    items[6] = ("crash", "Boom. “It is over,” Ann Lee said.")
+    src = _jsonl(tmp_path / "in.jsonl", items)
+    expected = _one_process(model, items[:6] + items[7:])
+    plugin = type("BoomPlugin", (_BoomOnWorkers, WorkerPlugin), {})()
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import tests
+    try:
+        # the scheduler gives up on a task at the first worker it kills (3 by default)
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+                LocalCluster(n_workers=2, processes=True,  # type: ignore[no-untyped-call]
+                             threads_per_worker=1, host="127.0.0.1",
+                             dashboard_address=None) as cluster, \
+                Client(cluster) as client:  # type: ignore[no-untyped-call]
+            client.register_plugin(plugin)
+            run = run_cli(None, "--model", model, "analyze", str(src), "--engine", "dask",
+                          "--scheduler", cluster.scheduler_address, "--batch-size", "4")
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert run.code == 1, run.stderr
+    got = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["id"] for r in got] == [i for i, _ in items]
+    assert got[6]["error"].startswith("the analysis process died (KilledWorker")
+    assert [{k: v for k, v in r.items() if k != "extractor_version"} for r in got[:6] + got[7:]] \
+        == expected
