@@ -260,15 +260,21 @@ def analyse(store: Store, doc: Document, pipeline: Pipeline,
     return _from_record(store, doc, record, warning)
 
 
-def partial_analysis(doc: Document, record: dict[str, Any]) -> Analysis | None:
+def partial_analysis(doc: Document, record: dict[str, Any], known: list[dict[str, Any]]
+                     ) -> Analysis | None:
     """A provisional record (progressive.py) as the screen takes it, or None if it is for
     another text than `doc`'s. It speaks of the text from record["from"] (0 if absent) to
-    record["covers"] only: entities always, quotes and suggestions when it has them."""
+    record["covers"] only: its entities replace those `known` there (the ones shown so far),
+    and it has quotes and suggestions only for the first screenful."""
     if record.get("text_sha256") != doc.text_sha256:
         return None
     if record.get("error"):  # the first piece's rules failed: its entities, no suggestions
         record = {k: v for k, v in record.items() if k not in ("quotes", "attributions")}
-    return Analysis(doc.id, record, list(record.get("entities") or []))
+    lo, hi = int(record.get("from") or 0), int(record.get("covers") or 0)
+    kept = [e for e in known if e["end"] <= lo or e["start"] >= hi]
+    entities = sorted(kept + list(record.get("entities") or []),
+                      key=lambda e: (e["start"], e["end"]))
+    return Analysis(doc.id, record, entities)
 
 
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:

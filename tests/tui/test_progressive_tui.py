@@ -18,6 +18,7 @@ from annotations.analysis import cached, extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.nlp.analyze import analyze_texts
+from annotations.nlp.pieces import CHUNK_CHARS
 from annotations.nlp.progressive import first_piece_end
 from annotations.store import Store
 from tui.app import RedlineApp
@@ -87,14 +88,19 @@ async def test_a_long_article_shows_each_parsed_part_s_entities_as_it_arrives(
     gate = threading.Event()
     pipeline, nlp = gated(real, gate, free=1)
     covers = first_piece_end(text)
+    one_shot = next(iter(analyze_texts(real, [(doc_id, text)])))
     app = make(store, doc_id, loader=lambda name: pipeline)
     async with app.run_test(size=(120, 40)) as pilot:
         try:
-            await until(pilot, lambda: "entities for" in status(app))
+            # the first batch's two pieces (one message each) are both on screen
+            await until(pilot, lambda: "entities for" in status(app) and max(
+                e["end"] for e in screen(app).view.entities) > CHUNK_CHARS)  # type: ignore[union-attr]
             view = screen(app).view
             assert view is not None and nlp.held.is_set()
             far = max(e["end"] for e in view.entities)
             assert covers < far < len(text)  # past the first screenful, not yet the end
+            # every part parsed so far keeps its entities: they are the final ones up to there
+            assert view.entities == [e for e in one_shot["entities"] if e["end"] <= far]
             assert view.suggestions and all(max(e for _, e in s.content) <= covers
                                             for s in view.suggestions)
             assert "provisional" in status(app)
@@ -104,7 +110,6 @@ async def test_a_long_article_shows_each_parsed_part_s_entities_as_it_arrives(
         await settle(pilot)
         view = screen(app).view
         assert view is not None
-        one_shot = next(iter(analyze_texts(real, [(doc_id, text)])))
         assert view.entities == one_shot["entities"]
         assert ([s.key for s in view.suggestions]
                 == [s.key for s in act.suggestions_from(one_shot)])

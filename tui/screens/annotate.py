@@ -230,10 +230,15 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
 
         A long text's first screenful comes first, as a provisional analysis (issue 16)."""
         store = self.redline.store
+        # each message carries every entity known so far (those shown while analysing, then
+        # each part's), so every handler of it can take its entities as they are
+        known = fallback_entities(store, doc)
 
         def partial(record: dict[str, Any]) -> None:
-            early = partial_analysis(doc, record)
+            nonlocal known
+            early = partial_analysis(doc, record, known)
             if early is not None and not worker.is_cancelled:
+                known = early.entities
                 self.post_message(AnalysisLoaded(early, partial=True))
 
         service = self.redline.analysis_service()
@@ -343,10 +348,8 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         merged into what is shown, provisional until the whole analysis arrives."""
         view, record = self.view, analysis.record or {}
         assert view is not None
-        lo, hi = int(record.get("from") or 0), int(record.get("covers") or 0)
-        kept = [e for e in view.entities if e["end"] <= lo or e["start"] >= hi]
-        view.entities = sorted(kept + self.drawable(analysis.entities),
-                               key=lambda e: (e["start"], e["end"]))
+        hi = int(record.get("covers") or 0)
+        view.entities = self.drawable(analysis.entities)  # (EntityKeys then draws corrections)
         first = "quotes" in record  # the first screenful's rules ran: its suggestions too
         if first:
             view.quotes = list(record.get("quotes") or [])
