@@ -115,20 +115,29 @@ def open_output(out: str) -> Iterator[IO[str]]:
             _silence_stdout()
             raise write_error("stdout", e) from None
         return
-    path = Path(out)
+    with staged_file(Path(out)) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        yield f
+        f.flush()
+        os.fsync(f.fileno())
+
+
+@contextlib.contextmanager
+def staged_file(path: Path) -> Iterator[str]:
+    """A temp file's name beside `path` (carrying this process's pid, so the litter of a killed
+    export is known as such and removed by the next one), moved into place with the final
+    permissions when the block ends well and removed when it does not; an OSError becomes one
+    line naming `path`."""
     if path.is_dir():
         raise RedlineError(f"{path}: is a folder", hint="give a file name to export to")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(path)
         fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
+        os.close(fd)
     except OSError as e:
         raise write_error(path, e) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
+        yield tmp
         os.chmod(tmp, final_mode(path))
         os.replace(tmp, path)
     except BaseException as e:

@@ -8,18 +8,16 @@ back through the redline format's checks, so export -> import -> export keeps ev
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import entities_for
 from ..errors import InputError, RedlineError
-from .output import final_mode, remove_stale, temp_prefix, write_error
+from .output import staged_file
 from .redline import check_spans, read_redline_record, select_documents
 from .registry import ImportRecord
 
@@ -154,6 +152,32 @@ def _insert_sql(table: str) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
+def _build(db: Any, store: Store, counter: list[int], *, status: Iterable[str],
+           ids: Iterable[str], annotators: set[str]) -> None:
+    """Fill a new dataset database: tables, rows in batches, then indexes, views and FTS."""
+    # a file being built: if this process dies, it is thrown away, so no journal is needed
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    _create(db)
+    # rows go in through executemany in batches, not insert_all: its per-value JSON checks
+    # were two thirds of the time, and every value here is already a plain str or int
+    buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ABOUT}
+    inserts = {t: _insert_sql(t) for t in ABOUT}
+    with db.conn:
+        for table, row in _rows(store, select_documents(store, status=status, ids=ids),
+                                annotators, counter):
+            buffer = buffers[table]
+            buffer.append(row)
+            if len(buffer) >= BATCH:
+                db.conn.executemany(inserts[table], buffer)
+                buffer.clear()
+        for table, buffer in buffers.items():
+            db.conn.executemany(inserts[table], buffer)
+    _finish(db)
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+
+
 def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
                   annotators: Iterable[str] = (), ids: Iterable[str] = ()) -> int:
     """Write the corpus as a dataset database at `out`; the number of documents written."""
@@ -161,58 +185,16 @@ def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
 
     if out == "-":
         raise RedlineError("a SQLite dataset cannot go to stdout", hint="give a file name, e.g. OUT.db")
-    path = Path(out)
-    if path.is_dir():
-        raise RedlineError(f"{path}: is a folder", hint="give a file name to export to")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(path)  # what exports killed before they could clean up left here
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise write_error(path, e) from None
-    os.close(fd)
     counter = [0]
-    try:
-        db = sqlite_utils.Database(tmp)
-        # a file being built: if this process dies, it is thrown away, so no journal is needed
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        _create(db)
-        # rows go in through executemany in batches, not insert_all: its per-value JSON checks
-        # were two thirds of the time, and every value here is already a plain str or int
-        buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ABOUT}
-        inserts = {t: _insert_sql(t) for t in ABOUT}
-        with db.conn:
-            for table, row in _rows(store, select_documents(store, status=status, ids=ids),
-                                    set(annotators), counter):
-                buffer = buffers[table]
-                buffer.append(row)
-                if len(buffer) >= BATCH:
-                    db.conn.executemany(inserts[table], buffer)
-                    buffer.clear()
-            for table, buffer in buffers.items():
-                db.conn.executemany(inserts[table], buffer)
-        _finish(db)
-        db.execute("PRAGMA journal_mode = DELETE")
-        db.close()
-        os.chmod(tmp, final_mode(path))
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(e, OSError):
-            raise write_error(path, e) from None
-        if isinstance(e, sqlite3.OperationalError) and "full" in str(e):
-            raise write_error(path, OSError(28, "No space left on device")) from None
-        raise
+    with staged_file(Path(out)) as tmp:
+        try:
+            _build(sqlite_utils.Database(tmp), store, counter, status=status, ids=ids,
+                   annotators=set(annotators))
+        except sqlite3.OperationalError as e:
+            if "full" not in str(e):
+                raise
+            raise OSError(errno.ENOSPC, "No space left on device") from None
     return counter[0]
-
-
-def is_dataset(path: Path) -> bool:
-    """Whether a file is a SQLite database (by its header)."""
-    with contextlib.suppress(OSError), path.open("rb") as f:
-        return f.read(16) == b"SQLite format 3\x00"
-    return False
 
 
 def read_sqlite_file(path: Path) -> list[ImportRecord]:
