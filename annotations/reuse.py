@@ -25,6 +25,7 @@ class Reused:
 
     reused: int = 0
     other_rules: int = 0  # made by another rule version (or no version given): analysed again
+    other_model: int = 0  # made with another pipeline than the import's: analysed again
     unmatched: int = 0  # no stored document has that text
 
 
@@ -64,8 +65,9 @@ def problem(record: dict[str, Any], text: str) -> str | None:
     return None
 
 
-def store_analyses(store: Store, path: Path) -> Reused:
-    """Cache every analysis in `path` (redline analyze output) whose text is stored; all or none.
+def store_analyses(store: Store, path: Path, model_id: str) -> Reused:
+    """Cache every analysis in `path` (redline analyze output) made with the pipeline `model_id`
+    whose text is stored; all or none.
 
     Raises InputError naming the file and line for a line that is not such a record or whose
     offsets do not fit the text."""
@@ -88,6 +90,9 @@ def store_analyses(store: Store, path: Path) -> Reused:
                                  hint="give the file redline analyze wrote")
             if rec.get("extractor_version") != version:
                 result.other_rules += 1
+                continue
+            if rec["model"] != model_id:  # the import would not find it, and analyse again
+                result.other_model += 1
                 continue
             row = db.conn.execute("SELECT text FROM documents WHERE text_sha256 = ? LIMIT 1",
                                   (rec["text_sha256"],)).fetchone()

@@ -224,6 +224,23 @@ def test_analyses_of_other_rules_are_not_reused_and_the_text_is_analysed(
     assert _analyses(db)[lines[1]["text_sha256"]]["quotes"]  # analysed here, by these rules
 
 
+def test_analyses_made_with_another_model_are_not_counted_as_reused(
+        model: str, tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", _items(2))
+    out = run_cli(None, "--model", model, "analyze", str(src), "--processes", "1")
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    lines[0]["model"] = "en_core_web_lg-3.8.0"  # made elsewhere with a model the import does not use
+    (tmp_path / "analyzed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines),
+                                             encoding="utf-8")
+    db = tmp_path / "r.db"
+    run = run_cli(db, "--model", model, "import", str(src), "--analyses",
+                  str(tmp_path / "analyzed.jsonl"))
+    assert run.code == 0, run.stderr
+    assert ("reused 1 analysis from 1 file; 1 made with another model than ruler_model-0.0.0 were"
+            " analysed again (give the import that model's --model)") in run.stderr
+    assert {r["model"] for r in _analyses(db).values()} == {"ruler_model-0.0.0"}
+
+
 def test_an_analysis_whose_offsets_do_not_fit_the_text_is_refused_naming_the_line(
         model: str, tmp_path: Path) -> None:
     items = _items(3)

@@ -79,7 +79,7 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
             else:
                 total.update(result)
             progress.advance(task)
-        reused = _reuse(store, analyses_files, failures, err)
+        reused = _reuse(store, analyses_files, failures, err, settings.model)
         failed: tuple[int, int] = (0, 0)
         if not no_analyze and (total.added or total.duplicates):
             # documents already there are analysed too when they have no analysis yet (an
@@ -107,10 +107,15 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
     click.echo(f"imported {plural(len(total.added), 'document')}{dup}{extra}{moved} into "
                f"{settings.db}", err=True)
     if analyses_files:
+        from annotations.nlp.pipeline import model_id_for
+
         click.echo(f"reused {plural(reused.reused, 'analysis', 'analyses')} from "
                    f"{plural(len(analyses_files), 'file')}"
                    + (f"; {reused.other_rules} made by other rules were analysed again"
                       if reused.other_rules else "")
+                   + (f"; {reused.other_model} made with another model than "
+                      f"{model_id_for(settings.model)} were analysed again (give the import that "
+                      "model's --model)" if reused.other_model else "")
                    + (f"; {reused.unmatched} matched no stored text" if reused.unmatched else ""),
                    err=True)
     if failed[0]:
@@ -126,17 +131,19 @@ def import_cmd(settings: Settings, paths: tuple[Path, ...], fmt: str | None, no_
         sys.exit(2)
 
 
-def _reuse(store: object, paths: tuple[Path, ...], failures: list[str], err: object) -> Reused:
-    """Cache the analyses in `paths` for the stored texts they fit; a file that cannot be used
-    is one error line (added to `failures`), and stores nothing."""
+def _reuse(store: object, paths: tuple[Path, ...], failures: list[str], err: object,
+           model: str | None) -> Reused:
+    """Cache the analyses in `paths` made with `model`'s pipeline for the stored texts they fit;
+    a file that cannot be used is one error line (added to `failures`), and stores nothing."""
+    from annotations.nlp.pipeline import model_id_for
     from annotations.reuse import Reused, store_analyses
     from annotations.store import Store
 
     assert isinstance(store, Store)
-    total = Reused()
+    total, model_id = Reused(), model_id_for(model)
     for path in paths:
         try:
-            got = store_analyses(store, path)
+            got = store_analyses(store, path, model_id)
         except RedlineError as e:
             failures.append(e.one_line())
             err.print(f"redline: error: {e.one_line()}", style="red",  # type: ignore[attr-defined]
@@ -145,6 +152,7 @@ def _reuse(store: object, paths: tuple[Path, ...], failures: list[str], err: obj
         total.reused += got.reused
         total.other_rules += got.other_rules
         total.unmatched += got.unmatched
+        total.other_model += got.other_model
     return total
 
 
