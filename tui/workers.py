@@ -277,6 +277,23 @@ def partial_analysis(doc: Document, record: dict[str, Any], known: list[dict[str
     return Analysis(doc.id, record, entities)
 
 
+PARTIAL_UPDATES = 10
+"""At most about this many entity updates of a long text before its whole analysis: each one
+redraws every highlight (up to 30,000 at 1 MB, which has 50 pieces)."""
+
+
+def worth_showing(record: dict[str, Any], shown_to: int, chars: int) -> bool:
+    """Whether a provisional record should go to the screen, when the entities shown so far
+    reach `shown_to` of `chars`: the first screenful always, the pieces' entities once they reach
+    half a piece (10,000 characters) or a tenth of the text further."""
+    from annotations.nlp.pieces import CHUNK_CHARS
+
+    if "from" not in record:  # the first screenful: what the editor is waiting for
+        return True
+    step = max(CHUNK_CHARS // 2, chars // PARTIAL_UPDATES)
+    return int(record.get("covers") or 0) - shown_to >= step
+
+
 def fallback_entities(store: Store, doc: Document) -> list[dict[str, Any]]:
     """Entities stored with the document or from any earlier analysis (shown while analysing)."""
     from annotations.analysis import entities_for

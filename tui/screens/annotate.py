@@ -43,6 +43,7 @@ from ..workers import (
     fallback_entities,
     partial_analysis,
     read_state,
+    worth_showing,
 )
 from . import actions as act
 from .annotate_entities import EntityKeys
@@ -232,13 +233,16 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         store = self.redline.store
         # each message carries every entity known so far (those shown while analysing, then
         # each part's), so every handler of it can take its entities as they are
-        known = fallback_entities(store, doc)
+        known, shown_to = fallback_entities(store, doc), 0
 
         def partial(record: dict[str, Any]) -> None:
-            nonlocal known
+            nonlocal known, shown_to
             early = partial_analysis(doc, record, known)
-            if early is not None and not worker.is_cancelled:
-                known = early.entities
+            if early is None or worker.is_cancelled:
+                return
+            known = early.entities
+            if worth_showing(record, shown_to, len(doc.text)):
+                shown_to = int(record.get("covers") or 0)
                 self.post_message(AnalysisLoaded(early, partial=True))
 
         service = self.redline.analysis_service()
