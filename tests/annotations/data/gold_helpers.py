@@ -1,7 +1,9 @@
-"""Shared builder of the make_news_dev*_gold.py scripts: spans computed from the passage and asserted.
+"""Shared builder of the make_news_*_gold.py scripts: spans computed from the passage and asserted.
 
 Each script lists its passages as CASES (dicts with "text", "quotes" made by q(), optional
-"non_quotes" made by nq()) and calls write_gold(); the gold conventions are in each script's docstring.
+"non_quotes" made by nq()) and calls write_gold(); the mixed/indirect scripts also give each case
+"other" (made by mixed() and ind()) and call write_mixed_indirect_gold(). The gold conventions are in
+each script's docstring.
 """
 import json
 import os
@@ -107,3 +109,47 @@ def write_gold(filename, cases, source, marks=(DOUBLE,), near=False):
     nq_ = sum(len(r.get("non_quotes", [])) for r in rows)
     print(f"{path}: {len(rows)} passages, {sum(len(r['quotes']) for r in rows)} quotes, {nq_} non-quotes")
     return rows
+
+
+def _attribution(kind, content, speaker, cue, s_ctx=None, c_ctx=None):
+    """A gold mixed or indirect attribution; content is a substring or a list of them (split clause)."""
+    return dict(kind=kind, content=[content] if isinstance(content, str) else content,
+                speaker=speaker, cue=cue, s_ctx=s_ctx, c_ctx=c_ctx)
+
+
+def mixed(content, speaker, cue, s_ctx=None, c_ctx=None):
+    """A gold mixed attribution."""
+    return _attribution("mixed", content, speaker, cue, s_ctx, c_ctx)
+
+
+def ind(content, speaker, cue, s_ctx=None, c_ctx=None):
+    """A gold indirect attribution."""
+    return _attribution("indirect", content, speaker, cue, s_ctx, c_ctx)
+
+
+def build_other(text, spec):
+    """One other_attributions entry: content, speaker and cue spans located in the text and asserted."""
+    spans = []
+    for part in spec["content"]:
+        assert text.count(part) == 1, f"content not unique: {part!r}"
+        i = text.index(part)
+        spans.append([i, i + len(part)])
+    near = (spans[0][0], spans[-1][1])
+    cue = locate(text, spec["cue"], near, spec["c_ctx"])
+    spk = locate(text, spec["speaker"], tuple(cue), spec["s_ctx"])
+    for a, b in (cue, spk):
+        assert all(b <= s or a >= e for s, e in spans), f"speaker/cue inside the content {spec!r}"
+    return dict(kind=spec["kind"], content_spans=spans, content_text=[text[s:e] for s, e in spans],
+                speaker=spec["speaker"], speaker_span=spk, cue=spec["cue"], cue_span=cue)
+
+
+def write_mixed_indirect_gold(filename, cases, source):
+    """Write a mixed/indirect gold file: direct quotes through write_gold, then each case's other attributions."""
+    rows = write_gold(filename, cases, source, marks=(DOUBLE,), near=True)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), filename)
+    with open(path, "w", encoding="utf-8") as f:
+        for case, row in zip(cases, rows, strict=True):
+            row["other_attributions"] = [build_other(case["text"], s) for s in case["other"]]
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    kinds = [a["kind"] for r in rows for a in r["other_attributions"]]
+    print(f"  + {kinds.count('mixed')} mixed, {kinds.count('indirect')} indirect attributions")

@@ -27,27 +27,7 @@ reads them):
 Offsets are computed with str.index and asserted (gold_helpers.py).
 """
 
-import json
-import os
-
-from gold_helpers import DOUBLE, locate, nq, q, write_gold
-
-
-def o(kind, content, speaker, cue, s_ctx=None, c_ctx=None):
-    """A gold mixed or indirect attribution; content is a substring or a list of them (split clause)."""
-    return dict(kind=kind, content=[content] if isinstance(content, str) else content,
-                speaker=speaker, cue=cue, s_ctx=s_ctx, c_ctx=c_ctx)
-
-
-def mixed(content, speaker, cue, s_ctx=None, c_ctx=None):
-    """A gold mixed attribution."""
-    return o("mixed", content, speaker, cue, s_ctx, c_ctx)
-
-
-def ind(content, speaker, cue, s_ctx=None, c_ctx=None):
-    """A gold indirect attribution."""
-    return o("indirect", content, speaker, cue, s_ctx, c_ctx)
-
+from gold_helpers import ind, mixed, nq, q, write_mixed_indirect_gold
 
 CASES = [
     # 1 said that; called X “…”; and said X were “…”; described X as “…”; told the chamber (no that)
@@ -328,33 +308,9 @@ CASES = [
 ]
 
 
-def _other(text, spec):
-    """One other_attributions entry: content, speaker and cue spans located in the text and asserted."""
-    spans = []
-    for part in spec["content"]:
-        assert text.count(part) == 1, f"content not unique: {part!r}"
-        i = text.index(part)
-        spans.append([i, i + len(part)])
-    near = (spans[0][0], spans[-1][1])
-    cue = locate(text, spec["cue"], near, spec["c_ctx"])
-    spk = locate(text, spec["speaker"], tuple(cue), spec["s_ctx"])
-    for a, b in (cue, spk):
-        assert all(b <= s or a >= e for s, e in spans), f"speaker/cue inside the content {spec!r}"
-    return dict(kind=spec["kind"], content_spans=spans, content_text=[text[s:e] for s, e in spans],
-                speaker=spec["speaker"], speaker_span=spk, cue=spec["cue"], cue_span=cue)
-
-
 def main():
-    """Write the gold file: direct quotes through gold_helpers, then the other attributions."""
-    rows = write_gold("news_mixed_indirect_gold.jsonl", CASES, "redline-mixed-indirect (self-written)",
-                      marks=(DOUBLE,), near=True)
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "news_mixed_indirect_gold.jsonl")
-    with open(path, "w", encoding="utf-8") as f:
-        for case, row in zip(CASES, rows, strict=True):
-            row["other_attributions"] = [_other(case["text"], s) for s in case["other"]]
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    kinds = [a["kind"] for r in rows for a in r["other_attributions"]]
-    print(f"  + {kinds.count('mixed')} mixed, {kinds.count('indirect')} indirect attributions")
+    """Write the gold file."""
+    write_mixed_indirect_gold("news_mixed_indirect_gold.jsonl", CASES, "redline-mixed-indirect (self-written)")
 
 
 if __name__ == "__main__":
