@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import spacy
 from spacy.tokens import Doc
 
 from annotations.nlp.analyze import analyze_doc, analyze_texts
 from annotations.nlp.heuristics import right_source
-from annotations.nlp.pipeline import Pipeline, load_pipeline
+from annotations.nlp.pipeline import Pipeline
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
@@ -25,14 +24,6 @@ def attributed(rec: dict[str, Any]) -> list[tuple[str, bool, str | None, str | N
 def blank(text: str) -> list[tuple[str, bool, str | None, str | None, str | None]]:
     """Attributed quotations of a text analysed with the blank pipeline."""
     return attributed(analyze_doc(_NLP(text), doc_id="t", model_id="blank-en"))
-
-
-@pytest.fixture(scope="module")
-def model() -> Pipeline:
-    """The default trained pipeline, loaded once for this module."""
-    p = load_pipeline(None)
-    assert p.has_ner, "these tests need the trained pipeline"
-    return p
 
 
 def test_in_her_words_attributes_the_quotation() -> None:

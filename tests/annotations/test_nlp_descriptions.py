@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import spacy
 
 from annotations.nlp.analyze import analyze_doc, analyze_texts
 from annotations.nlp.mentions import Mention
 from annotations.nlp.names import PersonTable
-from annotations.nlp.pipeline import Pipeline, load_pipeline
+from annotations.nlp.pipeline import Pipeline
 from annotations.nlp.speakers import Resolver
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
-
-
-@pytest.fixture(scope="module")
-def model() -> Pipeline:
-    """The default trained pipeline, loaded once for this module."""
-    p = load_pipeline(None)
-    assert p.has_ner, "these tests need the trained pipeline"
-    return p
 
 
 def speakers(rec: dict[str, Any]) -> list[tuple[str | None, str | None]]:

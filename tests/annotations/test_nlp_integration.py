@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from annotations.nlp.analyze import analyze_texts
-from annotations.nlp.pipeline import Pipeline, load_pipeline
+from annotations.nlp.pipeline import Pipeline
 
 ARTICLE = (
     "Dutch Finance Minister Eline Vos said on Tuesday that the new rules would take effect "
@@ -23,14 +23,6 @@ ARTICLE = (
     "The ministers also backed the so-called “travel rule” for transfers.\n"
     "According to the European Commission, guidelines will follow within weeks."
 )
-
-
-@pytest.fixture(scope="module")
-def model() -> Pipeline:
-    """The default trained pipeline, loaded once for this module."""
-    p = load_pipeline(None)
-    assert p.has_ner, "these tests need the trained pipeline"
-    return p
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from annotations.nlp.analyze import analyze_texts
-from annotations.nlp.pipeline import Pipeline, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def model() -> Pipeline:
-    """The default trained pipeline, loaded once for this module."""
-    p = load_pipeline(None)
-    assert p.has_ner, "these tests need the trained pipeline"
-    return p
+from annotations.nlp.pipeline import Pipeline
 
 
 def reported(model: Pipeline, text: str, kind: str = "indirect") -> list[tuple[list[str], str | None]]:

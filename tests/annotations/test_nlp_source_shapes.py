@@ -9,18 +9,10 @@ import pytest
 import spacy
 
 from annotations.nlp.analyze import analyze_doc, analyze_texts
-from annotations.nlp.pipeline import Pipeline, load_pipeline
+from annotations.nlp.pipeline import Pipeline
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
-
-
-@pytest.fixture(scope="module")
-def model() -> Pipeline:
-    """The default trained pipeline, loaded once for this module."""
-    p = load_pipeline(None)
-    assert p.has_ner, "these tests need the trained pipeline"
-    return p
 
 
 def _speech(rec: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
