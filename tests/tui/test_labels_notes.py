@@ -4,53 +4,24 @@ labels with L, preset stance targets, notes with w and in the edit dialogs, the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pilot_helpers import make, settle, until
+from pilot_helpers import make, until
+from test_annotate import SENTENCE, opened, rows, select, status
 from textual.widgets import Input
 
 from annotations.models import Annotation, Span
 from annotations.scheme import parse_scheme
 from annotations.store import Store
-from tui.app import RedlineApp
 from tui.screens.annotate import AnnotationScreen
 from tui.screens.annotate_labels import SpanLabelDialog
 from tui.screens.dialogs import ClaimDialog, PromptDialog, StanceDialog
 from tui.widgets.article_view import ArticleView
 from tui.widgets.choice_row import ChoiceRow
-from tui.widgets.side_panel import SidePanel
-from tui.widgets.status_bar import StatusBar
 
-SENTENCE = ("He further declared that any nation seeking negotiations with Iran must first "
-            "abandon hostile policies.")
 SCHEME = {"claim_types": ["statistic", "opinion"],
           "span_labels": ["anonymous source", "loaded language"],
           "stance_targets": ["sanctions policy"]}
-
-
-def rows(app: RedlineApp) -> list[str]:
-    panel = app.screen.query_one(SidePanel)
-    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
-
-
-def status(app: RedlineApp) -> str:
-    return app.screen.query_one(StatusBar).render_plain()
-
-
-def select(app: RedlineApp, text: str) -> tuple[int, int]:
-    article = app.screen.query_one(ArticleView)
-    start = article.text.index(text)
-    article.select_range(start, start + len(text))
-    return start, start + len(text)
-
-
-async def opened(pilot: Any) -> AnnotationScreen:
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, AnnotationScreen)
-    await until(pilot, lambda: screen.view is not None and screen.view.suggestions)
-    return screen
 
 
 @pytest.fixture
