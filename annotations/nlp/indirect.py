@@ -100,7 +100,8 @@ def indirect_attributions(lk: Linker, known: Sequence[Attr] = ()) -> list[Attr]:
         )):
             continue
         pos = doc[i].idx
-        if belief and any(s <= pos < e for a in (*known, *found) for s, e in a.contents):
+        if belief and (known_spans.overlap(pos, pos + 1)
+                       or any(s <= pos < e for a in found for s, e in a.contents)):
             continue
         if doc[i].tag_ == "VBN" and doc[i].dep_ in ("advcl", "acl"):
             continue  # "Asked whether …, Vos said": a question put to someone, not a claim

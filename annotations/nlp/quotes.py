@@ -38,6 +38,9 @@ class QuoteSpan:
         return self.close_mark + 1 if self.close_mark is not None else self.end
 
 
+LOOK_BACK = 200  # characters before a mark that can hold its reporting verb and comma
+
+
 def _role(text: str, pos: int) -> str:
     """Whether the mark at pos opens, closes, or cannot be told from its neighbours."""
     ch = text[pos]
@@ -99,13 +102,14 @@ def _double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSp
         nests = opens > 1 and opens == sum(1 for _, r in marks if r == "close")
         depth = 0
         shared: int | None = None  # a nested quotation's close, which may close both
+        can_close, only_open = _straight_after(text, marks)
         for n, (pos, role) in enumerate(marks[k:], start=k):
             if opened is None:
                 if role != "close" and not _is_inch_mark(text, pos):
                     opened, opened_at, shared = pos, ps, None
             elif role == "open" and (
                 (nests and text[pos] != STRAIGHT) or _quoted_within(text, opened, pos)
-                or _straight_nests(text, opened, pos, marks[n + 1 :])
+                or _straight_nests(text, opened, pos, can_close[n + 1], only_open[n + 1])
             ):
                 depth += 1  # "the board will ask, “Was it …”": a quotation inside one
             elif role == "open" and text[pos] != STRAIGHT:
@@ -144,21 +148,34 @@ def _quoted_within(text: str, opened: int, pos: int) -> bool:
     “Go …”")."""
     if text[opened] == STRAIGHT and text[pos] != STRAIGHT:
         return False
-    before = text[opened + 1 : pos].rstrip()
+    # the last few words are all that matter: a bounded look back keeps a paragraph of many
+    # marks linear (the whole quotation so far was copied at every mark)
+    before = text[max(opened + 1, pos - LOOK_BACK) : pos].rstrip()
     if not before or before[-1] not in ",:":
         return False
     return any(w.lower().strip("“”‘’'\"") in CUE_WORDS for w in before[:-1].split()[-3:])
 
 
-def _straight_nests(text: str, opened: int, pos: int, rest: list[tuple[int, str]]) -> bool:
+def _straight_after(text: str, marks: list[tuple[int, str]]) -> tuple[list[int], list[int]]:
+    """For each index n, how many straight marks from n on can close, and how many can only
+    open (suffix counts: one pass per paragraph instead of one per mark)."""
+    can_close, only_open = [0] * (len(marks) + 1), [0] * (len(marks) + 1)
+    for n in range(len(marks) - 1, -1, -1):
+        pos, role = marks[n]
+        straight = text[pos] == STRAIGHT
+        can_close[n] = can_close[n + 1] + (straight and role != "open")
+        only_open[n] = only_open[n + 1] + (straight and role == "open")
+    return can_close, only_open
+
+
+def _straight_nests(text: str, opened: int, pos: int, can_close: int, only_open: int) -> bool:
     """A straight mark that can only open (space before, a letter after) inside a straight
     quotation nests when more marks that can close than marks that open follow it in the
     paragraph: one closes it, one the quotation around it ("We call it "the beast" because
     it is," …; "We want "fair pay" and "safe streets," …)."""
     if text[opened] != STRAIGHT or text[pos] != STRAIGHT:
         return False
-    straight = [r for p, r in rest if text[p] == STRAIGHT]
-    return sum(r != "open" for r in straight) > sum(r == "open" for r in straight)
+    return can_close > only_open
 
 
 def _narration_after(text: str, pos: int, par_end: int) -> bool:

@@ -146,3 +146,22 @@ def test_rules_scale_linearly_with_text_length() -> None:
         profile.disable()
         calls.append(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
     assert calls[1] < 5 * calls[0]
+
+
+def test_quote_marks_in_one_long_paragraph_scale_linearly() -> None:
+    """A paragraph of many opening marks ('x "y ' 8,000 times): each one inside an open straight
+    quotation counted the straight marks in the rest of the paragraph again. Counted in
+    function calls, as above."""
+    import cProfile
+    import pstats
+
+    from annotations.nlp.quotes import find_quotes
+
+    calls = []
+    for n in (2_000, 8_000):
+        profile = cProfile.Profile()
+        profile.enable()
+        find_quotes('x "y ' * n)
+        profile.disable()
+        calls.append(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
+    assert calls[1] < 5 * calls[0]
