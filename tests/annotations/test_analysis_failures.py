@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from helpers.cli import run_cli
+from helpers.failing_rules import ann_lee_pipeline, fail_rules_on_boom
 
 from annotations.analysis import analyze_documents
 from annotations.models import Document
 from annotations.nlp import analyze as analyze_mod
-from annotations.nlp import attribution, component
 from annotations.nlp.analyze import analyze_texts
 from annotations.nlp.pipeline import Pipeline
 from annotations.store import Store
@@ -27,11 +26,7 @@ BAD = "Boom. Ann Lee wrote to the council. “It is over,” she said."
 
 
 def _pipeline() -> Pipeline:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "PERSON", "pattern": "Ann Lee"}])  # type: ignore[attr-defined]
-    return Pipeline(nlp, "blank-ruler", True, None)
+    return ann_lee_pipeline("blank-ruler")
 
 
 @pytest.fixture
@@ -43,17 +38,7 @@ def pipeline() -> Pipeline:
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Make the quote-linking rules raise on any text with "Boom"; list the texts they saw."""
-    seen: list[str] = []
-    real = attribution.link_quotes
-
-    def link_quotes(doc: Any, *args: Any) -> Any:
-        seen.append(doc.text)
-        if "Boom" in doc.text:
-            raise KeyError("mr.")
-        return real(doc, *args)
-
-    monkeypatch.setattr(component, "link_quotes", link_quotes)  # the rules run in the component
-    return seen
+    return fail_rules_on_boom(monkeypatch)
 
 
 def test_a_failing_document_gets_an_error_record_and_the_rest_go_on(

@@ -9,17 +9,15 @@ behaves as with the real model).
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pytest
-import spacy
+from helpers.failing_rules import ann_lee_pipeline, fail_rules_on_boom
 from pilot_helpers import make, settle, until
 
 from annotations.analysis import extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
 from annotations.models import Document
-from annotations.nlp import attribution, component
 from annotations.nlp.pipeline import Pipeline, model_id_for
 from annotations.store import Store
 from tui.app import RedlineApp
@@ -32,27 +30,13 @@ BAD = "Boom. Ann Lee wrote to the council.\n“It is over,” she said. Ann Lee 
 
 
 def _pipeline() -> Pipeline:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "PERSON", "pattern": "Ann Lee"}])  # type: ignore[attr-defined]
-    return Pipeline(nlp, model_id_for(None), True, None)
+    return ann_lee_pipeline(model_id_for(None))
 
 
 @pytest.fixture
 def rule_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The quote-linking rules raise on any text with "Boom"; the texts they were given."""
-    seen: list[str] = []
-    real = attribution.link_quotes
-
-    def link_quotes(doc: Any, *args: Any) -> Any:
-        seen.append(doc.text)
-        if "Boom" in doc.text:
-            raise KeyError("mr.")
-        return real(doc, *args)
-
-    monkeypatch.setattr(component, "link_quotes", link_quotes)  # the rules run in the component
-    return seen
+    return fail_rules_on_boom(monkeypatch)
 
 
 @pytest.fixture
