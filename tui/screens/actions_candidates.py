@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,7 +77,7 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
                           s.speaker or text[s.source[0]:s.source[1]]))
     for m in marked:
         add(Candidate(f"{text[m[0]:m[1]]} (marked)", m, _speaker_for(view, m)))
-    known = Names(view)
+    known = names_for(view)
     if inside:
         # the first mention in the selection is most often its subject, i.e. the holder
         # (a person or organisation before anything else: "U.S. President Donald Trump")
@@ -136,7 +137,7 @@ def target_candidates(view: DocView, sel: tuple[int, int], *,
         add(f"{text[current[0]:current[1]]} (current)", current)
     for m in marked:
         add(f"{text[m[0]:m[1]]} (marked)", m)
-    known = Names(view)
+    known = names_for(view)
     ents = sorted(((int(e["start"]), int(e["end"]), known.full((int(e["start"]), int(e["end"]))),
                     known.label(e)) for e in view.entities if known.label(e) in labels),
                   key=lambda e: e[0])
@@ -161,7 +162,7 @@ def target_candidates(view: DocView, sel: tuple[int, int], *,
 def _speaker_for(view: DocView, sp: tuple[int, int]) -> str:
     """The canonical name for a source span: its full name, or for a pronoun the person the
     rules resolved it to (else the last person before)."""
-    return Names(view).full(sp)
+    return names_for(view).full(sp)
 
 
 class Names:
@@ -173,6 +174,8 @@ class Names:
 
     def __init__(self, view: DocView) -> None:
         self.view = view
+        # indexed once: a 1 MB article has thousands of names and suggestions
+        self.entities = {(int(e["start"]), int(e["end"])): e for e in view.entities}
         self.resolved: dict[tuple[int, int], str] = {}
         for s in view.suggestions:
             if s.source and s.speaker:
@@ -182,29 +185,36 @@ class Names:
             if span and who:
                 self.resolved.setdefault((int(span[0]), int(span[1])), str(who))
         tagged = {str(e["text"]) for e in view.entities if e["label"] == "PERSON"}
+        tagged_ends = {end for name in tagged for end in _ends(name)}
         # the speakers the rules resolved that the model also calls a person somewhere: only
         # these re-type a mistyped entity (the model's PERSONs alone include its mistakes,
         # "Questioning Washington" would make every "Washington" a person)
-        self.speakers = {who for who in self.resolved.values()
-                         if any(_ends_with(who, p) or _ends_with(p, who) for p in tagged)}
-        self.people = tagged | self.speakers
+        self.speakers = {who for who in set(self.resolved.values())
+                         if who in tagged_ends or not tagged.isdisjoint(_ends(who))}
+        self.speaker_ends = {end for who in self.speakers for end in _ends(who)}
+        # each last-words form of a person's name -> the fullest name ending so
+        self.fullest: dict[str, str] = {}
+        for name in sorted(tagged | self.speakers, key=len):
+            for end in _ends(name):
+                self.fullest[end] = name
         # where each person is mentioned (a pronoun the rules resolved counts: "he questioned")
+        self.mentions: list[tuple[int, str]] = []
         self.mentions = sorted(
-            [(b, self.full((a, b))) for a, b in self.resolved if self.full((a, b)) in self.people]
-            + [(int(e["end"]), self.full((int(e["start"]), int(e["end"]))))
-               for e in view.entities if self.label(e) == "PERSON"])
+            [(b, self.full((a, b))) for a, b in self.resolved
+             if self.full((a, b)) in self.fullest]
+            + [(b, self.full((a, b))) for (a, b), e in self.entities.items()
+               if self.label(e) == "PERSON"])
 
     def longest(self, name: str) -> str:
         """The fullest form of a person's name ("Pezeshkian" → "Masoud Pezeshkian")."""
-        forms = [p for p in self.people if _ends_with(p, name)]
-        return max(forms, key=len) if forms else name
+        return self.fullest.get(name, name)
 
     def label(self, e: dict[str, object]) -> str:
         """The entity's type as the rules know it: PERSON for a part of a known person's name."""
-        if e["label"] in ("NORP", "GPE", "ORG") and any(
-                _ends_with(p, str(e["text"])) for p in self.speakers):
+        label = e["label"]
+        if label in ("NORP", "GPE", "ORG") and e["text"] in self.speaker_ends:
             return "PERSON"
-        return str(e["label"])
+        return str(label)
 
     def full(self, sp: tuple[int, int]) -> str:
         """The full name of the span: resolved by the rules, else the person's longest form."""
@@ -213,11 +223,11 @@ class Names:
             return self.longest(self.resolved[sp])
         if PRONOUN_RE.fullmatch(text):
             # only he / she stand for one person (we, they, it rarely do)
-            before = [who for end, who in self.mentions if end <= sp[0]]
-            return before[-1] if before and PERSONAL_RE.fullmatch(text) else text
-        for e in self.view.entities:
-            if (int(e["start"]), int(e["end"])) == sp:
-                return self.longest(str(e["text"])) if self.label(e) == "PERSON" else text
+            at = bisect_right(self.mentions, (sp[0], "\U0010ffff"))
+            return self.mentions[at - 1][1] if at and PERSONAL_RE.fullmatch(text) else text
+        e = self.entities.get(sp)
+        if e is not None and self.label(e) == "PERSON":
+            return self.longest(str(e["text"]))
         return text
 
     def candidate(self, sp: tuple[int, int]) -> Candidate:
@@ -226,14 +236,27 @@ class Names:
         full = self.full(sp)
         if PRONOUN_RE.fullmatch(text):
             return Candidate(f"{full} ({text})" if full != text else f"{text} (pronoun)", sp, full)
-        label = next((self.label(e) for e in self.view.entities
-                      if (int(e["start"]), int(e["end"])) == sp), "name")
-        return Candidate(f"{full} ({label})", sp, full)
+        e = self.entities.get(sp)
+        return Candidate(f"{full} ({self.label(e) if e else 'name'})", sp, full)
 
 
-def _ends_with(name: str, part: str) -> bool:
-    """True if `part` is the last word(s) of `name` ("Masoud Pezeshkian", "Pezeshkian")."""
-    return name == part or name.endswith(" " + part)
+_NAMES: list[tuple[tuple[object, ...], Names]] = []
+
+
+def names_for(view: DocView) -> Names:
+    """The view's Names, built once while its text, entities and analysis stay the same (the
+    source, holder and target lists of one dialog, and the next dialog, share it)."""
+    key = (view.doc, view.entities, view.suggestions, view.quotes)
+    if _NAMES and all(a is b for a, b in zip(_NAMES[0][0], key, strict=True)):
+        return _NAMES[0][1]
+    _NAMES[:] = [(key, Names(view))]  # one entry: it holds the keys alive, so `is` is exact
+    return _NAMES[0][1]
+
+
+def _ends(name: str) -> list[str]:
+    """A name's last-words forms: "Masoud Pezeshkian" → ["Masoud Pezeshkian", "Pezeshkian"]."""
+    words = name.split(" ")
+    return [" ".join(words[i:]) for i in range(len(words))]
 
 
 def cue_candidates(view: DocView, sel: tuple[int, int], *,
