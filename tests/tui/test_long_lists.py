@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from pilot_helpers import make, settle, until
+from textual.app import App, ComposeResult
 
 from annotations.models import Document
 from annotations.store import Store
@@ -115,3 +116,27 @@ async def test_typing_in_a_chooser_jumps_and_the_holder_is_the_full_name(
         assert [s.text for s in ann.role("holder")] == ["He"]
         [tgt] = ann.role("target")
         assert tgt.text == "Iran" and start < tgt.start < start + len(sentence)
+
+
+class _OneRow(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ChoiceRow("Pick", ["Washington Post", "(none)", "Post office", "Compost", "Poland"],
+                        id="row")
+
+
+async def test_typed_letters_rank_prefix_then_word_then_anywhere() -> None:
+    app = _OneRow()
+    async with app.run_test() as pilot:
+        row = app.query_one(ChoiceRow)
+        row.focus()
+        await pilot.press("p", "o")
+        assert row.matches() == [2, 4, 0, 3]  # starts with, word starts with, holds
+        assert row.value == "Post office"
+        await pilot.press("s")
+        assert row.matches() == [2, 0, 3] and row.value == "Post office"
+        await pilot.press("x")  # nothing matches "posx": refused, the filter stays
+        assert row.typed == "pos"
+        await pilot.press("right", "right", "right")  # through the matches only, wrapping
+        assert row.value == "Post office"
+        await pilot.press("backspace", "backspace", "backspace")
+        assert row.typed == "" and len(row.matches()) == 5
