@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import ROOT, SEED, freeze_times
+from helpers.tmux import Tmux, Window
+from pilot_helpers import SEED, SEED_ANALYSIS, freeze_times
 
 from annotations.analysis import extractor_version
 from annotations.importer import read_file, to_document
@@ -42,8 +43,7 @@ def seed_record(pipeline: Pipeline) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def frozen_record() -> dict[str, Any]:
     """The seed's analysis as recorded in tests/tui/data (what the screens are tested on)."""
-    path = ROOT / "tests" / "tui" / "data" / "seed_analysis.json"
-    return dict(json.loads(path.read_text(encoding="utf-8")))
+    return dict(json.loads(SEED_ANALYSIS.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
@@ -55,3 +55,23 @@ def db(tmp_path: Path, frozen_record: dict[str, Any]) -> Iterator[tuple[Store, s
     freeze_times(store)
     yield store, doc_id
     store.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
+    """One private tmux server for the module (the tmux tests)."""
+    tmux = Tmux(tmp_path_factory.mktemp("tmux"))
+    yield tmux
+    tmux.close()
+
+
+@pytest.fixture
+def shell(server: Tmux, tmp_path: Path) -> Iterator[Window]:
+    """A shell window in the test's folder, away from the user's database: its own HOME,
+    default database and data folder; removed afterwards."""
+    (tmp_path / "home").mkdir()
+    window = server.shell("shell", {"HOME": str(tmp_path / "home"),
+                                    "REDLINE_DB": str(tmp_path / "default.db"),
+                                    "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    yield window
+    window.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -10,13 +11,17 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from annotations.nlp.pipeline import Pipeline
+from annotations.analysis import extractor_version
+from annotations.importer import read_file
+from annotations.ingest import store_records
+from annotations.nlp.pipeline import Pipeline, model_id_for
 from annotations.store import Store
 from tui.app import RedlineApp
 from tui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
+SEED_ANALYSIS = ROOT / "tests" / "tui" / "data" / "seed_analysis.json"
 FIXED_NOW = datetime(2025, 3, 14, 12, 0, tzinfo=timezone.utc)
 FIXED_TIME = "2025-03-14T09:30:00.000Z"
 
@@ -26,6 +31,17 @@ def freeze_times(store: Store) -> None:
     with store._write() as w:
         w.conn.execute("UPDATE documents SET created_at = ?, updated_at = ?",
                        (FIXED_TIME, FIXED_TIME))
+
+
+def analysed_database(db: Path) -> str:
+    """The seed with the recorded analysis of the TUI tests cached under the default model (13
+    suggestions, no spaCy at start) in a new database at `db`; the document's id."""
+    record = json.loads(SEED_ANALYSIS.read_text(encoding="utf-8"))
+    record["model"] = model_id_for(None)
+    with Store(db, annotator="setup") as store:
+        doc_id = store_records(store, read_file(SEED)).added[0]
+        store.save_analysis(record, extractor_version=extractor_version())
+    return doc_id
 
 
 def make(store: Store, doc_id: str | None = None, *,

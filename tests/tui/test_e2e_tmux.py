@@ -17,25 +17,12 @@ from pathlib import Path
 import pytest
 from helpers.cli import REDLINE
 from helpers.tmux import Tmux, Window, quit_cleanly, shown_count
+from pilot_helpers import analysed_database
 
-from annotations.analysis import extractor_version
-from annotations.importer import read_file
-from annotations.ingest import store_records
-from annotations.nlp.pipeline import model_id_for
 from annotations.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
 SENTENCE = ("He further declared that any nation seeking negotiations with Iran must first abandon "
             "hostile policies.")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
-    """One private tmux server for the module."""
-    tmux = Tmux(tmp_path_factory.mktemp("e2e"))
-    yield tmux
-    tmux.close()
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -55,18 +42,6 @@ def shell(server: Tmux, tmp_path: Path, request: pytest.FixtureRequest) -> Itera
 
 def _library(win: Window) -> None:
     win.wait_for(lambda s: "Iran will not yield" in s and "Pending" in s, what="the library")
-
-
-def _analysed_database(db: Path) -> str:
-    """The seed with the recorded analysis of the TUI tests cached (13 suggestions, no spaCy
-    at start); the document's id."""
-    record = json.loads((ROOT / "tests" / "tui" / "data" / "seed_analysis.json")
-                        .read_text(encoding="utf-8"))
-    record["model"] = model_id_for(None)
-    with Store(db, annotator="setup") as store:
-        doc_id = store_records(store, read_file(SEED_FILE)).added[0]
-        store.save_analysis(record, extractor_version=extractor_version())
-    return doc_id
 
 
 def test_tag_a_sentence_as_a_claim_with_keys_only_then_export(shell: Window,
@@ -110,7 +85,7 @@ def test_q_from_the_library_quits_cleanly(shell: Window) -> None:
 def test_ctrl_q_with_a_dialog_open_quits_cleanly_and_writes_nothing(shell: Window,
                                                                     tmp_path: Path) -> None:
     db = tmp_path / "dialog.db"
-    doc_id = _analysed_database(db)
+    doc_id = analysed_database(db)
     shell.run("--db", str(db), "--annotator", "e2e", "annotate", doc_id)
     shell.wait_for(lambda s: shown_count(s) == 0, what="the document")
     shell.send("j", "s")
@@ -124,7 +99,7 @@ def test_ctrl_q_with_a_dialog_open_quits_cleanly_and_writes_nothing(shell: Windo
 def test_four_y_in_one_write_record_four_decisions(shell: Window, tmp_path: Path) -> None:
     """The trial's burst: `yyyy` in one write accepted 1-2 of 4 suggestions."""
     db = tmp_path / "burst.db"
-    doc_id = _analysed_database(db)
+    doc_id = analysed_database(db)
     shell.run("--db", str(db), "--annotator", "e2e", "annotate", doc_id)
     shell.wait_for(lambda s: shown_count(s) == 0 and "13 pending" in s, what="the suggestions")
     shell.send("n")

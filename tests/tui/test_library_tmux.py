@@ -26,14 +26,6 @@ def big_library(path: Path) -> None:
                             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
-    """One private tmux server for the module."""
-    tmux = Tmux(tmp_path_factory.mktemp("library"))
-    yield tmux
-    tmux.close()
-
-
 @pytest.fixture
 def shell(server: Tmux, tmp_path: Path) -> Iterator[Window]:
     """A shell window; removed afterwards."""

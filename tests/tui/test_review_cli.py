@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.cli import run_cli
 from helpers.review import CASES, build, content
-from helpers.tmux import Tmux, Window, quit_cleanly
+from helpers.tmux import Window, quit_cleanly
 
 
 @pytest.fixture
 def dbs(tmp_path: Path) -> tuple[Path, Path]:
     return build(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tmux]:
-    """One private tmux server for the module."""
-    tmux = Tmux(tmp_path_factory.mktemp("review"))
-    yield tmux
-    tmux.close()
-
-
-@pytest.fixture
-def shell(server: Tmux, tmp_path: Path) -> Iterator[Window]:
-    """A shell window in the test's folder, away from the user's database."""
-    (tmp_path / "home").mkdir()
-    window = server.shell("review", {"HOME": str(tmp_path / "home"),
-                                     "REDLINE_DB": str(tmp_path / "default.db"),
-                                     "XDG_DATA_HOME": str(tmp_path / "xdg")})
-    yield window
-    window.close()
 
 
 def _press_one(shell: Window, at: int) -> None:
