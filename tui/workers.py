@@ -144,7 +144,8 @@ class AnalysisService:
         self._first = first  # request 0, made at start; its answer serves the first ask
         self._seq = 0
         self._answers: dict[int, dict[str, Any]] = {}
-        # provisional records of a first screenful, by request, until `analyse` hands them on
+        # provisional records (a first screenful, pieces' entities), by request, until
+        # `analyse` hands them on
         self._partials: dict[int, list[dict[str, Any]]] = {}
         self._stderr: deque[str] = deque(maxlen=20)
         for target in (self._read_answers, self._read_stderr):
@@ -178,9 +179,9 @@ class AnalysisService:
         """Have the document's current text analysed and cached; returns the pipeline's
         warning ("" if none). `done` tells whether the analysis is now cached: the answer to
         the request made at start may be for an older text, and then the text is asked for
-        again. `partial` is called (in this thread) with each provisional record of a first
-        screenful that comes before the answer. Blocks (call it from a worker thread); raises
-        RedlineError on failure."""
+        again. `partial` is called (in this thread) with each provisional record (a first
+        screenful, then pieces' entities) that comes before the answer. Blocks (call it from a
+        worker thread); raises RedlineError on failure."""
         with self._cond:
             if self._first == doc_id:
                 self._first, seq = None, 0
@@ -271,10 +272,18 @@ def partial_analysis(doc: Document, record: dict[str, Any], known: list[dict[str
     if record.get("error"):  # the first piece's rules failed: its entities, no suggestions
         record = {k: v for k, v in record.items() if k not in ("quotes", "attributions")}
     lo, hi = int(record.get("from") or 0), int(record.get("covers") or 0)
-    kept = [e for e in known if e["end"] <= lo or e["start"] >= hi]
-    entities = sorted(kept + list(record.get("entities") or []),
-                      key=lambda e: (e["start"], e["end"]))
+    kept = [e for e in known if _span(e)[1] <= lo or _span(e)[0] >= hi]
+    entities = sorted(kept + list(record.get("entities") or []), key=_span)
     return Analysis(doc.id, record, entities)
+
+
+def _span(entity: dict[str, Any]) -> tuple[int, int]:
+    """An entity's (start, end); (-1, -1) for a malformed stored one, which the screen drops
+    with a notice (it must not fail the analysis here)."""
+    try:
+        return int(entity["start"]), int(entity["end"])
+    except (KeyError, TypeError, ValueError):
+        return -1, -1
 
 
 PARTIAL_UPDATES = 10

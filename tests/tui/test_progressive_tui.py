@@ -17,6 +17,7 @@ from pilot_helpers import make, settle, until
 from annotations.analysis import cached, extractor_version
 from annotations.formats.registry import ImportRecord
 from annotations.ingest import store_records
+from annotations.models import Document
 from annotations.nlp.analyze import analyze_texts
 from annotations.nlp.pieces import CHUNK_CHARS
 from annotations.nlp.progressive import first_piece_end
@@ -25,7 +26,7 @@ from tui.app import RedlineApp
 from tui.screens import actions as act
 from tui.screens.annotate import AnnotationScreen
 from tui.widgets.status_bar import StatusBar
-from tui.workers import AnalysisService, worth_showing
+from tui.workers import AnalysisService, partial_analysis, worth_showing
 
 
 def status(app: RedlineApp) -> str:
@@ -148,3 +149,17 @@ def test_a_megabyte_gets_about_ten_entity_updates_not_one_per_piece() -> None:
     assert 8 <= shown <= 10
     # a short text's pieces each show: they are far apart already
     assert worth_showing({"from": 0, "covers": 19_000}, 2_900, 45_000)
+
+
+def test_a_malformed_stored_entity_does_not_fail_the_first_screenful() -> None:
+    """Entities stored at import may be malformed (the screen drops them with a notice): the
+    merge keeps them for the screen to judge instead of failing the analysis."""
+    doc = Document(id="d", text="Ann Lee spoke. " * 500)
+    record = {"partial": True, "text_sha256": doc.text_sha256, "covers": 3000,
+              "entities": [{"start": 0, "end": 7, "label": "PERSON", "text": "Ann Lee"}],
+              "quotes": [], "attributions": []}
+    bad = {"start": "x", "label": "PERSON"}
+    later = {"start": 4500, "end": 4507, "label": "PERSON", "text": "Ann Lee"}
+    early = partial_analysis(doc, record, [bad, later])
+    assert early is not None
+    assert early.entities == [bad, record["entities"][0], later]
