@@ -19,7 +19,6 @@ from annotations.store import Store
 from .messages import Notice
 from .screens.annotate import AnnotationScreen
 from .screens.base import report_failure
-from .screens.dialogs import PromptDialog
 from .settings import Settings
 from .trace import mark
 from .wording import plural
@@ -228,6 +227,7 @@ class RedlineApp(App[None]):
 
     def action_export(self, fmt: str = "redline") -> None:
         """Ask where to, then export the corpus in `fmt` (redline, prodigy, doccano, brat)."""
+        from .screens.dialogs import PromptDialog  # on first use: not at start
         from .screens.palette import EXPORTS
 
         what, default_name = EXPORTS[fmt]

@@ -10,7 +10,7 @@ from pilot_helpers import make, settle, until
 from annotations.store import Store
 from tui.app import RedlineApp
 from tui.screens.annotate import AnnotationScreen
-from tui.screens.annotate_entities import EntityDialog
+from tui.screens.annotate_dialogs import EntityDialog
 from tui.widgets.article_view import ArticleView
 from tui.widgets.choice_row import ChoiceRow
 from tui.widgets.status_bar import StatusBar

@@ -14,7 +14,7 @@ from annotations.models import Annotation, Span
 from annotations.scheme import parse_scheme
 from annotations.store import Store
 from tui.screens.annotate import AnnotationScreen
-from tui.screens.annotate_labels import SpanLabelDialog
+from tui.screens.annotate_dialogs import SpanLabelDialog
 from tui.screens.dialogs import ClaimDialog, PromptDialog, StanceDialog
 from tui.widgets.article_view import ArticleView
 from tui.widgets.choice_row import ChoiceRow

@@ -30,7 +30,6 @@ from annotations.models import Document
 from ..messages import AnalysisLoaded, AnalysisNeeded, Notice, StateLoaded
 from ..trace import mark
 from ..widgets.article_view import LEGEND, ArticleView
-from ..widgets.key_footer import KeyFooter
 from ..widgets.legend import Legend
 from ..widgets.side_panel import SidePanel
 from ..widgets.status_bar import StatusBar
@@ -50,7 +49,6 @@ from .annotate_entities import EntityKeys
 from .annotate_labels import LabelKeys
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
-from .dialogs import ConfirmDialog
 
 
 class _Main(Horizontal):
@@ -180,6 +178,8 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
 
     def _mount_footer(self) -> None:
         """Put the key footer in the line held for it."""
+        from ..widgets.key_footer import KeyFooter  # after the first frame, as it is mounted
+
         for held in self.query(_FooterLine):
             held.remove()
         self.mount(KeyFooter(show_command_palette=False))
@@ -401,6 +401,8 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         question = (f"{act.plural(left, 'suggestion')} still pending"
                     + (f" ({hidden} hidden by t / i)" if hidden else "")
                     + ". Mark the document done anyway?")
+        from .dialogs import ConfirmDialog  # on first use: not at start
+
         self.app.push_screen(ConfirmDialog("Mark done", question), set_status)
 
     def action_reload(self) -> None:

@@ -12,25 +12,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, Static
 
 from annotations.store.entities import corrected
 
 from ..messages import AnalysisLoaded, AnalysisNeeded, StateLoaded
-from ..widgets.choice_row import ChoiceRow
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
-from .dialogs import HINT, Dialog
-
-# spaCy's English labels, people and organisations first (what editors correct most)
-ENTITY_LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-                 "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
-                 "CARDINAL"]
-DELETE = "delete (not an entity)"
 
 
 class CorrectionsRead(Message):
@@ -40,32 +29,6 @@ class CorrectionsRead(Message):
         super().__init__()
         self.doc_id = doc_id
         self.corrections = corrections
-
-
-class EntityDialog(Dialog):
-    """An entity's label (type to jump), or `delete` for an entity that exists."""
-
-    def __init__(self, words: str, label: str, *, can_delete: bool, title: str) -> None:
-        super().__init__()
-        self.words = words
-        self.labels = [*ENTITY_LABELS, *([label] if label and label not in ENTITY_LABELS else [])]
-        if can_delete:
-            self.labels.append(DELETE)
-        self.label = label
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        """Title, the words, the label chooser."""
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(f"“{act.clip(self.words, 200)}”", classes="dialog-content")
-            yield ChoiceRow("Label", self.labels, id="entity-label",
-                            index=self.labels.index(self.label) if self.label else 0)
-            yield Static(f"type to jump  {HINT}", classes="dialog-hint")
-
-    def result(self) -> str:
-        """The label chosen, or DELETE."""
-        return self.query_one("#entity-label", ChoiceRow).value
 
 
 class EntityKeys(AnnotationBase):
@@ -133,6 +96,8 @@ class EntityKeys(AnnotationBase):
 
     def action_entity(self) -> None:
         """Correct the entity under the cursor or selection, or add the selection as one."""
+        from .annotate_dialogs import DELETE, EntityDialog  # on first use: not at start
+
         view = self._ready()
         if view is None:
             return

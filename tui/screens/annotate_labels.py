@@ -7,23 +7,16 @@ empty scheme `c` tags at once as it always has, and `L` says how to add span lab
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import events, on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, Static
 
 from annotations.scheme import Scheme
 
 from ..messages import StateLoaded
 from ..widgets.article_layout import token_end
-from ..widgets.choice_row import ChoiceRow
 from . import actions as act
 from .annotate_checks import unless_identical
 from .annotate_tags import TagKeys
-from .dialogs import HINT, ClaimChoice, ClaimDialog, Dialog, PromptDialog
 
 
 class SchemeLoaded(Message):
@@ -32,34 +25,6 @@ class SchemeLoaded(Message):
     def __init__(self, scheme: Scheme) -> None:
         super().__init__()
         self.scheme = scheme
-
-
-class SpanLabelDialog(Dialog):
-    """A span label from the database's scheme (and its note, when editing)."""
-
-    def __init__(self, content: str, labels: Sequence[str], *, label: str = "",
-                 note: str | None = None, title: str = "Span label") -> None:
-        super().__init__()
-        self.content = content
-        # a label the scheme has dropped since (labels set --force) stays choosable
-        self.labels = [*labels, *([label] if label and label not in labels else [])]
-        self.label = label
-        self.note = note
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        """Title, the words, the label chooser, the note."""
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(f"“{act.clip(self.content, 200)}”", classes="dialog-content")
-            yield ChoiceRow("Label", self.labels, id="span-label",
-                            index=self.labels.index(self.label) if self.label else 0)
-            yield from self.note_field()
-            yield Static(HINT, classes="dialog-hint")
-
-    def result(self) -> tuple[str, str | None]:
-        """The label chosen and the note (None without a note field)."""
-        return self.query_one("#span-label", ChoiceRow).value, self.note_value()
 
 
 class LabelKeys(TagKeys):
@@ -90,6 +55,8 @@ class LabelKeys(TagKeys):
     def action_claim(self) -> None:
         """Tag the selection (or the sentence) as a claim; with claim types in the scheme, a
         dialog asks which first."""
+        from .dialogs import ClaimChoice, ClaimDialog  # on first use: not at start
+
         types = self.label_scheme.claim_types
         view = self.view
         if not types or view is None:
@@ -111,6 +78,8 @@ class LabelKeys(TagKeys):
     def action_span_label(self) -> None:
         """Tag the selection (or the name, else the word, under the cursor) with one of the
         database's span labels, chosen in a dialog."""
+        from .annotate_dialogs import SpanLabelDialog  # on first use: not at start
+
         view = self._ready()
         if view is None:
             return
@@ -135,6 +104,8 @@ class LabelKeys(TagKeys):
 
     def action_note(self) -> None:
         """Write, change or remove (empty) the note of the annotation under the cursor."""
+        from .dialogs import PromptDialog  # on first use: not at start
+
         found = self._ready_with(self._annotation_under, "no annotation under the cursor to note")
         if found is None:
             return
@@ -154,6 +125,9 @@ class LabelKeys(TagKeys):
 
     def action_edit(self) -> None:
         """Edit the annotation under the cursor (its dialog again, with its note)."""
+        from .annotate_dialogs import SpanLabelDialog
+        from .dialogs import ClaimChoice, ClaimDialog  # on first use: not at start
+
         found = self._ready_with(self._annotation_under, "no annotation under the cursor")
         if found is None:
             return

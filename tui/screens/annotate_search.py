@@ -6,14 +6,18 @@ never show (issue 16: the launch against a one-line Textual app)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.actions import SkipAction
 from textual.widgets import Input
 
-from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from . import actions as act
 from .annotate_base import AnnotationBase
+
+if TYPE_CHECKING:
+    from ..widgets.search_bar import SearchBar
 
 
 class SearchKeys(AnnotationBase):
@@ -21,6 +25,8 @@ class SearchKeys(AnnotationBase):
 
     def search_bar(self) -> SearchBar:
         """The search field, mounted hidden above the status line on first need."""
+        from ..widgets.search_bar import SearchBar  # imported then too, not at start
+
         for bar in self.query(SearchBar):
             return bar
         bar = SearchBar(id="search")
@@ -72,8 +78,7 @@ class SearchKeys(AnnotationBase):
                                      " · Enter: next · Esc: close")
         self.hit = (index, self.cursor)
 
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
+    def on_search_bar_closed(self) -> None:  # SearchBar.Closed, named: no import at start
         """Escape: close the field and clear the hits; the cursor stays at the hit it is on."""
         self.search_bar().value = ""
         self.hits, self.hit = [], None

@@ -21,7 +21,6 @@ from ..writes import Declined
 from . import actions as act
 from .annotate_base import AnnotationBase, Range
 from .annotate_checks import unless_identical
-from .dialogs import AttributionChoice, AttributionDialog, StanceChoice, StanceDialog
 
 
 class TagKeys(AnnotationBase):
@@ -56,6 +55,8 @@ class TagKeys(AnnotationBase):
         self._stance_dialog(view, sel, None)
 
     def _stance_dialog(self, view: act.DocView, sel: Range, base: Annotation | None) -> None:
+        from .dialogs import StanceChoice, StanceDialog  # on first use: not at start
+
         current_holder = act.role_span(base, "holder") if base else None
         current_target = act.role_span(base, "target") if base else None
         holders = act.source_candidates(view, sel, marked=self.marked, current=current_holder,
@@ -124,6 +125,8 @@ class TagKeys(AnnotationBase):
     def _attribution_dialog(self, view: act.DocView, content: list[Range],
                             base: Annotation | None, sugg: act.Suggestion | None, *,
                             direct: bool = False) -> None:
+        from .dialogs import AttributionChoice, AttributionDialog  # on first use: not at start
+
         text = view.doc.text
         sel = (min(a for a, _ in content), max(b for _, b in content))
         cur_source = act.role_span(base, "source") if base else None

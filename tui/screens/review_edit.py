@@ -13,7 +13,7 @@ from annotations.review import Case
 from annotations.safe_text import one_line_safe
 
 from .actions import NONE, Candidate
-from .annotate_labels import SpanLabelDialog
+from .annotate_dialogs import SpanLabelDialog
 from .dialogs import (
     AttributionChoice,
     AttributionDialog,
