@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from corpus_fixtures import build_corpus, corpus_state
-from helpers.cli import Run, run_cli
+from helpers.cli import Run, one_error_line, run_cli
 from helpers.db import snapshot
 
 from annotations.formats.registry import ImportRecord
@@ -28,11 +28,9 @@ def by_text(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def assert_one_line(run: Run, where: str, says: str) -> None:
-    assert run.code == 2, (run.code, run.stderr)
-    assert not run.has_traceback, run.stderr
-    assert len(run.errors) == 1, run.stderr
-    assert run.errors[0].startswith(f"redline: error: {where}: "), run.errors[0]
-    assert says in run.errors[0] and "; " in run.errors[0], run.errors[0]
+    line = one_error_line(run)
+    assert line.startswith(f"redline: error: {where}: "), line
+    assert says in line and "; " in line, line
 
 
 def test_redline_to_brat_to_redline_keeps_every_annotation(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.cli import Run, run_cli, run_process
+from helpers.cli import Run, one_error_line, run_cli, run_process
 from helpers.db import integrity, snapshot
 
 from annotations.errors import RedlineError
@@ -45,10 +45,7 @@ def _jsonl(path: Path, *lines: dict[str, Any]) -> Path:
 
 def refused(run: Run, *, where: str, says: str) -> str:
     """Assert exit 2 with exactly one error line naming `where` and saying `says`; the line."""
-    assert run.code == 2, (run.code, run.stderr)
-    assert not run.has_traceback, run.stderr
-    assert len(run.errors) == 1, run.stderr
-    line = run.errors[0]
+    line = one_error_line(run)
     assert line.startswith(f"redline: error: {where}"), line
     assert says in line, line
     return line

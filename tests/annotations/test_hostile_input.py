@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.cli import Run, run_cli, run_process
+from helpers.cli import Run, one_error_line, run_cli, run_process
 from helpers.db import Snapshot, file_digest, snapshot
 
 from annotations.formats.registry import ImportRecord
@@ -49,10 +49,7 @@ def db(tmp_path: Path) -> Path:
 
 def assert_refused(run: Run, *, where: str, says: str) -> None:
     """Exit 2, exactly one `redline: error:` line, naming `where`, saying `says`, with a hint."""
-    assert run.code == 2, (run.code, run.stderr)
-    assert not run.has_traceback, run.stderr
-    assert len(run.errors) == 1, run.stderr
-    line = run.errors[0]
+    line = one_error_line(run)
     assert line.startswith(f"redline: error: {where}"), line
     assert says in line, line
     assert "; " in line, f"no hint on what to do: {line}"

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers.cli import Run, run_cli
+from helpers.cli import Run, one_error_line, run_cli
 from helpers.db import file_digest, integrity, snapshot
 from helpers.mounts import read_only, tmpfs
 
@@ -46,12 +46,10 @@ def integrity_ro(path: Path) -> str:
 
 def assert_one_line(run: Run, *says: str) -> None:
     """Exit 2, one `redline: error:` line saying each of `says`, a hint, no traceback."""
-    assert run.code == 2, (run.code, run.stdout, run.stderr)
-    assert not run.has_traceback, run.stderr
-    assert len(run.errors) == 1, run.stderr
+    line = one_error_line(run)
     for s in says:
-        assert s in run.errors[0], run.errors[0]
-    assert "; " in run.errors[0]
+        assert s in line, line
+    assert "; " in line
 
 
 @pytest.mark.parametrize("kind", ["file", "folder", "filesystem"])

@@ -35,6 +35,15 @@ class Run:
         return "Traceback" in self.stdout or "Traceback" in self.stderr
 
 
+def one_error_line(run: Run) -> str:
+    """Assert the user-mistake shape (exit 2, no traceback, exactly one `redline: error:` line);
+    that line, for the caller to check what it names and says."""
+    assert run.code == 2, (run.code, run.stdout, run.stderr)
+    assert not run.has_traceback, run.stderr
+    assert len(run.errors) == 1, run.stderr
+    return run.errors[0]
+
+
 def run_cli(db: Path | None, *args: str, annotator: str = "tester", stdin: str | None = None,
             env: dict[str, str] | None = None) -> Run:
     """`redline --db DB --annotator NAME ARGS…` through click, in this process (no `--db` when
