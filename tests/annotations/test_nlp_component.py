@@ -177,32 +177,13 @@ def test_spacy_load_then_add_pipe_in_a_fresh_process(tmp_path: Path) -> None:
 
 def test_a_wheel_in_a_fresh_venv_registers_the_component(tmp_path: Path) -> None:
     """pip install redline, then spaCy alone finds the factory (the wheel's entry point)."""
-    import os
-    import shutil
-    import sysconfig
+    from helpers.wheel import build_wheel, dependencies_env, fresh_venv
 
-    root = Path(__file__).resolve().parents[2]
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(root / name, src / name)
-    for package in ("annotations", "tui", "seeds"):
-        shutil.copytree(root / package, src / package,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    venv = tmp_path / "venv"
-    for args in (["-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-                  "-w", str(tmp_path / "wheels"), str(src)],
-                 ["-m", "venv", "--without-pip", str(venv)]):
-        subprocess.run([sys.executable, *args], check=True, capture_output=True, timeout=300)
-    [wheel] = (tmp_path / "wheels").glob("redline-*.whl")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install",
-                    "-q", "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True,
-                   timeout=300)
+    venv = fresh_venv(tmp_path, build_wheel(tmp_path))
     # spaCy and the model from this venv's site-packages, as a plain folder: its .pth files (the
     # editable install's finder) do not run, so annotations can only come from the wheel; the
     # entry point is looked up in the fresh venv's own metadata
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]
+    env = dependencies_env()
     code = (
         "import importlib.metadata as md, site, spacy\n"
         "from annotations.nlp import component\n"

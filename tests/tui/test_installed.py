@@ -1,25 +1,17 @@
 """Installed like a user installs it: a wheel in a fresh venv finds the seed article.
 
-The wheel is built from a copy of what the distribution declares (so the checkout gets no build
-litter), installed with --no-deps and --no-index into a venv made without the system's or this
-venv's packages, and run from a folder outside the checkout. The dependencies (Textual, spaCy…)
-come from this venv's site-packages on PYTHONPATH: a plain folder on the path, whose .pth files
-(the editable install's finder among them) are not run, so `tui` can only come from the wheel.
+The wheel is installed into a venv of its own and run from a folder outside the checkout, with
+the dependencies from this venv (helpers/wheel.py says how), so `tui` can only come from the wheel.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
+from helpers.wheel import build_wheel, dependencies_env, fresh_venv, run
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_NAME = "000_bdcbbe95f443673e.txt"
 SEED_TITLE = "Iran will not yield to US pressure, Pezeshkian says"
 
@@ -57,38 +49,15 @@ asyncio.run(main())
 """
 
 
-def run(*args: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """Run a command; fail with its output if it fails."""
-    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300,
-                          **kwargs)  # type: ignore[call-overload]
-    assert proc.returncode == 0, f"{args}: {proc.stdout}\n{proc.stderr}"
-    return proc
-
-
 def test_a_wheel_in_a_fresh_venv_opens_the_seed_article(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, src / name)
-    for package in ("annotations", "tui", "seeds"):
-        shutil.copytree(ROOT / package, src / package,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    wheels = tmp_path / "wheels"
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-        "-q", "-w", wheels, src)
-    [wheel] = wheels.glob("redline-*.whl")
+    wheel = build_wheel(tmp_path)
     assert f"tui/seeds/{SEED_NAME}" in zipfile.ZipFile(wheel).namelist()
-
-    venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    venv = fresh_venv(tmp_path, wheel)
     python = venv / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps",
-        "--no-index", wheel)
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]  # the dependencies only
+    env = dependencies_env()
     shown = run(python, "-c", OPEN_THE_LIBRARY, cwd=elsewhere, env=env).stdout
     installed = str(venv.resolve())
     assert f"tui: {installed}" in shown  # the wheel's package, not the checkout's
