@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot_helpers import make, settle, until
+from pilot_helpers import make, until
+from test_annotate import opened
 from textual.app import App, ComposeResult
 
 from annotations.models import Document
 from annotations.store import Store
 from tui.screens import actions as act
-from tui.screens.annotate import AnnotationScreen
 from tui.screens.dialogs import StanceDialog
 from tui.widgets.choice_row import ChoiceRow
 
@@ -85,10 +85,7 @@ async def test_typing_in_a_chooser_jumps_and_the_holder_is_the_full_name(
     store, doc_id = db
     app = make(store, doc_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, AnnotationScreen)
-        await until(pilot, lambda: screen.view is not None and screen.view.suggestions)
+        screen = await opened(pilot)
         sentence = "He called for an end to Washington’s duplicity in dealing with Iran."
         start = screen.article.text.index(sentence)
         screen.article.select_range(start, start + len(sentence))

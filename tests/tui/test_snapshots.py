@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import freeze_times, make, settle, until
+from pilot_helpers import freeze_times, make, settle
+from test_annotate import opened
 
 from annotations.models import Annotation, Span
 from annotations.store import Store
-from tui.screens.annotate import AnnotationScreen
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 
@@ -58,10 +58,7 @@ def test_annotation_snapshot(snap_compare: Any, db: tuple[Store, str],
     annotate(store, doc_id)
 
     async def ready(pilot: Any) -> None:
-        await settle(pilot)
-        screen = pilot.app.screen
-        assert isinstance(screen, AnnotationScreen)
-        await until(pilot, lambda: screen.view is not None and screen.view.suggestions)
+        await opened(pilot)
         await pilot.press("n", "n")  # the second pending suggestion, shown in the status line
         await settle(pilot)
 
