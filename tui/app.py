@@ -12,6 +12,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.worker import Worker
 
 from annotations.store import Store
@@ -45,6 +46,14 @@ def redline_commands() -> type[Provider]:
 def local_now() -> datetime:
     """The current time in the local zone (what the library's "last edit" is relative to)."""
     return datetime.now().astimezone()
+
+
+def _while_mounted(owner: Widget, callback: Callable[[], object]) -> Callable[[], object]:
+    """`callback`, run only while `owner` is mounted and still in the app's DOM."""
+    def run() -> object:
+        return callback() if owner.is_mounted and owner.is_attached else None
+
+    return run
 
 
 class RedlineApp(App[None]):
@@ -113,6 +122,11 @@ class RedlineApp(App[None]):
         refresh, later on). Textual renders the first frame while the app is still mounting
         and only shows the one after: work queued meanwhile (the side panel of 2,000 rows,
         the analysis look-up) used to hold back the frame that shows the article."""
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, Widget):
+            # a screen's own work: skipped if the screen has left the DOM (or never mounted)
+            # by then, as when q q quits before the library made by the first q has drawn
+            callback = _while_mounted(owner, callback)
         if self._before_first_frame is None:
             self.call_after_refresh(callback)
         else:

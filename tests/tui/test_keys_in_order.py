@@ -132,3 +132,16 @@ async def test_y_q_q_in_one_burst_stores_the_decision_and_quits(db: tuple[Store,
         assert not app.is_running
     assert app.return_code == 0
     assert store.decisions(doc_id) == {first: "accepted"}
+
+
+async def test_q_q_from_a_document_opened_first_quits_cleanly(db: tuple[Store, str]) -> None:
+    """`redline annotate DOC`, then q q in one burst: the library made by the first q queued its
+    key footer for after its first frame, and the app quit before that frame (MountError)."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        await burst(pilot, "q", "q")
+        await pilot.pause(0.3)
+        assert not app.is_running
+    assert app.return_code == 0
