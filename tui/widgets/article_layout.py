@@ -30,8 +30,13 @@ TOKEN_RE = re.compile(rf"(?:\w+(?:-\w+|[’'](?![sS]\b)\w+)*|[’'][sS]\b|{REGIO
 the rest of its last grapheme."""
 
 # End punctuation (plus closing quotes/brackets), spaces, then an opening quote or a capital;
-# or a newline run, which always starts a new sentence.
-SENTENCE_PATTERN = r"[.!?…]+[\"”’'»)\]]*[ \t]+(?=[\"“‘'«(\[]*[A-Z0-9À-ÖØ-Þ])|\n\s*(?=\S)"
+# or a newline run, which always starts a new sentence. The full stop of a title before a name
+# ends nothing: "Mr. Alden Price said …" is one sentence, so c and s never tag "Mr." alone.
+_TITLES = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt",
+          "Sgt", "Rev", "Hon", "Pres", "Supt", "Insp", "Adm", "Maj", "Cmdr")
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in _TITLES)
+SENTENCE_PATTERN = (_NOT_AFTER_TITLE
+                    + r"[.!?…]+[\"”’'»)\]]*[ \t]+(?=[\"“‘'«(\[]*[A-Z0-9À-ÖØ-Þ])|\n\s*(?=\S)")
 
 
 @cache
