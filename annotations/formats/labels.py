@@ -243,7 +243,7 @@ def exportable(store: Store, doc: Document, annotators: Any = ()) -> list[Annota
 
 def frame_meta(ann: Annotation, unit: Callable[[int], int] = int) -> dict[str, Any]:
     """What the labels cannot carry: id, attributes, origin, annotator, times, its spans."""
-    d = ann.to_dict()
+    d: dict[str, Any] = ann.to_dict()
     d["spans"] = [[unit(s.start), unit(s.end), outside_label(ann, s)] for s in ann.spans]
     return d
 
