@@ -7,8 +7,10 @@ an AnnotatorNotes line on each frame's first span carries the free-text ones (th
 first, so brat shows it; speaker, target_text, a span label's label) with the annotator,
 annotation id and times. A span label is a T line of its own type (ANONYMOUS_SOURCE), and
 `annotation.conf` lists the scheme's span labels and claim types.
-What brat has no place for (each document's id, title, status, meta) goes to MANIFEST. The
-reader is `brat_import`.
+What brat has no place for (each document's id, title, status, meta, and its named entities as
+corrected in redline) goes to MANIFEST: entities as T lines would be annotations to redline's
+import, and their labels (PERSON, ORG) may be span labels of a scheme. The reader is
+`brat_import`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..analysis import entities_for
 from ..errors import RedlineError
 from ..models import ANCHOR, ATTRS, Annotation, sha256
 from ..scheme import DEFAULT, Scheme, export_name
@@ -31,8 +34,8 @@ from .output import final_mode, remove_stale, temp_prefix, write_error
 
 # free text: a note, not an A line (the editor's note first: brat shows the start of the line)
 NOTE_ATTRS = ("note", "speaker", "target_text", "adjudicated_from", "label")
-# What brat has no place for (each document's id, title, status and meta), one JSON line per
-# file; hidden, so brat and redline's folder import pass over it
+# What brat has no place for (each document's id, title, status, meta, entities), one JSON
+# line per file; hidden, so brat and redline's folder import pass over it
 MANIFEST = ".redline-documents.jsonl"
 
 
@@ -172,7 +175,8 @@ def export_brat(store: Store, out: str, *, status: Any = (), annotators: Any = (
                 with open(base + ".ann", "w", encoding="utf-8", newline="") as f:
                     f.writelines(ann_lines(doc.text, anns))
                 manifest.write(labels.dumps({"file": stem, "id": doc.id, "title": doc.title,
-                                             "status": doc.status, "meta": doc.meta}) + "\n")
+                                             "status": doc.status, "meta": doc.meta,
+                                             "entities": entities_for(store, doc)}) + "\n")
                 n += 1
         scheme = store.label_scheme()
         used["span_labels"] -= set(scheme.span_labels)

@@ -2,7 +2,8 @@
 
 T lines become spans (their offsets and text checked against the `.txt`), R lines join them into
 frames through the label map (`--labels`), A lines and AnnotatorNotes give the attributes, and a
-redline export's document list gives back each document's id, title, status and meta.
+redline export's document list gives back each document's id, title, status, meta and named
+entities (checked against the `.txt`; they become the document's entities, not annotations).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..models import STATUSES, normalise_newlines
 from . import labels
 from .brat import MANIFEST, NOTE_ATTRS, unescape
 from .reading import check_size, decode, read_bytes
-from .redline import record_id
+from .redline import check_entities, record_id
 from .registry import ImportRecord
 
 # an A-line value brat had to respell (a claim type with spaces) is in the note as it was
@@ -139,7 +140,8 @@ def _manifest(path: str, _changed: tuple[int, int]) -> dict[str, dict[str, Any]]
                 "id": record_id(entry.get("id"), "id"),
                 "title": entry["title"] if isinstance(entry.get("title"), str) else None,
                 "status": entry["status"] if entry.get("status") in STATUSES else None,
-                "meta": entry["meta"] if isinstance(entry.get("meta"), dict) else {}}
+                "meta": entry["meta"] if isinstance(entry.get("meta"), dict) else {},
+                "entities": entry.get("entities"), "line": n}
         except (ValueError, KeyError, TypeError, RedlineError):
             raise InputError(path, "is not the document list a brat export writes", line=n,
                              hint="remove it (ids then come from the file names)") from None
@@ -168,7 +170,17 @@ def read_brat(path: Path) -> list[ImportRecord]:
         raise InputError(str(path), "has CR line endings, which the .ann's offsets count",
                          hint="convert both with a brat tool, or import the .txt alone")
     known = _documents(path.parent, path.stem)
+    entities = known.get("entities")
+    if entities is not None:
+        try:
+            if normalise_newlines(text) != text and entities:
+                raise RedlineError("has entities for a text with CR line endings, which their"
+                                   " offsets count", hint="convert the .txt, or remove them")
+            entities = check_entities(entities, text)
+        except RedlineError as e:
+            raise InputError(str(path.parent / MANIFEST), f"{path.name}: {e.message}",
+                             line=known["line"], hint=e.hint) from None
     return [ImportRecord(text=text, source=str(path), id=known.get("id") or path.stem,
                          title=known.get("title"), status=known.get("status"),
                          meta=known.get("meta") or {},
-                         annotations=read_ann(text, ann, str(ann_path)))]
+                         annotations=read_ann(text, ann, str(ann_path)), entities=entities)]

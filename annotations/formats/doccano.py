@@ -6,6 +6,9 @@ keeps unknown keys as metadata). doccano counts offsets in UTF-16 code units, as
 (doccano issue #2290), so an emoji counts twice: export writes UTF-16 offsets and says so in
 `offset_unit`; import reads `offset_unit` (`utf16` when absent, doccano's own default, or
 `codepoints`) and turns offsets back into code points.
+The document's named entities (as corrected in redline) are in `named_entities`
+(`{"label", "start_offset", "end_offset", "text"}`, offsets in `offset_unit` too): doccano's
+`entities` are its labelled spans, which redline's import reads as annotations.
 """
 
 from __future__ import annotations
@@ -13,17 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..analysis import entities_for
 from ..errors import RedlineError
 from ..models import STATUSES, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
-from .redline import offset, record_id
+from .redline import check_entities, offset, record_id
 from .registry import ImportRecord
 
 UNITS = ("utf16", "codepoints")
 RESERVED = {"id", "text", "entities", "relations", "label", "Comments", "doc_id", "title",
-            "status", "text_sha256", "meta", "frames", "offset_unit"}
+            "status", "text_sha256", "meta", "frames", "offset_unit", "named_entities"}
 
 
 def utf16_table(text: str) -> list[int] | None:
@@ -83,7 +87,30 @@ def doccano_lines(store: Store, *, status: Any = (), annotators: Any = (), ids: 
             "id": n, "text": doc.text, "entities": entities, "relations": relations,
             "Comments": [], "doc_id": doc.id, "title": doc.title, "status": doc.status,
             "text_sha256": doc.text_sha256, "meta": doc.meta, "offset_unit": unit,
-            "frames": [labels.frame_meta(a, conv) for a in anns]}) + "\n"
+            "frames": [labels.frame_meta(a, conv) for a in anns],
+            "named_entities": [_named_entity(e, conv) for e in entities_for(store, doc)]}) + "\n"
+
+
+def _named_entity(e: dict[str, Any], conv: Callable[[int], int]) -> dict[str, Any]:
+    """An entity with its offsets as `start_offset`/`end_offset` in the export's unit."""
+    rest = {k: v for k, v in e.items() if k not in ("start", "end")}
+    return {"label": rest.pop("label"), "start_offset": conv(e["start"]),
+            "end_offset": conv(e["end"]), **rest}
+
+
+def _read_named_entities(value: object, conv: Callable[[Any], int], text: str
+                         ) -> list[dict[str, Any]]:
+    """`named_entities` back as redline entities (code point offsets, checked on `text`)."""
+    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+        raise RedlineError('"named_entities" must be a list of objects')
+    out = []
+    for n, e in enumerate(value, start=1):
+        if "start_offset" not in e or "end_offset" not in e:
+            raise RedlineError(f'named entity {n}: "start_offset" and "end_offset" are missing',
+                               hint="fix or remove that entity")
+        rest = {k: v for k, v in e.items() if k not in ("start_offset", "end_offset")}
+        out.append({"start": conv(e["start_offset"]), "end": conv(e["end_offset"]), **rest})
+    return check_entities(out, text)
 
 
 def export_doccano(store: Store, out: str, **filters: Any) -> int:
@@ -138,6 +165,12 @@ def read_doccano(obj: dict[str, Any], where: str) -> ImportRecord:
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
         raise RedlineError(f"an entity or relation is malformed ({e!r})") from None
     anns = labels.assemble(normalised, exts, links, frames)
+    entities = obj.get("named_entities")
+    if entities is not None:
+        if normalised != text and entities:
+            raise RedlineError("text has CR line endings but its entities' offsets count them",
+                               hint="normalise the line endings before annotating")
+        entities = _read_named_entities(entities, conv, normalised)
     meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     meta.update({k: v for k, v in obj.items() if k not in RESERVED})
     if "doc_id" not in obj and "id" in obj:
@@ -147,7 +180,7 @@ def read_doccano(obj: dict[str, Any], where: str) -> ImportRecord:
                         id=record_id(obj.get("doc_id"), "doc_id"),
                         title=title if isinstance(title, str) else None, meta=meta,
                         status=obj.get("status") if obj.get("status") in STATUSES else None,
-                        annotations=anns)
+                        annotations=anns, entities=entities)
 
 
 def looks_like_doccano(obj: dict[str, Any]) -> bool:

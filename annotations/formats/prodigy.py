@@ -4,6 +4,8 @@ One task per document: `tokens` from spaCy's rule-based English tokenizer (`spac
 no trained pipeline), `spans` with inclusive `token_end`, `relations` whose `head`/`child` are
 the last token of their span (as Prodigy saves them), `_input_hash`/`_task_hash` (32-bit
 MurmurHash, stable across exports), `answer: "accept"`, and redline's frame data in `meta`.
+The document's named entities (as corrected in redline) are in `meta.entities`, not in `spans`:
+a span there is an annotation to redline's import and to Prodigy's relation recipes.
 """
 
 from __future__ import annotations
@@ -16,15 +18,16 @@ from typing import Any
 
 from murmurhash import mrmr
 
+from ..analysis import entities_for
 from ..errors import RedlineError
 from ..models import STATUSES, Annotation, Document, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
-from .redline import offset, record_id
+from .redline import check_entities, offset, record_id
 from .registry import ImportRecord
 
-META_KEYS = ("doc_id", "title", "status", "text_sha256", "doc_meta", "frames")
+META_KEYS = ("doc_id", "title", "status", "text_sha256", "doc_meta", "frames", "entities")
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +56,9 @@ def _token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
     return max(0, bisect_right(starts, start) - 1), max(0, bisect_right(starts, end - 1) - 1)
 
 
-def task(doc: Document, anns: list[Annotation]) -> dict[str, Any]:
-    """One document as a Prodigy relations task."""
+def task(doc: Document, anns: list[Annotation], entities: list[dict[str, Any]] | None = None
+         ) -> dict[str, Any]:
+    """One document as a Prodigy relations task (its named `entities` in `meta`)."""
     tokens = tokenize(doc.text)
     starts = [t["start"] for t in tokens]
     parts, links = labels.decompose(anns)
@@ -74,7 +78,8 @@ def task(doc: Document, anns: list[Annotation]) -> dict[str, Any]:
         "text": doc.text, "tokens": tokens, "spans": spans, "relations": relations,
         "meta": {"doc_id": doc.id, "title": doc.title, "status": doc.status,
                  "text_sha256": doc.text_sha256, "doc_meta": doc.meta,
-                 "frames": [labels.frame_meta(a) for a in anns]},
+                 "frames": [labels.frame_meta(a) for a in anns],
+                 "entities": list(entities or [])},
         "_input_hash": input_hash,
         "_task_hash": task_hash({"input": input_hash, "spans": [
             [s["start"], s["end"], s["label"]] for s in spans], "relations": [
@@ -87,7 +92,8 @@ def prodigy_lines(store: Store, *, status: Any = (), annotators: Any = (), ids: 
                   ) -> Iterator[str]:
     """The corpus as Prodigy JSONL lines, one document at a time."""
     for doc in labels.stream_documents(store, status=status, ids=ids):
-        yield labels.dumps(task(doc, labels.exportable(store, doc, annotators))) + "\n"
+        yield labels.dumps(task(doc, labels.exportable(store, doc, annotators),
+                                entities_for(store, doc))) + "\n"
 
 
 def export_prodigy(store: Store, out: str, **filters: Any) -> int:
@@ -164,10 +170,16 @@ def read_prodigy(obj: dict[str, Any], where: str) -> ImportRecord:
     status = meta.get("status") if meta.get("status") in STATUSES else None
     doc_id = record_id(meta.get("doc_id"), "meta.doc_id")
     title = meta.get("title")
+    entities = meta.get("entities")
+    if entities is not None:
+        if normalised != text and entities:
+            raise RedlineError("text has CR line endings but its entities' offsets count them",
+                               hint="normalise the line endings before annotating")
+        entities = check_entities(entities, normalised)
     return ImportRecord(text=normalised, source=where, id=doc_id,
                         title=title if isinstance(title, str) else None,
                         meta=doc_meta if isinstance(doc_meta, dict) else {}, status=status,
-                        annotations=anns)
+                        annotations=anns, entities=entities)
 
 
 def looks_like_prodigy(obj: dict[str, Any]) -> bool:
