@@ -146,3 +146,24 @@ def test_an_entity_outside_the_text_is_refused_in_one_line(tmp_path: Path, fmt: 
     # nothing half-imported: a JSONL file is one import; a brat folder imports file by file,
     # and the refused document is not among them
     assert ids[0] not in stored and (fmt == "brat" or stored == [])
+
+
+
+@pytest.mark.parametrize("entity, says", [
+    ({"label": "X", "start_offset": 10, "end_offset": 11}, "falls inside a character"),
+    ({"label": "X", "start_offset": 0, "end_offset": 2.5}, "is not an integer"),
+    ({"label": "X", "start_offset": 0, "end_offset": 4, "text": "Mayo"}, "says 'Mayo'"),
+    ({"label": "", "start_offset": 0, "end_offset": 4}, '"label" must be a non-empty string'),
+    ({"label": "X", "start": 0, "end": 4}, '"start_offset" and "end_offset" are missing'),
+])
+def test_a_doccano_named_entity_that_does_not_fit_is_refused(tmp_path: Path,
+                                                              entity: dict[str, Any],
+                                                              says: str) -> None:
+    out = tmp_path / "d.jsonl"
+    # the emoji is UTF-16 units 9 and 10
+    out.write_text(json.dumps({"text": "Minister 💪 spoke.", "entities": [], "relations": [],
+                               "named_entities": [entity]}) + "\n", encoding="utf-8")
+    line = one_error_line(run_cli(tmp_path / "d.db", "import", "--no-analyze", str(out)))
+    assert f"{out}:1" in line and says in line, line
+    with Store(tmp_path / "d.db") as store:
+        assert list(store.iter_documents()) == []
