@@ -140,12 +140,22 @@ def read_file(path: Path, *, fmt: str | None = None) -> list[ImportRecord]:
         return read_text_file(path) if paired is None else paired(path)
     if suffix in JSONL_SUFFIXES or suffix == ".json":
         return read_jsonl_file(path, fmt=fmt)
-    if suffix in SQLITE_SUFFIXES:
+    # `export OUT --format sqlite` writes OUT as given: a dataset named without .db comes back too
+    if suffix in SQLITE_SUFFIXES or _is_sqlite(path):
         from .formats.sqlite import read_sqlite_file
 
         return read_sqlite_file(path)
     raise InputError(str(path), f"has an unknown extension {suffix or '(none)'!r}",
-                     hint="import .txt, .md or .jsonl files")
+                     hint="import .txt, .md or .jsonl files, or a .db dataset export")
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether the (regular) file starts with SQLite's header."""
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def to_document(rec: ImportRecord) -> Document:
