@@ -18,6 +18,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .cli import REDLINE
 
@@ -248,9 +249,10 @@ def shown_count(screen: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def app_database(path: Path, *, seed_file: Path) -> str:
-    """A database holding the seed article with an (empty) analysis already cached, so the
-    app opens it without loading spaCy; the document's id."""
+def app_database(path: Path, *, seed_file: Path, record: dict[str, Any] | None = None) -> str:
+    """A database holding the seed article with an analysis already cached under the default
+    model (`record`, else an empty one), so the app opens it without loading spaCy; the
+    document's id."""
     from annotations.analysis import extractor_version
     from annotations.importer import read_file
     from annotations.ingest import store_records
@@ -259,8 +261,10 @@ def app_database(path: Path, *, seed_file: Path) -> str:
 
     with Store(path, annotator="setup") as store:
         doc_id = store_records(store, read_file(seed_file)).added[0]
-        doc = store.get_document(doc_id)
-        store.save_analysis({"id": doc_id, "text_sha256": doc.text_sha256,
-                             "model": model_id_for(None), "entities": [], "quotes": [],
-                             "attributions": []}, extractor_version=extractor_version())
+        if record is None:
+            doc = store.get_document(doc_id)
+            record = {"id": doc_id, "text_sha256": doc.text_sha256, "model": model_id_for(None),
+                      "entities": [], "quotes": [], "attributions": []}
+        store.save_analysis({**record, "model": model_id_for(None)},
+                            extractor_version=extractor_version())
     return doc_id

@@ -9,12 +9,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from helpers.tmux import app_database
 from textual.pilot import Pilot
 
-from annotations.analysis import extractor_version
-from annotations.importer import read_file
-from annotations.ingest import store_records
-from annotations.nlp.pipeline import Pipeline, model_id_for
+from annotations.nlp.pipeline import Pipeline
 from annotations.store import Store
 from tui.app import RedlineApp
 from tui.settings import Settings
@@ -36,12 +34,8 @@ def freeze_times(store: Store) -> None:
 def analysed_database(db: Path) -> str:
     """The seed with the recorded analysis of the TUI tests cached under the default model (13
     suggestions, no spaCy at start) in a new database at `db`; the document's id."""
-    record = json.loads(SEED_ANALYSIS.read_text(encoding="utf-8"))
-    record["model"] = model_id_for(None)
-    with Store(db, annotator="setup") as store:
-        doc_id = store_records(store, read_file(SEED)).added[0]
-        store.save_analysis(record, extractor_version=extractor_version())
-    return doc_id
+    return app_database(db, seed_file=SEED,
+                        record=json.loads(SEED_ANALYSIS.read_text(encoding="utf-8")))
 
 
 def make(store: Store, doc_id: str | None = None, *,

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from helpers.db import integrity
 from helpers.tmux import Tmux, Window, app_database, leave_and_quit, shown_count
+from pilot_helpers import SEED as SEED_FILE
 
 from annotations.store import Store, journal
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
 ROUNDS = 12
 SEED = 6
 

@@ -13,12 +13,10 @@ from helpers.cli import REDLINE
 from helpers.corpus import write_corpus
 from helpers.db import integrity
 from helpers.tmux import Tmux, Window, app_database, leave_and_quit, shown_count
+from pilot_helpers import SEED
 
 from annotations.models import Annotation, Span
 from annotations.store import Store
-
-ROOT = Path(__file__).resolve().parents[2]
-SEED_FILE = ROOT / "seeds" / "000_bdcbbe95f443673e.txt"
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +57,7 @@ def _by_annotator(db: Path, doc_id: str) -> dict[str, int]:
 def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> None:
     """Two apps tag in turns; each sees the other's claims after R, and after reopening."""
     db = tmp_path / "shared.db"
-    doc_id = app_database(db, seed_file=SEED_FILE)
+    doc_id = app_database(db, seed_file=SEED)
     ann = _open(tmux, "ann", db, doc_id, "ann")
     bob = _open(tmux, "bob", db, doc_id, "bob")
     total = 0
@@ -99,7 +97,7 @@ def test_two_editors_see_each_other_after_reload(tmp_path: Path, tmux: Tmux) -> 
 def test_editing_while_another_process_imports(tmp_path: Path, tmux: Tmux) -> None:
     """Every claim typed during a large import is shown, stored, and error-free."""
     db = tmp_path / "shared.db"
-    doc_id = app_database(db, seed_file=SEED_FILE)
+    doc_id = app_database(db, seed_file=SEED)
     corpus = write_corpus(tmp_path / "corpus", files=30, docs_per_file=40, seed=3)
     editor = _open(tmux, "editor", db, doc_id, "ed")
     importer = subprocess.Popen([REDLINE, "--db", str(db), "import", "--no-analyze",
@@ -135,7 +133,7 @@ def test_a_reimport_under_an_open_document_never_shifts_a_tag(tmp_path: Path,
     the old text is refused (never stored at offsets that now mean something else), and
     reopening shows the new text with the earlier claim re-anchored."""
     db = tmp_path / "shared.db"
-    doc_id = app_database(db, seed_file=SEED_FILE)
+    doc_id = app_database(db, seed_file=SEED)
     editor = _open(tmux, "stale", db, doc_id, "ed")
     editor.send("c")  # the first sentence
     _wait_count(editor, 1)
@@ -177,7 +175,7 @@ def test_a_reimport_that_flags_a_tag_shows_in_the_library(tmp_path: Path, tmux: 
     """Another process re-imports the article without the tagged sentence: the tag is kept,
     flagged, and the library marks the document for review."""
     db = tmp_path / "shared.db"
-    doc_id = app_database(db, seed_file=SEED_FILE)
+    doc_id = app_database(db, seed_file=SEED)
     with Store(db, annotator="ed") as store:
         old = store.get_document(doc_id).text
         first = old.split("\n", 1)[0]
@@ -203,7 +201,7 @@ def test_reload_after_a_reimport_shows_the_new_text_before_any_tag(tmp_path: Pat
     """`R` after another process changed the text reopens the document: what the editor then
     sees is what a tag is stored on."""
     db = tmp_path / "shared.db"
-    doc_id = app_database(db, seed_file=SEED_FILE)
+    doc_id = app_database(db, seed_file=SEED)
     editor = _open(tmux, "reload", db, doc_id, "ed")
     with Store(db) as store:
         old = store.get_document(doc_id).text
