@@ -77,8 +77,10 @@ def check_regular_file(path: Path) -> None:
 def _check_regular(path: Path, st: os.stat_result, *, sized: bool = True) -> None:
     """Refuse anything but a regular file (of at most MAX_FILE_BYTES when `sized`)."""
     if not stat.S_ISREG(st.st_mode):
+        # every reader comes here (import, analyze, eval, labels set, --analyses): a hint for all
         raise InputError(str(path), f"is {_kind(st.st_mode)}, not a regular file",
-                         hint="import regular .txt, .md or .jsonl files")
+                         hint="name the files in it" if stat.S_ISDIR(st.st_mode)
+                         else "save what it gives to a regular file and name that")
     if sized and st.st_size > MAX_FILE_BYTES:
         raise InputError(str(path),
                          f"is {st.st_size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB limit",
