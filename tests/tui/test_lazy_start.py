@@ -52,6 +52,7 @@ LAZY = [
     "tui.widgets.key_footer",  # mounted once the first frame is out
     "tui.widgets.search_bar",  # mounted once the first frame is out, or on /
     "tui.screens.library", "tui.screens.help", "tui.screens.palette",
+    "importlib.resources",  # only to seed a new database
     "spacy", "sqlite_utils",
 ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,8 @@ if TYPE_CHECKING:
 
 def seed_files() -> list[Traversable]:
     """The bundled articles (package data of SEEDS_PACKAGE), in name order."""
+    from importlib import resources  # only to seed a new database: not on every open
+
     from annotations.importer import IMPORTABLE
 
     try:
@@ -38,6 +39,8 @@ def open_store(settings: Settings, *, seed: bool = False, existing: bool = False
                             hint="import documents first (redline import FILE), or check --db")
     store = Store(settings.db, annotator=settings.annotator)
     if seed and store.document_count() == 0:
+        from importlib import resources
+
         from annotations.importer import read_file
         from annotations.ingest import store_records
 
