@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +14,11 @@ from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
+
+HELP_WIDTH = 90
+"""The help dialog's width in dialogs.tcss (`.help`; at most 95% of the screen, `.dialog`)."""
+HELP_CHROME = 12
+"""Its border and padding, the table's cell padding (1 each side of 3 columns) and scrollbar."""
 
 SPECIAL = {"enter": "enter", "escape": "esc", "tab": "tab", "space": "space"}
 
@@ -105,10 +111,17 @@ class HelpScreen(ModalScreen[None]):
         """A title, the key table and how to leave."""
         with Vertical(classes="dialog help"):
             yield Label(self.title_text, classes="dialog-title")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("keys", "does", "where")
-            for row in self.rows:
-                table.add_row(*row)
+            table: DataTable[str | Text] = DataTable(cursor_type="row", zebra_stripes=True)
+            # the descriptions wrap in the room left: cut at the dialog's edge, they lost their
+            # ends ("with a sel") and pushed "where" out of sight
+            keys_w = max((len(k) for k, _, _ in self.rows), default=4)
+            where_w = max((len(w) for _, _, w in self.rows), default=5)
+            room = min(HELP_WIDTH, self.app.size.width * 95 // 100) - HELP_CHROME - keys_w - where_w
+            table.add_column("keys", width=keys_w)
+            table.add_column("does", width=max(20, room))
+            table.add_column("where", width=where_w)
+            for keys, does, where in self.rows:
+                table.add_row(keys, Text(does), where, height=None)
             yield table
             yield Static("Esc, q or ? closes", classes="dialog-hint")
 
