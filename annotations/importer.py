@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, RedlineError
-from .formats.reading import check_regular_file, decode, load_json_line, read_bytes
+from .formats.reading import check_regular_file, decode, json_objects, read_bytes
 from .formats.registry import READ_FORMATS, ImportRecord, detect_format, paired_reader, reader
 from .formats.text import TITLE_MAX, read_text_file
 from .models import Document, sha256
@@ -99,16 +99,7 @@ def read_jsonl_file(path: Path, data: bytes | None = None, *, fmt: str | None = 
     text = decode(path, read_bytes(path) if data is None else data)
     records = []
     lines: dict[str, int] = {}  # document id -> the line that gave it
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = load_json_line(line)
-        except RedlineError as e:
-            raise InputError(str(path), e.message, line=n, hint=e.hint) from None
-        if not isinstance(obj, dict):
-            raise InputError(str(path), f"is a JSON {type(obj).__name__}, not an object", line=n,
-                             hint='give each line an object like {"text": "…"}')
+    for n, obj in json_objects(str(path), text):
         name = fmt or detect_format(obj)
         if name not in READ_FORMATS:
             raise InputError(str(path), f"unknown format {name!r}",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import extractor_version
-from .errors import InputError, RedlineError
-from .formats.reading import decode, load_json_line, read_bytes
+from .errors import InputError
+from .formats.reading import decode, json_objects, read_bytes
 from .store import Store
 
 
@@ -73,18 +73,11 @@ def store_analyses(store: Store, path: Path, model_id: str) -> Reused:
     offsets do not fit the text."""
     where, version = str(path), extractor_version()
     # a regular file, bounded, UTF-8: read_bytes and decode raise one InputError naming it
-    lines = decode(path, read_bytes(path)).split("\n")
+    text = decode(path, read_bytes(path))
     result, keep = Reused(), []
     with store._write() as db:
-        for n, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = load_json_line(line)
-            except RedlineError as e:
-                raise InputError(where, e.message, line=n, hint=e.hint) from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text_sha256"), str) \
-                    or not isinstance(rec.get("model"), str):
+        for n, rec in json_objects(where, text, shape='{"text_sha256": …, "model": …}'):
+            if not isinstance(rec.get("text_sha256"), str) or not isinstance(rec.get("model"), str):
                 raise InputError(where, 'is not a `redline analyze` record ("text_sha256", '
                                  '"model", …)', line=n,
                                  hint="give the file redline analyze wrote")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,21 @@ def load_json_line(line: str) -> object:
                 "it is half of a character cut in two (an emoji?): fix or remove that line")
         raise RedlineError(why, hint=hint)
     return obj
+
+
+def json_objects(where: str, text: str, *, shape: str = '{"text": "…"}'
+                 ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line of a JSONL text; a bad line (not JSON, too
+    deep, a lone surrogate, not an object) is one InputError naming `where` and the line."""
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = load_json_line(line)
+        except RedlineError as e:
+            raise InputError(where, e.message, line=n, hint=e.hint or "fix or remove that line"
+                             ) from None
+        if not isinstance(obj, dict):
+            raise InputError(where, f"is a JSON {type(obj).__name__}, not an object", line=n,
+                             hint=f"give each line an object like {shape}")
+        yield n, obj

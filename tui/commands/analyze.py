@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from annotations.errors import InputError, RedlineError
+from annotations.errors import InputError
 
 from ..settings import Settings
 from ..wording import plural
@@ -18,22 +18,16 @@ from .progress import progress_bar
 
 def _items(text: str, where: str) -> Iterator[tuple[str, str]]:
     """(id, text) pairs: JSONL objects when the first line is one, else the whole text."""
-    from annotations.formats.reading import load_json_line
+    from annotations.formats.reading import json_objects
     from annotations.models import normalise_newlines
 
     first = next((line for line in text.split("\n") if line.strip()), "")
     if not first.lstrip().startswith("{"):
         yield "0", normalise_newlines(text)
         return
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            # deep nesting and lone surrogates are refused here, before they reach the output
-            obj = load_json_line(line)
-        except RedlineError as e:
-            raise InputError(where, e.message, line=n, hint=e.hint) from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+    # deep nesting and lone surrogates are refused here, before they reach the output
+    for n, obj in json_objects(where, text, shape='{"id": …, "text": "…"}'):
+        if not isinstance(obj.get("text"), str):
             raise InputError(where, 'is not an object with a "text" string', line=n,
                              hint='give each line {"id": …, "text": "…"}')
         yield str(obj.get("id", n - 1)), normalise_newlines(obj["text"])
@@ -128,7 +122,7 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
         score,
         score_other,
     )
-    from annotations.formats.reading import load_json_line, read_bytes
+    from annotations.formats.reading import json_objects, read_bytes
     from annotations.nlp.analyze import analyze_texts
     from annotations.nlp.pipeline import load_pipeline
 
@@ -139,19 +133,11 @@ def eval_cmd(settings: Settings, gold: Path, lang: str | None, show_errors: bool
     except OSError as e:
         raise InputError(str(gold), f"cannot be read ({e.strerror})", hint="check the path") from None
     cases = []
-    for n, line in enumerate(data.split("\n"), start=1):
-        if line.strip():
-            try:
-                case = load_json_line(line)  # deep nesting and lone surrogates too, as import
-            except RedlineError as e:
-                raise InputError(str(gold), e.message, line=n, hint=e.hint or "fix that line"
-                                 ) from None
-            if not isinstance(case, dict):
-                raise InputError(str(gold), "is not a JSON object", line=n,
-                                 hint='give each line an object like {"text": "…", "quotes": []}')
-            if (problem := gold_problem(case)) is not None:
-                raise InputError(str(gold), problem, line=n, hint="fix that line")
-            cases.append(case)
+    # deep nesting and lone surrogates are refused too, as import refuses them
+    for n, case in json_objects(str(gold), data, shape='{"text": "…", "quotes": []}'):
+        if (problem := gold_problem(case)) is not None:
+            raise InputError(str(gold), problem, line=n, hint="fix that line")
+        cases.append(case)
     # an empty file or an ordinary export scored 0 across the board, exit 0, as if the rules were blind
     if not any("quotes" in c or "other_attributions" in c for c in cases):
         raise InputError(str(gold), "holds no gold: no line has \"quotes\" (or \"other_attributions\")"
