@@ -60,6 +60,13 @@ def _speaker_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return bool(gs and ps and _overlap(gs, ps) > 0)
 
 
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """gold, predicted, precision, recall and F1 (rounded to 3 places) from the three counts."""
+    p_, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"gold": tp + fn, "predicted": tp + fp, "precision": round(p_, 3),
+            "recall": round(r_, 3), "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3)}
+
+
 def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
     """Precision, recall, F1, speaker/cue/resolved accuracy at one overlap threshold."""
     tp = fp = fn = speaker = cue = resolved = resolved_n = 0
@@ -89,14 +96,10 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: flo
                 r = _norm(x.get("speaker_resolved")).split()
                 resolved += bool(r) and r[-1] == _norm(q["speaker_resolved"]).split()[-1]
         fp += len(predicted) - len(used)
-    p_ = tp / max(1, tp + fp)
-    r_ = tp / max(1, tp + fn)
-    out: dict[str, Any] = {
-        "threshold": threshold, "gold": tp + fn, "predicted": tp + fp, "precision": round(p_, 3),
-        "recall": round(r_, 3), "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3),
-        "speaker_acc": round(speaker / max(1, tp), 3), "cue_acc": round(cue / max(1, tp), 3)}
-    ep, er = speaker / max(1, tp + fp), speaker / max(1, tp + fn)
-    out["quote_speaker_f1"] = round(2 * ep * er / max(1e-9, ep + er), 3)
+    out: dict[str, Any] = {"threshold": threshold, **_prf(tp, fp, fn),
+                           "speaker_acc": round(speaker / max(1, tp), 3),
+                           "cue_acc": round(cue / max(1, tp), 3)}
+    out["quote_speaker_f1"] = _prf(speaker, tp + fp - speaker, tp + fn - speaker)["f1"]
     if resolved_n:
         out["resolved_speaker_acc"] = round(resolved / resolved_n, 3)
     return out
@@ -184,12 +187,8 @@ def score_other(gold: list[dict[str, Any]], pred: list[dict[str, Any]], kind: st
             else:
                 fn += 1
         fp += len(predicted) - len(used)
-    p_ = tp / max(1, tp + fp)
-    r_ = tp / max(1, tp + fn)
-    out: dict[str, Any] = {
-        "kind": kind, "gold": tp + fn, "predicted": tp + fp, "precision": round(p_, 3),
-        "recall": round(r_, 3), "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3),
-        "source_acc": round(source / max(1, tp), 3)}
+    out: dict[str, Any] = {"kind": kind, **_prf(tp, fp, fn),
+                           "source_acc": round(source / max(1, tp), 3)}
     if kind == "indirect":
         out["speech_cue_gold"] = cued
         out["speech_cue_recall"] = round(cued_hit / max(1, cued), 3)
