@@ -115,7 +115,7 @@ def test_cli_merge_reports_each_source(tmp_path: Path,
     result = CliRunner().invoke(main, ["merge", *map(str, paths), "--into", str(into)])
     assert result.exit_code == 0, result.output
     assert "a: 2 documents added, 0 matched; 2 annotations added" in result.output
-    assert "c: 1 documents added, 1 matched; 2 annotations added (1 under a new id)" in result.output
+    assert "c: 1 document added, 1 matched; 2 annotations added (1 under a new id)" in result.output  # not "1 documents"
     assert f"merged 3 databases into {into}" in result.output
     fresh = tmp_path / "fresh.db"
     result = CliRunner().invoke(main, ["merge", str(tmp_path / "nope.db"), "--into", str(fresh)])

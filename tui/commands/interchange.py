@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..settings import Settings
+from ..wording import plural
 
 
 @click.command("merge")
@@ -26,12 +27,12 @@ def merge_cmd(settings: Settings, sources: tuple[Path, ...], into: Path) -> None
     with Store(into, annotator=settings.annotator) as store:
         results = merge_databases(list(sources), store)
     for r in results:
-        renamed = (f", {len(r.renamed_documents)} documents renamed (id taken by another text)"
+        renamed = (f", {plural(len(r.renamed_documents), 'document')} renamed (id taken by another text)"
                    if r.renamed_documents else "")
-        click.echo(f"{r.source}: {r.documents_added} documents added, {r.documents_matched} "
-                   f"matched; {r.annotations_added} annotations added ({r.annotations_renamed} "
+        click.echo(f"{r.source}: {plural(r.documents_added, 'document')} added, {r.documents_matched} "
+                   f"matched; {plural(r.annotations_added, 'annotation')} added ({r.annotations_renamed} "
                    f"under a new id), {r.annotations_present} already there{renamed}", err=True)
-    click.echo(f"merged {len(results)} databases into {into}", err=True)
+    click.echo(f"merged {plural(len(results), 'database')} into {into}", err=True)
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -86,7 +87,7 @@ def agreement_tables(report: dict[str, Any], *, width: int = 80) -> list[Any]:
 
     names = report["annotators"]
     who = " vs ".join(names) if len(names) == 2 else f"{len(names)} annotators, pooled"
-    spans = _table(f"span agreement ({who}; {report['documents']} documents)",
+    spans = _table(f"span agreement ({who}; {plural(report['documents'], 'document')})",
                    ["kind.role", "match", "A", "B", "P", "R", "F1"], text_columns=2)
     total: dict[str, dict[str, int]] = {}
     for key, modes in sorted(report["spans"].items()):
