@@ -232,7 +232,8 @@ def _analyze(settings: Settings, store: object, doc_ids: list[str], batch_size: 
 @click.option("--status", multiple=True, type=click.Choice(["new", "in progress", "done"]),
               help="Only documents with this status (repeatable).")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
-@click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
+@click.option("--doc", "docs", multiple=True,
+              help="Only this document: id, id prefix or title, as elsewhere (repeatable).")
 @click.pass_obj
 def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
                annotators: tuple[str, ...], docs: tuple[str, ...]) -> None:
@@ -240,8 +241,10 @@ def export_cmd(settings: Settings, out: Path, fmt: str, status: tuple[str, ...],
     from annotations.formats.registry import exporter
 
     store = open_store(settings, existing=True)
+    # a mistyped --doc exported nothing and said "exported 0 documents", exit 0
+    ids = tuple(dict.fromkeys(store.find_document(query).id for query in docs))
     write = exporter(fmt)
-    n = write(store, str(out), status=status, annotators=annotators, ids=docs)
+    n = write(store, str(out), status=status, annotators=annotators, ids=ids)
     if str(out) != "-":
         click.echo(f"exported {plural(n, 'document')} to {out} ({fmt})", err=True)
 
