@@ -64,7 +64,8 @@ def analyze_texts(
     pipeline: Pipeline, items: Iterable[tuple[str, str]], *, batch_size: int = 32
 ) -> Iterator[dict[str, Any]]:
     """Run (id, text) pairs through the pipeline in batches, yielding records in order."""
-    for doc_id, whole in parse_texts(pipeline.nlp, items, batch_size=batch_size):
+    for doc_id, whole in parse_texts(pipeline.nlp, items, batch_size=batch_size,
+                                     processes=pipeline.processes):
         if isinstance(whole, Unparsed):  # too long or too slow for spaCy: nothing to keep
             yield {"id": doc_id, "text_sha256": whole.text_sha256, "model": pipeline.model_id,
                    "error": whole.message()}

@@ -33,6 +33,7 @@ class Pipeline:
     model_id: str  # "<package>-<version>", or "blank-en" with no trained model
     has_ner: bool
     warning: str | None
+    processes: int = 1  # cores one long text's pieces are parsed on (parse_texts)
 
 
 def _installed(name: str) -> bool:
