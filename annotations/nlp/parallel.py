@@ -9,6 +9,7 @@ record from inside the worker.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import signal
@@ -108,7 +109,7 @@ def analyze_parallel(model: str | None, items: Iterable[Item], *, processes: int
     if processes <= 1 or second is None:
         rest = [first] + ([second] if second else [])
         yield from _in_process(model, (item for chunk in rest for item in chunk), source,
-                               batch_size, warn, pipeline)
+                               batch_size, warn, pipeline, processes)
         return
     yield from _pool(model, [first, second], source, processes=processes,
                      batch_size=batch_size, warn=warn, context=context)
@@ -116,7 +117,7 @@ def analyze_parallel(model: str | None, items: Iterable[Item], *, processes: int
 
 def _in_process(model: str | None, head: Iterator[Item], source: Iterator[list[Item]],
                 batch_size: int, warn: Callable[[str], None] | None,
-                pipeline: Pipeline | None) -> Iterator[Record]:
+                pipeline: Pipeline | None, processes: int = 1) -> Iterator[Record]:
     from .analyze import analyze_texts
     from .pipeline import load_pipeline
 
@@ -126,6 +127,9 @@ def _in_process(model: str | None, head: Iterator[Item], source: Iterator[list[I
         warn = None  # whoever loaded it has said its warning
     if pipeline.warning and warn:
         warn(pipeline.warning)
+
+    # one long text here still gets every core: its pieces are parsed on `processes`
+    pipeline = dataclasses.replace(pipeline, processes=processes)
 
     def all_items() -> Iterator[Item]:
         yield from head

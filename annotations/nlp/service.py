@@ -100,6 +100,14 @@ class Service:
                     if first is not None:
                         partial(first)
                     pipeline = watched(pipeline, doc.text, doc.text_sha256, partial)
+                from .pieces import PARALLEL_CHARS
+
+                if len(doc.text) >= PARALLEL_CHARS:  # its pieces parsed on every core
+                    from dataclasses import replace
+
+                    from .parallel import default_processes
+
+                    pipeline = replace(pipeline, processes=default_processes())
                 if len(doc.text) >= LONG_TEXT and not self.niced and hasattr(os, "nice"):
                     os.nice(NICENESS)  # a short one is what the editor waits for: full speed
                     self.niced = True
