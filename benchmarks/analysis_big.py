@@ -33,6 +33,12 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _children_cpu_s() -> float:
+    """CPU seconds of this process's ended children (the parse's worker processes)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _text(kind: str, size: int) -> str:
     """The text to analyse: a news article of `size` characters, or the seed article with a
     run of `size` brackets in its middle."""
@@ -47,10 +53,14 @@ def _text(kind: str, size: int) -> str:
 
 def child(kind: str, size: int, unguarded: bool) -> dict[str, Any]:
     """Analyse one text in this process; its figures."""
+    from dataclasses import replace
+
     from annotations.nlp.analyze import analyze_texts
+    from annotations.nlp.parallel import default_processes
     from annotations.nlp.pipeline import load_pipeline
 
-    pipeline = load_pipeline(MODEL)
+    # as `redline analyze` and the app do: one long text's pieces on every core
+    pipeline = replace(load_pipeline(MODEL), processes=default_processes())
     text = _text(kind, size)
     loaded = _peak_mib()
     result: dict[str, Any] = {"kind": kind, "size": size, "chars": len(text),
@@ -67,7 +77,10 @@ def child(kind: str, size: int, unguarded: bool) -> dict[str, Any]:
     wall0, cpu0 = time.perf_counter(), time.process_time()
     (record,) = analyze_texts(pipeline, [("bench", text)])
     result.update(wall_s=round(time.perf_counter() - wall0, 2),
-                  cpu_s=round(time.process_time() - cpu0, 2), peak_mib=round(_peak_mib(), 1),
+                  cpu_s=round(time.process_time() - cpu0 + _children_cpu_s(), 2),
+                  peak_mib=round(_peak_mib(), 1), processes=pipeline.processes,
+                  worker_peak_mib=round(
+                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
                   entities=len(record.get("entities", [])), quotes=len(record.get("quotes", [])),
                   error=record.get("error"))
     return result
@@ -88,7 +101,8 @@ def run(kind: str, size: int, unguarded: bool = False) -> dict[str, Any]:
         raise SystemExit(f"{kind} {size}: exited {out.returncode}\n{out.stderr}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"  {kind:8} {size:>9,}: {result['wall_s']:7.1f} s wall, {result['cpu_s']:7.1f} s CPU, "
-          f"peak {result['peak_mib']:6.0f} MiB (model loaded: {result['loaded_peak_mib']:.0f})"
+          f"peak {result['peak_mib']:6.0f} MiB (model loaded: {result['loaded_peak_mib']:.0f}), "
+          f"worker peak {result['worker_peak_mib']:.0f} MiB on {result['processes']} processes"
           + (f", tokenizer {result['tokenizer_s']:.2f} s" if "tokenizer_s" in result else "")
           + (f" (spaCy's own: {result['unguarded_s']:.1f} s)" if "unguarded_s" in result else "")
           + (f"  ERROR {result['error']}" if result.get("error") else ""), flush=True)
