@@ -79,26 +79,3 @@ async def test_q_while_loading_still_leaves(db: tuple[Store, str]) -> None:
         await burst_at_launch(pilot, "n", "q")
         assert app.screen is not screen
         assert store.decisions(doc_id) == {}
-
-
-async def test_keys_after_brackets_act_on_the_document_they_open(db: tuple[Store, str]) -> None:
-    """`] n y [ n d` in one burst: y on the next document, d back on the first."""
-    from annotations.formats.registry import ImportRecord
-    from annotations.ingest import store_records
-
-    store, doc_id = db
-    first = store.get_document(doc_id)
-    # the same text under another id: its analysis is cached already (keyed by the text)
-    second = store_records(store, [ImportRecord(text=first.text, title="Second", source="t",
-                                                id="zz-second")]).added[0]
-    pending = await pending_keys(store, doc_id)
-    app = make(store, doc_id)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await burst_at_launch(pilot, "right_square_bracket", "n", "y",
-                              "left_square_bracket", "n", "d")
-        assert failures(app) == []
-        assert store.decisions(second) == {pending[0]: "accepted"}
-        assert store.decisions(doc_id) == {pending[0]: "rejected"}
-        screen = app.screen
-        assert isinstance(screen, AnnotationScreen) and screen.doc_id == doc_id
-        assert "0 annotations" in status(app) and "rejected the suggestion" in status(app)
