@@ -46,7 +46,6 @@ from ..workers import (
 )
 from . import actions as act
 from .annotate_entities import EntityKeys
-from .annotate_held import KeyHolder
 from .annotate_labels import LabelKeys
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
@@ -70,7 +69,7 @@ class _FooterLine(Widget):
     """
 
 
-class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys, KeyHolder):
+class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
     """Read one document and annotate it from the keyboard."""
 
     BLANK = True  # its widgets cover it: no styled background rows to repaint on every frame
@@ -169,14 +168,13 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys, KeyHol
         try:
             state = read_state(self.redline.store, self.doc_id)
         except RedlineError:
-            self.hold_until(self.load_document(self.doc_id))  # the worker reports what is wrong
+            self.load_document(self.doc_id)  # the worker reports what is wrong
             return
         self.on_state_loaded(StateLoaded(state, opened=True))
         # the cache lookup imports the NLP rules and package metadata (~0.1 s): after the
         # first frame, not competing with it for the interpreter
         doc_id = self.doc_id
-        self.redline.after_first_frame(
-            lambda: self.hold_until(self.load_document(doc_id, state=state)))
+        self.redline.after_first_frame(lambda: self.load_document(doc_id, state=state))
 
     def _mount_footer(self) -> None:
         """Put the key footer in the line held for it."""
@@ -277,8 +275,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys, KeyHol
         elif state.doc.text_sha256 != self.view.doc.text_sha256:
             # another process re-imported the text: every offset on screen is stale, so reopen
             # (text, highlights and analysis) rather than act on text the editor cannot see
-            self.hold_until(self.load_document(
-                self.doc_id, note="the text changed in the database: reopened"))
+            self.load_document(self.doc_id, note="the text changed in the database: reopened")
             return
         self.seq = state.seq
         self.follow_damage(state)
@@ -381,8 +378,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys, KeyHol
     # ----------------------------------------------------------------------------- document
     def action_document(self, step: int) -> None:
         """Open the next (1) / previous (-1) document of the library."""
-        # the keys typed after ] are for the next document: held until it is loaded
-        self.hold_until(self.load_document(self.doc_id, step=step))
+        self.load_document(self.doc_id, step=step)
 
     def action_done(self) -> None:
         """Mark the document done (asking first if suggestions are still pending), or back to
