@@ -52,9 +52,12 @@ async def test_first_screenful_shows_before_the_rest_and_the_final_is_the_one_sh
     async with app.run_test(size=(120, 40)) as pilot:
         try:
             await until(pilot, lambda: "provisional" in status(app))
+            # the whole text reaches the gate in its own thread, at its own pace (asserting it
+            # at once raced it on a quiet machine); it stays there until the gate opens
+            await until(pilot, nlp.held.is_set)
             view = screen(app).view
             assert view is not None
-            assert nlp.held.is_set()  # the whole text is still waiting at the gate
+            assert "provisional" in status(app)
             assert store.cached_analysis(doc.text_sha256, real.model_id,
                                          extractor_version()) is None
             assert "Ann Lee" in [e["text"] for e in view.entities]

@@ -60,6 +60,9 @@ class LibraryScreen(LibraryTools):
     # beside redline.tcss, read when the screen first shows; absolute, as a subclass elsewhere would
     # resolve a relative path from its own file
     CSS_PATH = str(Path(__file__).resolve().parent.parent / "library.tcss")
+    # the table has the keys from the start: by default the first focusable widget (the filter)
+    # was focused until on_mount ran, so the second q of a `q q` burst typed "q" into it
+    AUTO_FOCUS = "#documents"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the document under the cursor"),
