@@ -94,6 +94,16 @@ def add_full_text_search(conn: sqlite3.Connection) -> None:
     db = utils_database(conn)
     db.table("documents").enable_fts(["title", "text"], create_triggers=True, tokenize=TOKENIZE)
     db.table("span_texts").enable_fts(["text"], create_triggers=True, tokenize=TOKENIZE)
+    # sqlite-utils' update trigger fires on any column: every edit touches the document's
+    # updated_at, and re-indexed its whole text each time (a write's p95 went 0.3 -> 1.2 ms).
+    # Only a new title or text changes what is indexed.
+    conn.execute("DROP TRIGGER documents_au")
+    conn.execute(
+        "CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN"
+        " INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+        " VALUES ('delete', old.rowid, old.title, old.text);"
+        " INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);"
+        " END")
 
 
 SEARCH_SQL = """
