@@ -22,7 +22,7 @@ from ..models import STATUSES, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
-from .redline import check_entities, offset, record_id
+from .redline import check_entities, offset, record_id, refuse_cr_offsets
 from .registry import ImportRecord
 
 UNITS = ("utf16", "codepoints")
@@ -167,9 +167,8 @@ def read_doccano(obj: dict[str, Any], where: str) -> ImportRecord:
     anns = labels.assemble(normalised, exts, links, frames)
     entities = obj.get("named_entities")
     if entities is not None:
-        if normalised != text and entities:
-            raise RedlineError("text has CR line endings but its entities' offsets count them",
-                               hint="normalise the line endings before annotating")
+        refuse_cr_offsets(text, normalised, entities,
+                          hint="normalise the line endings before annotating")
         entities = _read_named_entities(entities, conv, normalised)
     meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     meta.update({k: v for k, v in obj.items() if k not in RESERVED})

@@ -24,7 +24,7 @@ from ..models import STATUSES, Annotation, Document, normalise_newlines
 from ..store import Store
 from . import labels
 from .output import write_lines
-from .redline import check_entities, offset, record_id
+from .redline import check_entities, offset, record_id, refuse_cr_offsets
 from .registry import ImportRecord
 
 META_KEYS = ("doc_id", "title", "status", "text_sha256", "doc_meta", "frames", "entities")
@@ -172,9 +172,8 @@ def read_prodigy(obj: dict[str, Any], where: str) -> ImportRecord:
     title = meta.get("title")
     entities = meta.get("entities")
     if entities is not None:
-        if normalised != text and entities:
-            raise RedlineError("text has CR line endings but its entities' offsets count them",
-                               hint="normalise the line endings before annotating")
+        refuse_cr_offsets(text, normalised, entities,
+                          hint="normalise the line endings before annotating")
         entities = check_entities(entities, normalised)
     return ImportRecord(text=normalised, source=where, id=doc_id,
                         title=title if isinstance(title, str) else None,

@@ -146,6 +146,13 @@ def record_id(value: object, field: str) -> str | None:
                        hint='write it as a string, e.g. "id": "1.5"')
 
 
+def refuse_cr_offsets(text: str, normalised: str, entities: object, *, hint: str) -> None:
+    """Refuse entities whose offsets count CR line endings that the stored text will not have."""
+    if normalised != text and entities:
+        raise RedlineError("text has CR line endings but its entities' offsets count them",
+                           hint=hint)
+
+
 def check_entities(entities: object, text: str) -> list[dict[str, Any]]:
     """The entities of a record, each checked: a `label` string, integer `start` < `end` inside
     the text, and a `text` equal to the slice there (filled in from the offsets when absent)."""
@@ -260,9 +267,7 @@ def read_redline_record(obj: dict[str, Any], where: str) -> ImportRecord:
             raise RedlineError(f'"{key}" must be a string, not {_json_type(obj[key])}')
     entities = obj.get("entities")
     if entities is not None:
-        if normalised != text and entities:
-            raise RedlineError("text has CR line endings but its entities' offsets count them",
-                               hint="export the document again with redline")
+        refuse_cr_offsets(text, normalised, entities, hint="export the document again with redline")
         entities = check_entities(entities, normalised)
     seen: set[str] = set()
     for n, a in enumerate(anns, start=1):
