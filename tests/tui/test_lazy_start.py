@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEED
 from tests.helpers.cli import run_process
 
@@ -74,3 +76,52 @@ def test_the_first_frame_of_a_cached_open_imports_no_dialog_footer_or_search(
     assert [m for m in LAZY if m in first] == []
     # and they still load when needed: the footer, mounted after the first frame
     assert "tui.widgets.key_footer" in seen["later"]
+
+
+def test_only_an_open_that_needs_analysing_starts_the_analysis_process_beside_the_app(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process starting beside the app slows its first frame: a document with its analysis
+    stored starts none (the app starts one on a cache miss); one never analysed starts it at
+    once, asking for that document first, so spaCy loads while the app draws."""
+    import tui.app
+    import tui.workers
+    from annotations.analysis import extractor_version
+    from annotations.models import Document
+    from annotations.store import Store
+    from tui.commands.app import run_app
+    from tui.settings import Settings
+
+    db = tmp_path / "open.db"
+    store = Store(db, annotator="t")
+    for doc_id in ("done", "fresh"):
+        store.insert_document(Document(id=doc_id, text=f"Text of {doc_id}.", title=doc_id))
+    done = store.get_document("done")
+    store.save_analysis({"id": "done", "text_sha256": done.text_sha256, "model": "m",
+                         "entities": [], "quotes": [], "attributions": []},
+                        extractor_version=extractor_version())
+    store.close()
+    started: list[str | None] = []
+    given: list[object] = []
+
+    class Service:
+        def __init__(self, db: str, model: str | None, first: str | None = None) -> None:
+            started.append(first)
+
+        def close(self) -> None:
+            pass
+
+    class App:
+        def run(self) -> None:
+            pass
+
+    def make_app(settings: Settings, *, doc_id: str | None, analysis: object) -> App:
+        given.append(analysis)
+        return App()
+
+    monkeypatch.setattr(tui.workers, "AnalysisService", Service)
+    monkeypatch.setattr(tui.app, "make_app", make_app)
+    settings = Settings(db=db, model=None, annotator="t")
+    run_app(settings, "done")
+    assert started == [] and given == [None]
+    run_app(settings, "fresh")
+    assert started == ["fresh"] and isinstance(given[-1], Service)

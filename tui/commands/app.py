@@ -29,11 +29,14 @@ def _run_app(settings: Settings, doc: str | None, *, first_unfinished: bool) -> 
     if doc_id is None and first_unfinished:
         doc_id = next((r["id"] for r in store.library() if r["status"] != "done"), None)
     analysis = None
-    if doc_id is not None:
+    if doc_id is not None and not store.has_analysis(doc_id):
         from ..workers import AnalysisService
 
-        # started now, before the app is even imported: if the document needs analysing,
-        # spaCy loads on the other core while this one starts the app and draws the text
+        # started now, before the app is even imported: the document needs analysing, so
+        # spaCy loads on the other core while this one starts the app and draws the text.
+        # A document with an analysis stored (nearly always) starts none: a process starting
+        # beside the app slowed its first frame, and the app starts one if its own look-up
+        # misses (another model's or rule version's analysis)
         analysis = AnalysisService(str(settings.db), settings.model, first=doc_id)
     try:
         from ..app import make_app
