@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from annotations.errors import RedlineError
-
-from .settings import Settings, default_annotator, default_db
+from .exits import one_line_errors
+from .settings import resolve
 
 COMMAND_MODULES = {
     "annotate": "app",
@@ -48,13 +46,8 @@ class RedlineGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; a user mistake is reported in one line, never as a traceback."""
-        try:
+        with one_line_errors():
             return super().invoke(ctx)
-        except RedlineError as e:
-            click.echo(f"redline: error: {e.one_line()}", err=True)
-            sys.exit(2)
-        except BrokenPipeError:
-            sys.exit(0)
 
 
 @click.group(cls=RedlineGroup, invoke_without_command=True,
@@ -68,8 +61,8 @@ class RedlineGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, model: str | None, annotator: str | None) -> None:
     """redline: read news articles with quotes and entities highlighted, and annotate them."""
-    ctx.obj = Settings(db=db or default_db(), model=model, annotator=annotator or default_annotator())
+    ctx.obj = resolve(db=db, model=model, annotator=annotator)
     if ctx.invoked_subcommand is None:
-        from .commands.app import run_app
+        from .commands.opening import run_app
 
         run_app(ctx.obj, doc=None)

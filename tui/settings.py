@@ -48,3 +48,8 @@ class Settings:
     model: str | None
     annotator: str
     filters: SuggestionFilters = field(default_factory=SuggestionFilters)
+
+
+def resolve(*, db: Path | None, model: str | None, annotator: str | None) -> Settings:
+    """The settings for the global options as given (None: the default)."""
+    return Settings(db=db or default_db(), model=model, annotator=annotator or default_annotator())

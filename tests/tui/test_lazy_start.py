@@ -88,7 +88,7 @@ def test_only_an_open_that_needs_analysing_starts_the_analysis_process_beside_th
     from annotations.analysis import extractor_version
     from annotations.models import Document
     from annotations.store import Store
-    from tui.commands.app import run_app
+    from tui.commands.opening import run_app
     from tui.settings import Settings
 
     db = tmp_path / "open.db"
