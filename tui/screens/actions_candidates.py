@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .actions_view import DocView
 
@@ -18,10 +19,10 @@ TARGET_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LAW", "EVENT", "PRODUCT", "FAC
 NEARBY = 400
 """How far (characters) around a selection entities count as nearby."""
 
-PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I|him|her|them)\b", re.IGNORECASE)
-PERSONAL_RE = re.compile(r"he|she|him|her", re.IGNORECASE)
+PRONOUN_PATTERN = r"\b(?:he|she|they|it|we|I|him|her|them)\b"
+PERSONAL_PATTERN = r"he|she|him|her"
 """The pronouns that stand for one person (resolved to the last one named before)."""
-CUE_RE = re.compile(
+CUE_PATTERN = (
     r"\b(?:according to|pointed out|(?:said|says|say|told|tells|asked|asks|added|adds|stated|"
     r"states|declared|declares|insisted|insists|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
     r"remarked|remarks|noted|notes|explained|explains|questioned|reiterated|affirmed|"
@@ -29,6 +30,13 @@ CUE_RE = re.compile(
     r"replied|responded|suggested|believes|believed|described))\b"
 )
 """Reporting verbs offered as cues when no suggestion supplies one."""
+
+
+@cache
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern of this module compiled when a chooser first needs it: compiled at import,
+    they cost every start a millisecond before the first frame."""
+    return re.compile(pattern, flags)
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
                   for e in view.entities if known.label(e) in labels
                   and sel[0] <= int(e["start"]) and int(e["end"]) <= sel[1]]
         within += [(known.full((p.start(), p.end())) == p.group(), p.start(), p.end())
-                   for p in PRONOUN_RE.finditer(text, sel[0], sel[1])]
+                   for p in compiled(PRONOUN_PATTERN, re.IGNORECASE).finditer(text, sel[0], sel[1])]
         for _, a, b in sorted(within)[:1]:
             add(known.candidate((a, b)))
     # then the names nearby, people and organisations first (by their full names, each once),
@@ -104,7 +112,7 @@ def source_candidates(view: DocView, sel: tuple[int, int], *,
             offered += 1
             add(found)
     lo, hi = max(0, sel[0] - 150), min(len(text), sel[1] + 150)
-    pronouns = [m for m in PRONOUN_RE.finditer(text, lo, hi)
+    pronouns = [m for m in compiled(PRONOUN_PATTERN, re.IGNORECASE).finditer(text, lo, hi)
                 if inside or not (sel[0] <= m.start() < sel[1])]
     # the subject comes first: a pronoun inside the selection sorts by its position in it
     pronouns.sort(key=lambda m: (_near(m.start(), m.end(), *sel), m.start()))
@@ -221,10 +229,11 @@ class Names:
         text = self.view.doc.text[sp[0]:sp[1]]
         if sp in self.resolved:
             return self.longest(self.resolved[sp])
-        if PRONOUN_RE.fullmatch(text):
+        if compiled(PRONOUN_PATTERN, re.IGNORECASE).fullmatch(text):
             # only he / she stand for one person (we, they, it rarely do)
             at = bisect_right(self.mentions, (sp[0], "\U0010ffff"))
-            return self.mentions[at - 1][1] if at and PERSONAL_RE.fullmatch(text) else text
+            one = at and compiled(PERSONAL_PATTERN, re.IGNORECASE).fullmatch(text)
+            return self.mentions[at - 1][1] if one else text
         e = self.entities.get(sp)
         if e is not None and self.label(e) == "PERSON":
             return self.longest(str(e["text"]))
@@ -234,7 +243,7 @@ class Names:
         """The span as a choice: `Masoud Pezeshkian (He)`, `Joe Biden (PERSON)`, `He (pronoun)`."""
         text = self.view.doc.text[sp[0]:sp[1]]
         full = self.full(sp)
-        if PRONOUN_RE.fullmatch(text):
+        if compiled(PRONOUN_PATTERN, re.IGNORECASE).fullmatch(text):
             return Candidate(f"{full} ({text})" if full != text else f"{text} (pronoun)", sp, full)
         e = self.entities.get(sp)
         return Candidate(f"{full} ({self.label(e) if e else 'name'})", sp, full)
@@ -280,7 +289,7 @@ def cue_candidates(view: DocView, sel: tuple[int, int], *,
     for m in marked:
         add(Candidate(f"{text[m[0]:m[1]]} (marked)", m))
     lo, hi = max(0, sel[0] - 120), min(len(text), sel[1] + 120)
-    verbs = [m for m in CUE_RE.finditer(text, lo, hi) if not (sel[0] <= m.start() < sel[1])]
+    verbs = [m for m in compiled(CUE_PATTERN).finditer(text, lo, hi) if not (sel[0] <= m.start() < sel[1])]
     verbs.sort(key=lambda m: _near(m.start(), m.end(), *sel))
     for v in verbs[:4]:
         add(Candidate(v.group(), (v.start(), v.end())))
