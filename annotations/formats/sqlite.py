@@ -11,20 +11,19 @@ from __future__ import annotations
 import errno
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..analysis import entities_for
 from ..errors import InputError, RedlineError
 from .output import staged_file
-from .redline import check_spans, read_redline_record, select_documents
+from .redline import read_redline_record, select_documents
 from .registry import ImportRecord
+from .sqlite_rows import copy_rows
 
 if TYPE_CHECKING:
     from ..store import Store
 
-BATCH = 2_000
 ABOUT: dict[str, tuple[str, dict[str, str]]] = {
     "documents": ("One row per article.", {
         "id": "the document's id in redline", "title": "its title", "text": "the text offsets count in",
@@ -123,59 +122,19 @@ def _finish(db: Any) -> None:
     db["redline_about"].insert_all(rows)
 
 
-def _rows(store: Store, docs: Iterable[Any], annotators: set[str], counter: list[int]
-          ) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """(table, row) for every row of the dataset, one document at a time; each row's values in
-    the order of that table's columns in ABOUT."""
-    for doc in docs:
-        counter[0] += 1
-        yield "documents", (doc.id, doc.title, doc.text, doc.status,
-                            json.dumps(doc.meta, ensure_ascii=False), doc.text_sha256)
-        for (ann_id, kind, attrs, spans, origin, annotator, created, updated, review) in \
-                store.annotation_rows(doc.id):
-            if annotators and annotator not in annotators:
-                continue
-            decoded = json.loads(spans)
-            if not review:
-                check_spans(doc, ann_id, decoded)
-            yield "annotations", (ann_id, doc.id, kind, attrs, origin, annotator, created, updated,
-                                  int(bool(review)))
-            for sp in decoded:
-                yield "spans", (ann_id, doc.id, sp["role"], sp["start"], sp["end"], sp["text"])
-        for e in entities_for(store, doc):
-            yield "entities", (doc.id, e["start"], e["end"], e["label"], e["text"])
-
-
-def _insert_sql(table: str) -> str:
-    columns = ABOUT[table][1]
-    names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _build(db: Any, store: Store, counter: list[int], *, status: Iterable[str],
-           ids: Iterable[str], annotators: set[str]) -> None:
-    """Fill a new dataset database: tables, rows in batches, then indexes, views and FTS."""
+def _build(db: Any, store: Store, path: str, *, status: Iterable[str], ids: Iterable[str],
+           annotators: set[str]) -> int:
+    """Fill a new dataset database: tables, rows, then indexes, views and FTS (indexed once,
+    after the rows, rather than row by row); the number of documents written."""
     # a file being built: if this process dies, it is thrown away, so no journal is needed
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     _create(db)
-    # rows go in through executemany in batches, not insert_all: its per-value JSON checks
-    # were two thirds of the time, and every value here is already a plain str or int
-    buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ABOUT}
-    inserts = {t: _insert_sql(t) for t in ABOUT}
-    with db.conn:
-        for table, row in _rows(store, select_documents(store, status=status, ids=ids),
-                                annotators, counter):
-            buffer = buffers[table]
-            buffer.append(row)
-            if len(buffer) >= BATCH:
-                db.conn.executemany(inserts[table], buffer)
-                buffer.clear()
-        for table, buffer in buffers.items():
-            db.conn.executemany(inserts[table], buffer)
+    n = copy_rows(store, path, select_documents(store, status=status, ids=ids), annotators)
     _finish(db)
     db.execute("PRAGMA journal_mode = DELETE")
     db.close()
+    return n
 
 
 def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
@@ -185,16 +144,14 @@ def export_sqlite(store: Store, out: str, *, status: Iterable[str] = (),
 
     if out == "-":
         raise RedlineError("a SQLite dataset cannot go to stdout", hint="give a file name, e.g. OUT.db")
-    counter = [0]
     with staged_file(Path(out)) as tmp:
         try:
-            _build(sqlite_utils.Database(tmp), store, counter, status=status, ids=ids,
-                   annotators=set(annotators))
+            return _build(sqlite_utils.Database(tmp), store, tmp, status=status, ids=ids,
+                          annotators=set(annotators))
         except sqlite3.OperationalError as e:
             if "full" not in str(e):
                 raise
             raise OSError(errno.ENOSPC, "No space left on device") from None
-    return counter[0]
 
 
 def read_sqlite_file(path: Path) -> list[ImportRecord]:
