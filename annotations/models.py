@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -56,6 +55,8 @@ def new_id() -> str:
 
 def sha256(text: str) -> str:
     """The hex SHA-256 of a text's UTF-8 bytes."""
+    import hashlib  # here: a cached open reads every hash stored, and _hashlib loads OpenSSL
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
