@@ -148,3 +148,27 @@ def test_target_candidates_offer_each_name_in_the_sentence_once() -> None:
     cands = act.target_candidates(v, (0, 23))
     assert [c.label for c in cands] == ["Iran (GPE)", "(none)"]
     assert cands[0].span == (0, 4)  # the first mention, in reading order
+
+
+def test_every_name_of_the_actions_module_comes_from_its_part_and_no_other() -> None:
+    import importlib
+
+    import pytest
+
+    for name in act.__all__:
+        part = importlib.import_module(f"tui.screens.{act._PART[name]}")
+        assert getattr(act, name) is getattr(part, name)
+    assert set(act._PART) == set(act.__all__)
+    with pytest.raises(AttributeError):
+        act.no_such_action  # noqa: B018
+
+
+def test_the_first_frame_s_parts_leave_the_dialogs_and_search_parts_unimported() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from tui.screens import actions as act; act.describe; act.DocView; "
+            "print(' '.join(m for m in sys.modules if m.startswith('tui.screens.actions_')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert set(run.stdout.split()) == {"tui.screens.actions_text", "tui.screens.actions_view"}
