@@ -80,6 +80,17 @@ class SlicingTokenizer:
         return getattr(self.inner, name)
 
 
+def guard_patterns(tokenizer: Any) -> None:
+    """Have a spaCy tokenizer's prefix and suffix searches take a run of RUN or more marks
+    whole. Each pattern set reloads the tokenizer's exceptions (tens of ms): one guarded
+    already is left alone, and loading.py guards them before the exceptions are loaded."""
+    for attr, pattern in (("prefix_search", _PREFIX_RUN), ("suffix_search", _SUFFIX_RUN)):
+        search = getattr(tokenizer, attr)
+        guarded = _with_first(pattern, search)
+        if guarded is not getattr(search, "__self__", None):
+            setattr(tokenizer, attr, guarded.search)
+
+
 def guard_tokenizer(nlp: Language) -> Language:
     """Make nlp's tokenizer linear: a run of RUN or more punctuation marks is one token, and a
     word of LONG_WORD or more characters is tokenized in slices.
@@ -87,8 +98,7 @@ def guard_tokenizer(nlp: Language) -> Language:
     Offsets stay the text's own, so every span still slices the text. Safe to call twice."""
     tokenizer: Any = nlp.tokenizer
     inner = tokenizer.inner if isinstance(tokenizer, SlicingTokenizer) else tokenizer
-    inner.prefix_search = _with_first(_PREFIX_RUN, inner.prefix_search).search
-    inner.suffix_search = _with_first(_SUFFIX_RUN, inner.suffix_search).search
+    guard_patterns(inner)
     if not isinstance(tokenizer, SlicingTokenizer):
         nlp.tokenizer = SlicingTokenizer(inner)
     return nlp

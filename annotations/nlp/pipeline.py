@@ -106,12 +106,15 @@ def load_pipeline(name: str | None = None) -> Pipeline:
 def _load(resolved: str | None) -> Pipeline:
     import spacy
 
+    from .loading import LOADING, load_model
+
     if resolved is None:
-        nlp = guard_tokenizer(spacy.blank("en"))
+        with LOADING:  # not while a model loads: its tokenizer factory stands in for spaCy's
+            nlp = guard_tokenizer(spacy.blank("en"))
         nlp.add_pipe("sentencizer")
         return Pipeline(nlp, BLANK_ID, False, NO_MODEL_WARNING)
     try:
-        nlp = spacy.load(resolved)
+        nlp = load_model(resolved)  # spacy.load(resolved) with its tokenizer guarded, sooner
     except Exception as exc:  # any failure to load is the user's model, not a crash
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RedlineError(
