@@ -1,6 +1,6 @@
 """Real terminal (tmux): Enter on `redline annotate DOC` until the article is on screen.
 
-Run: python benchmarks/tmux_open.py [--runs N] [--quick]
+Run: python benchmarks/tmux_open.py [--runs N] [--quick] [--only uncached]
 
 A shell in a private tmux server (120x40) has the command typed in; the clock starts when
 Enter is sent and `capture-pane` is polled every few ms until a phrase of the article's first
@@ -249,8 +249,8 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run(runs: int, profile: bool = False) -> dict[str, Any]:
-    """Every figure of this script."""
+def run(runs: int, profile: bool = False, only: str = "") -> dict[str, Any]:
+    """Every figure of this script (`only="uncached"`: the never-analysed opens alone)."""
     results: dict[str, Any] = {"load_before": [round(x, 2) for x in os.getloadavg()]}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -266,12 +266,12 @@ def run(runs: int, profile: bool = False) -> dict[str, Any]:
         trace = folder / "trace.txt"
         try:
             phrases = {"seed": " ".join(seed.split()[:3]), "big": big.split("\n", 1)[0]}
-            for doc in ("seed", "big"):
+            for doc in ("seed", "big") if only != "uncached" else ():
                 open_once(term, folder / "cached.db", doc, phrases[doc], trace)  # warm-up
                 results[f"cached_{doc}"] = summarise(
                     [open_once(term, folder / "cached.db", doc, phrases[doc], trace)
                      for _ in range(runs)])
-            if profile:
+            if profile and only != "uncached":
                 PROFILES.mkdir(parents=True, exist_ok=True)
                 shutil.copy(folder / "uncached.db", folder / "profiled.db")
                 for name, db, doc in (("cached_seed", "cached.db", "seed"),
@@ -287,8 +287,9 @@ def run(runs: int, profile: bool = False) -> dict[str, Any]:
             script = folder / "floor.py"
             script.write_text(f"PHRASE = {phrases['big']!r}\nTRACE = {str(trace)!r}\n"
                               + FLOOR_APP, encoding="utf-8")
-            floor = [floor_once(term, script, trace, phrases["big"]) for _ in range(runs + 1)][1:]
-            results["textual_floor"] = {
+            floor = [floor_once(term, script, trace, phrases["big"])
+                     for _ in range(runs + 1 if only != "uncached" else 0)][1:]
+            results["textual_floor"] = {} if not floor else {
                 "visible_ms": round(median([f["visible_ms"] for f in floor]), 1),
                 "cpu_at_text_ms": round(median([f["cpu_at_text_ms"] for f in floor]), 1),
                 "runs": [{k: round(v, 1) for k, v in f.items()} for f in floor]}
@@ -329,14 +330,19 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 runs")
     parser.add_argument("--profile", action="store_true",
                         help=f"also profile one run of each with py-spy, into {PROFILES}")
+    parser.add_argument("--only", choices=["uncached"], default="",
+                        help="only the opens of never-analysed articles (4 kB, 20 kB, 1 MB)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         sys.exit("tmux_open: tmux is not installed")
-    results = run(3 if args.quick else args.runs, args.profile)
+    results = run(3 if args.quick else args.runs, args.profile, args.only)
     floor = results["textual_floor"]
-    print(f"{'textual floor':14} visible {floor['visible_ms']:7.1f} ms  (CPU "
-          f"{floor['cpu_at_text_ms']:6.0f} ms): a one-Static Textual app, started the same way")
+    if floor:
+        print(f"{'textual floor':14} visible {floor['visible_ms']:7.1f} ms  (CPU "
+              f"{floor['cpu_at_text_ms']:6.0f} ms): a one-Static Textual app, started the same way")
     for name in ("cached_seed", "cached_big", "uncached_seed"):
+        if name not in results:
+            continue
         r = results[name]
         print(f"{name:14} visible {r['visible_ms']:7.1f} ms  text shown {r['text_shown_ms']:7.1f} ms"
               f"  highlights shown {r['entities_shown_ms']:7.1f} ms  (CPU {r['cpu_at_entities_ms']:6.0f}"
@@ -349,7 +355,8 @@ def main() -> None:
               f"suggestions {r['first_screen_ms']:7.1f} ms (app CPU "
               f"{r['cpu_at_first_screen_ms']:5.0f} ms){whole}")
     print(f"load average before/after: {results['load_before']} / {results['load_after']}")
-    print(f"wrote {write_result('tmux_open', results)}")
+    # a partial run must not replace the full run's figures (benchmarks/run.py reads those)
+    print(f"wrote {write_result('tmux_open' + (f'_{args.only}' if args.only else ''), results)}")
 
 
 if __name__ == "__main__":
