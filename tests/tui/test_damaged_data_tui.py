@@ -91,7 +91,8 @@ async def test_a_document_that_cannot_be_read_says_so_instead_of_loading(
     store, _ = db
     app = make(store, "no-such-document")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await settle(pilot)
+        # not settle(): waiting on the loading worker re-raises its (expected) failure when the
+        # wait begins before the screen has taken the worker's state change
         await until(pilot, lambda: "cannot open the document: no document" in status(app))
         assert "loading" not in status(app)
 
