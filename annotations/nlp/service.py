@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import types
 from collections.abc import Callable
@@ -63,6 +64,27 @@ def _skip_spacy_cli() -> None:
     cli.info = stub  # type: ignore[attr-defined]
     sys.modules["spacy.cli"] = cli
     sys.modules["spacy.cli.info"] = stub
+
+
+def _end_workers_with_service() -> None:
+    """Have SIGTERM (the app's close) end spaCy's worker processes with the service.
+
+    They parse a long text's pieces. Under SIGTERM's default action they outlived it: each
+    finished its piece first, on a core of its own (a second or more, while the editor opens
+    the next article), then blocked forever on a pipe nobody reads, holding its own copy of
+    the pipeline (~120 MB)."""
+    signal.signal(signal.SIGTERM, _stop)
+    if hasattr(os, "register_at_fork"):  # the workers are forks: theirs is the default, as before
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM: end the workers, then the service."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()  # at once, mid-piece
+    os._exit(128 + signum)
 
 
 class Service:
@@ -127,6 +149,7 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
+    _end_workers_with_service()
     db, rest = argv[0], argv[1:]
     model = rest[rest.index("--model") + 1] if "--model" in rest[:-1] else None
     first = rest[rest.index("--first") + 1] if "--first" in rest[:-1] else None

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from annotations.analysis import analyze_documents, cached
+from annotations.models import Document
+from annotations.nlp.pieces import PARALLEL_CHARS
 from annotations.nlp.pipeline import load_pipeline
 from annotations.store import Store
 
@@ -60,3 +64,59 @@ def test_no_arguments_prints_usage(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "annotations.nlp.service"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Protocol" in proc.stderr
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int(_stat(int(entry.name))[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def _stat(pid: int) -> list[str]:
+    """A process's state and parent, and the rest of /proc/PID/stat after its name."""
+    return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+
+
+def _ended(pid: int, wait: float) -> bool:
+    """Whether the process is gone (or a zombie) within `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            if _stat(pid)[0] == "Z":
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_closing_the_service_mid_analysis_ends_its_worker_processes(store: Store) -> None:
+    # a long text's pieces are parsed by spaCy's worker processes, forks of the service; the
+    # app closes the service with SIGTERM (AnalysisService.close), and they must end with it
+    # (they outlived it, each finishing its piece on a core and then blocking forever)
+    paragraph = ("“We will not back down,” said Anna Lopez, the mayor of Lyon, on Tuesday. "
+                 "Critics at the council disagreed, and the debate went on for weeks.\n")
+    text = paragraph * (PARALLEL_CHARS // len(paragraph) + 1)
+    store.insert_document(Document(id="long", text=text, title="long"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotations.nlp.service", str(store.path), "--first", "long"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        encoding="utf-8")
+    assert proc.stdout is not None
+    for line in proc.stdout:  # until a piece's entities: the workers are parsing the rest
+        answer = json.loads(line)
+        assert "ok" not in answer, answer
+        if "from" in answer["record"]:
+            break
+    workers = _children(proc.pid)
+    if len(os.sched_getaffinity(0)) > 1:
+        assert workers, "the long text was not parsed on worker processes"
+    proc.terminate()
+    assert proc.wait(timeout=60) != 0
+    assert [pid for pid in workers if not _ended(pid, 30)] == []
