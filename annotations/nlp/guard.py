@@ -34,9 +34,10 @@ _SUFFIX_RUN = rf"(?<![^\w\s]|_){_MARK}{{{RUN},}}$"
 _LONG_WORD_RE = re.compile(rf"(?<!\S)\S{{{LONG_WORD},}}")
 
 
-def _with_first(pattern: str, search: object) -> re.Pattern[str]:
-    """A regex trying `pattern` first, then the one behind spaCy's `search` (if any)."""
-    old = getattr(search, "__self__", None)
+def _with_first(pattern: str, old: object) -> re.Pattern[str]:
+    """A regex trying `pattern` first, then `old` (a regex, or the source of one, if any)."""
+    if isinstance(old, str):  # compiled only guarded: compiling it alone too costs as much
+        return re.compile(old if old.startswith(pattern) else f"{pattern}|{old}")
     if not isinstance(old, re.Pattern):
         return re.compile(pattern)
     if old.pattern.startswith(pattern):  # guarded already
@@ -80,14 +81,19 @@ class SlicingTokenizer:
         return getattr(self.inner, name)
 
 
-def guard_patterns(tokenizer: Any) -> None:
+GUARDED = ("prefix_search", "suffix_search")
+"""The tokenizer's patterns the guard puts a run first in."""
+
+
+def guard_patterns(tokenizer: Any, sources: dict[str, Any] | None = None) -> None:
     """Have a spaCy tokenizer's prefix and suffix searches take a run of RUN or more marks
-    whole. Each pattern set reloads the tokenizer's exceptions (tens of ms): one guarded
-    already is left alone, and loading.py guards them before the exceptions are loaded."""
-    for attr, pattern in (("prefix_search", _PREFIX_RUN), ("suffix_search", _SUFFIX_RUN)):
-        search = getattr(tokenizer, attr)
-        guarded = _with_first(pattern, search)
-        if guarded is not getattr(search, "__self__", None):
+    whole; with `sources` (GUARDED -> the pattern's source, from a tokenizer file), from those.
+    Each pattern set reloads the tokenizer's exceptions (tens of ms): one guarded already is
+    left alone, and loading.py guards them before the exceptions are loaded."""
+    for attr, pattern in zip(GUARDED, (_PREFIX_RUN, _SUFFIX_RUN), strict=True):
+        old = getattr(getattr(tokenizer, attr), "__self__", None)
+        guarded = _with_first(pattern, old if sources is None else sources.get(attr))
+        if guarded is not old:
             setattr(tokenizer, attr, guarded.search)
 
 

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry as spacy_registry
 
-from .guard import guard_patterns
+from .guard import GUARDED, guard_patterns
 
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 """The tokenizer of spaCy's own pipelines' configs. A loaded model's comes whole from its
@@ -52,12 +52,14 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> GuardedTokenizer:
         """Load the tokenizer's state, guarding its patterns before its exceptions load."""
-        super().from_bytes(bytes_data, exclude=[*exclude, "exceptions"])  # no exceptions yet
-        guard_patterns(self)
-        if "exceptions" not in exclude:
-            rules = srsly.msgpack_loads(bytes_data).get("exceptions")
-            if isinstance(rules, dict):  # as spaCy's from_bytes sets them: last, once
-                self.rules = rules
+        exclude = list(exclude)
+        data = srsly.msgpack_loads(bytes_data)
+        # all but the exceptions and the guarded patterns, which spaCy would compile unguarded
+        super().from_bytes(bytes_data, exclude=[*exclude, "exceptions", *GUARDED])
+        guard_patterns(self, {k: data.get(k) for k in GUARDED if k not in exclude})
+        rules = data.get("exceptions")
+        if "exceptions" not in exclude and isinstance(rules, dict):
+            self.rules = rules  # as spaCy's from_bytes sets them: last, and here once
         return self
 
 
