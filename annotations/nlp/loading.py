@@ -11,8 +11,10 @@ every `redline analyze`. What spacy.load did that nothing used, and what is skip
 - it loaded the components the model disables (en_core_web_sm's "senter"), which never run;
 - each registry look-up picked its group's entry points out of every installed package's.
 
-The pipeline is the same (the same tokens, parses and records; the tests compare them).
-Imported only to load a pipeline: it imports spaCy.
+The pipeline is the same (the same tokens, parses and records; the tests compare them). One
+difference no pipeline of spaCy's sees: a component that tokenized text while it was being
+built, before the model's tokenizer file is read, got the default tokenizer, and now the empty
+one. Imported only to load a pipeline: it imports spaCy.
 """
 
 from __future__ import annotations
