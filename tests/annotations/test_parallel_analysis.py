@@ -74,6 +74,29 @@ def test_worker_processes_give_the_records_one_process_gives_in_input_order(
     assert all(r["entities"] and "error" not in r for r in got)
 
 
+def _worker_start() -> tuple[int, int, int]:
+    """In a worker, before any task: (objects frozen, pipelines loaded, name tables read)."""
+    import gc
+
+    from annotations.nlp import gender, pipeline
+
+    return (gc.get_freeze_count(), pipeline._load.cache_info().currsize,
+            gender._census.cache_info().currsize)
+
+
+def test_workers_start_with_the_pipeline_loaded_warm_and_frozen(model: str) -> None:
+    # what a process pays once (the model's load, its first document's one-time costs) the fork
+    # server pays, not every worker again; and no collection in a worker walks the objects it
+    # shares with the server (writing to each one's page would copy it)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2, mp_context=parallel._context(None, model)) as pool:
+        frozen, pipelines, tables = pool.submit(_worker_start).result()
+    assert frozen > 0
+    assert pipelines >= 1
+    assert tables == 1
+
+
 def _boom(monkeypatch: pytest.MonkeyPatch, action: str) -> None:
     """Make the rules fail ("raise") or kill their process ("exit") on texts with "Boom"."""
     real = attribution.link_quotes
