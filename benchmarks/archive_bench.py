@@ -8,6 +8,11 @@ change in the machine's load hits both alike. CPU seconds are those of the comma
 process below it (read from /proc as the records arrive, until the last one). With --n-process, spaCy's own `nlp.pipe(...,
 n_process=2)` (rules in the calling process) is timed on the same texts for comparison.
 
+"Together" is the machine's own share of the CPU ratio: two `--processes 1` commands over the
+same archive at the same time, each one's CPU against one run alone. On a shared virtual
+machine a core does less per CPU second while the other core is busy too (cache, memory and
+the host's other tenants; not the pool's doing), and two workers keep both busy.
+
 Run: python benchmarks/archive_bench.py [--docs N] [--runs N] [--quick] [--n-process]
 """
 
@@ -106,6 +111,14 @@ def analyze_run(src: Path, processes: int) -> dict[str, Any]:
             "max_rss_mib": round(max(peaks.values(), default=0.0))}
 
 
+def together_run(src: Path) -> list[dict[str, Any]]:
+    """Two `redline analyze --processes 1` over src at the same time (each one's figures)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as both:  # each command's records read in a thread of its own
+        return list(both.map(lambda _: analyze_run(src, 1), range(2)))
+
+
 def n_process_run(texts: list[str]) -> dict[str, Any]:
     """spaCy's nlp.pipe(n_process=2), the rules in this process: docs/s after the load."""
     from annotations.nlp.analyze import analyze_doc
@@ -137,6 +150,9 @@ def run(n: int, runs: int, with_n_process: bool) -> dict[str, Any]:
                       f"load {result['load_before']}",
                       flush=True)
                 (one if processes == 1 else two).append(result)
+        together = together_run(src)
+        print(f"  two --processes 1 at once: CPU {together[0]['cpu_s']:.1f} s and "
+              f"{together[1]['cpu_s']:.1f} s, load {together[0]['load_before']}", flush=True)
     steady1 = median([x["steady_docs_per_s"] for x in one])
     steady2 = median([x["steady_docs_per_s"] for x in two])
     e2e1 = median([x["end_to_end_docs_per_s"] for x in one])
@@ -149,9 +165,15 @@ def run(n: int, runs: int, with_n_process: bool) -> dict[str, Any]:
         "end_to_end_docs_per_s": {"1": e2e1, "2": e2e2}, "end_to_end_ratio": e2e2 / e2e1,
         "cpu_per_doc_s": {"1": median([x["cpu_s"] for x in one]) / n,
                           "2": median([x["cpu_s"] for x in two]) / n},
-        # the cost of going parallel (a second model load, pickling, the writer's waits): with
-        # two free cores the wall ratio is about 2 ÷ this; a busy machine lowers it further
+        # the cost of going parallel: the fork server's start (its one model load stands for the
+        # one process's), the items and records pickled, and each core slowed by the other
+        # being busy (together_ratio alone); with two free cores the wall ratio is about
+        # 2 ÷ this, and a busy machine lowers it further
         "cpu_ratio": median([x["cpu_s"] for x in two]) / median([x["cpu_s"] for x in one]),
+        # the same work, twice at once, against once alone: the machine's share of cpu_ratio
+        "together": together,
+        "together_ratio": median([x["cpu_s"] for x in together])
+        / median([x["cpu_s"] for x in one]),
         "all_in_order": all(x["in_order"] for x in one + two),
         "max_rss_mib": max(x["max_rss_mib"] for x in one + two),
         "load_before": load_before}
@@ -176,7 +198,8 @@ def main() -> None:
           f"(x{r['steady_ratio']:.2f}); end to end {r['end_to_end_docs_per_s']['1']:.2f} -> "
           f"{r['end_to_end_docs_per_s']['2']:.2f} docs/s (x{r['end_to_end_ratio']:.2f}); CPU per "
           f"doc {r['cpu_per_doc_s']['1']:.3f} / {r['cpu_per_doc_s']['2']:.3f} s "
-          f"(x{r['cpu_ratio']:.2f}); largest process "
+          f"(x{r['cpu_ratio']:.2f}; two 1-process runs at once x{r['together_ratio']:.2f}); "
+          f"largest process "
           f"{r['max_rss_mib']} MiB; in order: {r['all_in_order']}; load {r['load_before']} -> "
           f"{r['load_after']}")
     if "spacy_n_process_2" in r:
