@@ -8,10 +8,12 @@ change in the machine's load hits both alike. CPU seconds are those of the comma
 process below it (read from /proc as the records arrive, until the last one). With --n-process, spaCy's own `nlp.pipe(...,
 n_process=2)` (rules in the calling process) is timed on the same texts for comparison.
 
-"Together" is the machine's own share of the CPU ratio: two `--processes 1` commands over the
-same archive at the same time, each one's CPU against one run alone. On a shared virtual
-machine a core does less per CPU second while the other core is busy too (cache, memory and
-the host's other tenants; not the pool's doing), and two workers keep both busy.
+"Together" is the machine's share of the CPU ratio, measured beside it: two `--processes 1`
+commands over the same archive at the same time, each one's CPU against one run alone. On a
+shared virtual machine a core may do less per CPU second while the other core is busy too
+(cache, memory, the host's other tenants; no pool involved), and two workers keep both busy:
+on this 2-vCPU VM that was 8-10% in one hour and nothing in another, and a single run's CPU
+moves by as much, so read the CPU ratio beside it and over several runs.
 
 Run: python benchmarks/archive_bench.py [--docs N] [--runs N] [--quick] [--n-process]
 """
@@ -170,7 +172,8 @@ def run(n: int, runs: int, with_n_process: bool) -> dict[str, Any]:
         # being busy (together_ratio alone); with two free cores the wall ratio is about
         # 2 ÷ this, and a busy machine lowers it further
         "cpu_ratio": median([x["cpu_s"] for x in two]) / median([x["cpu_s"] for x in one]),
-        # the same work, twice at once, against once alone: the machine's share of cpu_ratio
+        # the same work, twice at once, against once alone: the machine's share of cpu_ratio,
+        # as it was during this run
         "together": together,
         "together_ratio": median([x["cpu_s"] for x in together])
         / median([x["cpu_s"] for x in one]),
