@@ -39,9 +39,8 @@ class RedlineScreen(Screen[None]):
         for own, apps, size in ((self.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, width),
                                 (self.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, height)):
             breakpoints = apps if own is None else own  # none of its own: the app's hold
-            reached = [(at, name) for at, name in breakpoints or [] if size >= at]
-            if reached:  # as Screen._get_breakpoint_classes: the widest one reached
-                self.add_class(max(reached)[1])
+            # Textual's own rule, as its resize applies it (the widest breakpoint reached)
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints or []))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker.StateChanged does not bubble: each screen hands failures to report_failure."""
