@@ -22,11 +22,15 @@ def test_labels_set_then_L_and_w_in_the_app(shell: Window, tmp_path: Path) -> No
     shell.wait_for(lambda s: "label scheme set: claim_types 0, span_labels 2" in s,
                    what="the scheme set")
     shell.run("--db", str(db), "--annotator", "e2e", "annotate", doc_id)
-    shell.wait_for(lambda s: shown_count(s) == 0, what="the document")
-    shell.send("L")  # the word under the cursor: the article's first
+    # The analysis has landed once its suggestions are counted: from then on the name under the
+    # cursor (the article's first, the date "This Thursday") is what L tags. Pressing L before
+    # it lands tags the word "This" instead, so the test waits rather than race it.
+    shell.wait_for(lambda s: shown_count(s) == 0 and "13 pending" in s, what="the analysis")
+    shell.send("L")
     shell.wait_for(lambda s: "Span label" in s and "anonymous source" in s, what="the dialog")
     shell.send("Right", "Enter")
-    shell.wait_for(lambda s: "[loaded language] “This”" in s, what="the span label's row")
+    shell.wait_for(lambda s: "[loaded language] “This Thursday”" in s,
+                   what="the span label's row")
     shell.send("w")
     shell.wait_for(lambda s: "Note on the label" in s, what="the note prompt")
     shell.type("ask the desk")
@@ -37,4 +41,4 @@ def test_labels_set_then_L_and_w_in_the_app(shell: Window, tmp_path: Path) -> No
         [ann] = store.annotations(doc_id)
     assert (ann.kind, ann.attrs, ann.annotator) == (
         "label", {"label": "loaded language", "note": "ask the desk"}, "e2e")
-    assert ann.spans[0].text == "This"
+    assert ann.spans[0].text == "This Thursday"
