@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from annotations.store import Store
 
+from .key_gate import KeyGate
 from .messages import Notice
 from .screens.annotate import AnnotationScreen
 from .screens.base import report_failure
@@ -84,6 +85,9 @@ class RedlineApp(App[None]):
         self.writes = WriteQueue()  # every store write of the screens, one at a time, in order
         self._leaving: int | None = None  # a document being left: the q's typed meanwhile
         self._before_first_frame: list[Callable[[], object]] | None = []
+        # keys typed while a document loads wait for it (key_gate): n y found no suggestion
+        self.keys = KeyGate(replay=lambda: self.call_later(self._replay_keys),
+                            set_timer=self.set_timer, expired=self._keys_expired)
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
 
@@ -151,6 +155,28 @@ class RedlineApp(App[None]):
             self._analysis = AnalysisService(str(self.settings.db), self.settings.model)
         return self._analysis
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key from the terminal waits while the key gate holds keys (a document loads)."""
+        if (isinstance(event, events.Key) and not event.is_forwarded
+                and self.keys.holds(event, arriving=True)):
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key back from the widgets: its bindings run next (App._on_key), unless it was
+        typed after the key that started a document's load, which is held with the rest."""
+        if self.keys.holds(event, arriving=False):
+            event.prevent_default()  # not now: the gate hands it back once the document is in
+
+    async def _replay_keys(self) -> None:
+        """The keys the gate held, sent in again in typing order, as a burst from the terminal."""
+        for event in self.keys.release():
+            await self.on_event(event)
+
+    def _keys_expired(self) -> None:
+        self.notify("the document is slow to load: the keys typed meanwhile act on what is shown",
+                    severity="warning")
+
     def on_unmount(self) -> None:
         """Close the database if this app opened it."""
         mark("exit")
@@ -188,7 +214,7 @@ class RedlineApp(App[None]):
     def open_document(self, doc_id: str) -> None:
         """Show a document in the annotation screen (replacing the one shown, if any)."""
         if isinstance(self.screen, AnnotationScreen):
-            self.screen.load_document(doc_id)
+            self.screen.open_document(doc_id)
         else:
             self.push_screen(AnnotationScreen(doc_id))
 

@@ -14,15 +14,17 @@ shows and what lies under the cursor are in `annotate_base`; the keys' actions i
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any, ClassVar
 
 from textual import work
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from annotations.errors import RedlineError
 from annotations.models import Document
@@ -137,6 +139,13 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         Binding("q", "app.leave", "Back", tooltip="Back to the library"),
     ]
 
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(doc_id)
+        # the keys typed after the one that opened this screen wait for its document (its
+        # load starts after the first frame, and closes the gate again with its worker)
+        with suppress(NoActiveAppError):  # built outside a running app: the load closes it
+            self.redline.keys.close(self)
+
     @classmethod
     def help_sections(cls) -> list[tuple[str, type[DOMNode]]]:
         """Where the keys of this screen come from, for `?` and the README."""
@@ -168,13 +177,13 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         try:
             state = read_state(self.redline.store, self.doc_id)
         except RedlineError:
-            self.load_document(self.doc_id)  # the worker reports what is wrong
+            self.open_document(self.doc_id)  # the worker reports what is wrong
             return
         self.on_state_loaded(StateLoaded(state, opened=True))
         # the cache lookup imports the NLP rules and package metadata (~0.1 s): after the
         # first frame, not competing with it for the interpreter
         doc_id = self.doc_id
-        self.redline.after_first_frame(lambda: self.load_document(doc_id, state=state))
+        self.redline.after_first_frame(lambda: self.open_document(doc_id, state=state))
 
     def _mount_footer(self) -> None:
         """Put the key footer in the line held for it."""
@@ -187,6 +196,24 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         self.call_after_refresh(self.refresh_bindings)
 
     # ------------------------------------------------------------------------------ workers
+    def open_document(self, doc_id: str, *, step: int = 0, note: str = "",
+                      state: DocState | None = None) -> None:
+        """Load a document (or its neighbour) to show; the keys typed meanwhile wait for it
+        (the app's KeyGate), so that `n y` finds the suggestions its analysis brings."""
+        self.redline.keys.close(self, self.load_document(doc_id, step=step, note=note,
+                                                         state=state))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A document's load is over (its analysis shown, or it failed): the keys go on.
+        (Textual runs each class's handler: WritingScreen's sees to failures.)"""
+        if event.worker.group == "load" and event.state in (
+                WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            self.redline.keys.open(self, event.worker)
+
+    def on_unmount(self) -> None:
+        """A screen that goes away while loading holds no keys."""
+        self.redline.keys.open(self)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_document(self, doc_id: str, *, step: int = 0, note: str = "",
                       opened: bool = True, state: DocState | None = None) -> None:
@@ -275,7 +302,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         elif state.doc.text_sha256 != self.view.doc.text_sha256:
             # another process re-imported the text: every offset on screen is stale, so reopen
             # (text, highlights and analysis) rather than act on text the editor cannot see
-            self.load_document(self.doc_id, note="the text changed in the database: reopened")
+            self.open_document(self.doc_id, note="the text changed in the database: reopened")
             return
         self.seq = state.seq
         self.follow_damage(state)
@@ -378,7 +405,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
     # ----------------------------------------------------------------------------- document
     def action_document(self, step: int) -> None:
         """Open the next (1) / previous (-1) document of the library."""
-        self.load_document(self.doc_id, step=step)
+        self.open_document(self.doc_id, step=step)
 
     def action_done(self) -> None:
         """Mark the document done (asking first if suggestions are still pending), or back to

@@ -1,0 +1,220 @@
+"""Keys typed while a document is still loading wait for it and act, in order, once it is shown.
+
+A trial's `n y`, typed as the article appeared, arrived before its cached analysis: n found no
+suggestion and y said "no suggestion under the cursor". Here the cached analysis is held back
+at a gate (`slow_cache`) while the keys are sent, so every key surely arrives first; `burst`
+queues keys as one terminal read of a fast typist does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import SEED, make, settle, until
+from test_annotate import opened, rows, scr, status
+from test_trial_fixes_2 import failures
+from textual import events
+from textual.pilot import Pilot
+
+from annotations.formats.registry import ImportRecord
+from annotations.store import Store
+from tui import key_gate
+from tui.screens import annotate
+from tui.screens.annotate import AnnotationScreen
+
+
+@pytest.fixture
+def slow_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The cached analysis is read only once the event is set (set again afterwards)."""
+    gate = threading.Event()
+    read = annotate.cached_analysis
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert gate.wait(20)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(annotate, "cached_analysis", held)
+    yield gate
+    gate.set()
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue every key at once, as one terminal read of a fast typist's burst does (without
+    waiting for the workers: the load is held back)."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+async def pending_keys(store: Store, doc_id: str) -> list[str]:
+    """The document's pending suggestions in reading order (from an app left untouched)."""
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        assert screen.view is not None
+        return [s.key for s in screen.view.pending()]
+
+
+async def typed_while_loading(pilot: Pilot[Any], gate: threading.Event, *keys: str) -> None:
+    """Send `keys` while the analysis is held back, check none acted, then let it in."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, AnnotationScreen)
+                and pilot.app.screen.view is not None)
+    screen = pilot.app.screen
+    assert isinstance(screen, AnnotationScreen) and screen.view is not None
+    await burst(pilot, *keys)
+    await pilot.pause(0.1)
+    assert not screen.view.suggestions and pilot.app.keys.is_closed  # nothing acted yet
+    gate.set()
+    await settle(pilot)
+
+
+async def test_n_y_typed_while_loading_accepts_the_first_suggestion(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    store, doc_id = db
+    slow_cache.set()
+    pending = await pending_keys(store, doc_id)
+    slow_cache.clear()
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await typed_while_loading(pilot, slow_cache, "n", "y")
+        assert failures(app) == []
+        assert store.decisions(doc_id) == {pending[0]: "accepted"}
+        assert "1 annotation" in status(app) and f"{len(pending) - 1} pending" in status(app)
+        assert "no suggestion under the cursor" not in status(app)
+        assert len(rows(app)) == 1
+
+
+async def test_a_mixed_burst_while_loading_acts_in_order(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """Moves, decisions, a skip back and an undo, all typed before the analysis arrived."""
+    store, doc_id = db
+    slow_cache.set()
+    pending = await pending_keys(store, doc_id)
+    slow_cache.clear()
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        # n y d: the first two decided (each decision moves on to the next); n n N: on the
+        # fourth, the third skipped; y accepts it; a move (still inside the fifth), d rejects
+        # the fifth, and u undoes that rejection
+        await typed_while_loading(pilot, slow_cache,
+                                  "n", "y", "d", "n", "n", "N", "y", "right", "d", "u")
+        assert failures(app) == []
+        assert store.decisions(doc_id) == {pending[0]: "accepted", pending[1]: "rejected",
+                                           pending[3]: "accepted"}
+        assert "2 annotations" in status(app)
+        assert f"{len(pending) - 3} pending" in status(app)
+
+
+async def test_q_typed_while_loading_leaves_after_the_keys_before_it(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """q waits its turn: the y typed before it is stored, then the library shows."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = scr(app)
+        await typed_while_loading(pilot, slow_cache, "n", "y", "q")
+        await until(pilot, lambda: app.screen is not screen)
+        assert list(store.decisions(doc_id).values()) == ["accepted"]
+        assert failures(app) == []
+
+
+async def test_keys_after_a_bracket_act_on_the_document_it_opens(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """`] n y` in one burst: n and y are for the next document, not the one shown at `]`."""
+    store, first = db
+    from annotations.ingest import store_records
+
+    # the same text under another id: its analysis is the cached one, its decisions its own
+    second = store_records(store, [ImportRecord(text=store.get_document(first).text,
+                                                title="A copy", source="test",
+                                                id="copy")]).added[0]
+    slow_cache.set()
+    app = make(store, first)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        slow_cache.clear()
+        await burst(pilot, "right_square_bracket", "n", "y")
+        await pilot.pause(0.1)
+        assert store.decisions(first) == {} and store.decisions(second) == {}
+        slow_cache.set()
+        await settle(pilot)
+        await until(pilot, lambda: store.decisions(second) != {})
+        assert scr(app).doc_id == second
+        assert list(store.decisions(second).values()) == ["accepted"]
+        assert store.decisions(first) == {}
+        assert failures(app) == []
+
+
+async def test_enter_in_the_library_then_n_y_at_once(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """From the library: the keys typed after Enter are for the document Enter opens. (Typed
+    in the very same terminal read as Enter, a paste, letters go to the library's filter:
+    type-to-filter keys act as they arrive, before the Enter ahead of them.)"""
+    store, doc_id = db
+    app = make(store)  # the library first
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, AnnotationScreen)
+        await burst(pilot, "enter")
+        await burst(pilot, "n", "y")
+        await pilot.pause(0.1)
+        assert store.decisions(doc_id) == {}
+        slow_cache.set()
+        await settle(pilot)
+        await until(pilot, lambda: store.decisions(doc_id) != {})
+        assert list(store.decisions(doc_id).values()) == ["accepted"]
+        assert isinstance(app.screen, AnnotationScreen)
+        assert failures(app) == []
+
+
+async def test_a_load_slower_than_the_limit_lets_the_keys_act_and_says_so(
+        db: tuple[Store, str], slow_cache: threading.Event,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys never wait for good: past HOLD_LIMIT they act on what is shown (j moves)."""
+    monkeypatch.setattr(key_gate, "HOLD_LIMIT", 0.3)
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, lambda: scr(app).view is not None)
+        screen = scr(app)
+        start = screen.cursor
+        await burst(pilot, "j")
+        await until(pilot, lambda: screen.cursor != start)
+        assert not app.keys.is_closed
+        assert any("slow to load" in n.message for n in app._notifications)
+        slow_cache.set()
+        await settle(pilot)
+        assert screen.view is not None and screen.view.suggestions
+
+
+async def test_a_search_typed_while_loading_finds_its_hit(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """`/Tehran` Enter: the field opens, gets the word, and Enter goes to the hit, in order."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await typed_while_loading(pilot, slow_cache, "slash", *"Tehran", "enter")
+        screen = scr(app)
+        assert screen.article.text[screen.cursor:].startswith("Tehran")
+        assert "1 hit" in status(app) or "hits" in status(app)
+
+
+def test_the_seed_copy_is_its_own_document(tmp_path: Path) -> None:
+    """The bracket test's second document really is a second one (ids never collide)."""
+    from annotations.importer import read_file
+    from annotations.ingest import store_records
+
+    with Store(tmp_path / "r.db") as store:
+        [first] = store_records(store, read_file(SEED)).added
+        text = store.get_document(first).text
+        [second] = store_records(store, [ImportRecord(text=text, title="A copy", source="t",
+                                                      id="copy")]).added
+        assert first != second and store.neighbour(first, 1) == second
