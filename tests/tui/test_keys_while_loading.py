@@ -8,12 +8,16 @@ queues keys as one terminal read of a fast typist does.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pilot_helpers import SEED, make, settle, until
 from test_annotate import opened, rows, scr, status
 from test_trial_fixes_2 import failures
@@ -218,3 +222,56 @@ def test_the_seed_copy_is_its_own_document(tmp_path: Path) -> None:
         [second] = store_records(store, [ImportRecord(text=text, title="A copy", source="t",
                                                       id="copy")]).added
         assert first != second and store.neighbour(first, 1) == second
+
+
+# ------------------------------------------------- held keys do what the same burst does later
+KEYS = st.lists(st.sampled_from(["n", "N", "y", "d", "j", "k", "u", "right", "left"]),
+                min_size=1, max_size=8)
+
+
+async def outcome(path: Path, keys: list[str], *, while_loading: bool
+                  ) -> tuple[dict[str, str], int, int]:
+    """Decisions, annotation count and cursor after `keys`, sent in one burst either while the
+    analysis is held back or once the document is fully shown."""
+    gate = threading.Event()
+    read = annotate.cached_analysis
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert gate.wait(20)
+        return read(*args, **kwargs)
+
+    annotate.cached_analysis = held  # type: ignore[attr-defined]
+    try:
+        with Store(path, annotator="tester") as store:
+            doc_id = store.document_ids()[0]
+            app = make(store, doc_id)
+            async with app.run_test(size=(120, 40), notifications=True) as pilot:
+                if while_loading:
+                    await typed_while_loading(pilot, gate, *keys)
+                else:
+                    gate.set()
+                    await opened(pilot)
+                    await burst(pilot, *keys)
+                    await settle(pilot)
+                assert failures(app) == []
+                return store.decisions(doc_id), len(store.annotations(doc_id)), scr(app).cursor
+    finally:
+        gate.set()
+        annotate.cached_analysis = read  # type: ignore[attr-defined]
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=KEYS)
+def test_keys_held_while_loading_do_what_the_same_burst_does_once_loaded(
+        db: tuple[Store, str], tmp_path: Path, keys: list[str]) -> None:
+    store, _ = db
+    template = Path(store.path)
+    results = []
+    for while_loading in (True, False):
+        copy = tmp_path / f"copy-{while_loading}.db"
+        copy.unlink(missing_ok=True)
+        with sqlite3.connect(template) as src, sqlite3.connect(copy) as dst:
+            src.backup(dst)
+        results.append(asyncio.run(outcome(copy, keys, while_loading=while_loading)))
+    assert results[0] == results[1]
