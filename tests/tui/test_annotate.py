@@ -646,6 +646,18 @@ async def test_D_toggles_done_and_R_reloads_another_process_edits(db: tuple[Stor
         assert "reloaded" in status(app)
 
 
+async def test_D_answered_no_says_nothing_changed(db: tuple[Store, str]) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")
+        await until(pilot, lambda: "not marked done: 13 suggestions still pending" in status(app))
+        assert store.get_document(doc_id).status != "done"
+
+
 async def test_q_goes_back_to_the_library_then_quits(db: tuple[Store, str]) -> None:
     store, doc_id = db
     app = make(store, doc_id)

@@ -420,6 +420,8 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
             if yes is True:
                 self.write("set status", lambda st: st.set_status(doc_id, status),
                            f"document marked {status}")
+            elif self.doc_id == doc_id:  # answered no: say that nothing changed
+                self._say(f"not marked done: {act.plural(left, 'suggestion')} still pending")
 
         left, hidden = view.pending_count() + view.hidden_count(), view.hidden_count()
         if status != "done" or not left or self.read_only:
