@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.tmux import app_database
+from textual import events
 from textual.pilot import Pilot
 
 from annotations.nlp.pipeline import Pipeline
@@ -52,6 +53,18 @@ def make(store: Store, doc_id: str | None = None, *,
 
 def _no_spacy(name: str | None) -> Pipeline:
     raise RuntimeError("this test did not expect to load spaCy (pass loader=)")
+
+
+async def send_burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue every key at once, as one terminal read of a fast typist's burst does (Pilot's
+    press waits for the app to be idle after each key); waits for nothing after."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
 
 
 async def settle(pilot: Pilot[Any]) -> None:

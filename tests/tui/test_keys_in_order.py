@@ -11,23 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot_helpers import make, settle
+from pilot_helpers import make, send_burst, settle
 from test_annotate import SENTENCE, opened, rows, status
 from test_trial_fixes_2 import failures
-from textual import events
 from textual.pilot import Pilot
 
 from annotations.store import Store
 
 
 async def burst(pilot: Pilot[Any], *keys: str) -> None:
-    """Queue every key at once, as a terminal read of a fast typist's burst does."""
-    driver = pilot.app._driver
-    assert driver is not None
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
+    """Queue every key at once, as a terminal read of a fast typist's burst does, then let
+    everything finish."""
+    await send_burst(pilot, *keys)
     await settle(pilot)
 
 

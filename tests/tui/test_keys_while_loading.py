@@ -18,10 +18,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pilot_helpers import SEED, make, settle, until
+from pilot_helpers import SEED, make, send_burst, settle, until
 from test_annotate import opened, rows, scr, status
 from test_trial_fixes_2 import failures
-from textual import events
 from textual.pilot import Pilot
 
 from annotations.formats.registry import ImportRecord
@@ -46,25 +45,17 @@ def slow_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     gate.set()
 
 
-async def burst(pilot: Pilot[Any], *keys: str) -> None:
-    """Queue every key at once, as one terminal read of a fast typist's burst does (without
-    waiting for the workers: the load is held back)."""
-    driver = pilot.app._driver
-    assert driver is not None
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
-    await pilot.pause()
-
-
-async def pending_keys(store: Store, doc_id: str) -> list[str]:
-    """The document's pending suggestions in reading order (from an app left untouched)."""
+async def pending_keys(store: Store, doc_id: str, gate: threading.Event) -> list[str]:
+    """The document's pending suggestions in reading order (from an app left untouched, its
+    analysis let in at once; held back again afterwards)."""
+    gate.set()
     app = make(store, doc_id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened(pilot)
         assert screen.view is not None
-        return [s.key for s in screen.view.pending()]
+        keys = [s.key for s in screen.view.pending()]
+    gate.clear()
+    return keys
 
 
 async def typed_while_loading(pilot: Pilot[Any], gate: threading.Event, *keys: str) -> None:
@@ -73,7 +64,7 @@ async def typed_while_loading(pilot: Pilot[Any], gate: threading.Event, *keys: s
                 and pilot.app.screen.view is not None)
     screen = pilot.app.screen
     assert isinstance(screen, AnnotationScreen) and screen.view is not None
-    await burst(pilot, *keys)
+    await send_burst(pilot, *keys)
     await pilot.pause(0.1)
     assert not screen.view.suggestions and pilot.app.keys.is_closed  # nothing acted yet
     gate.set()
@@ -83,9 +74,7 @@ async def typed_while_loading(pilot: Pilot[Any], gate: threading.Event, *keys: s
 async def test_n_y_typed_while_loading_accepts_the_first_suggestion(
         db: tuple[Store, str], slow_cache: threading.Event) -> None:
     store, doc_id = db
-    slow_cache.set()
-    pending = await pending_keys(store, doc_id)
-    slow_cache.clear()
+    pending = await pending_keys(store, doc_id, slow_cache)
     app = make(store, doc_id)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await typed_while_loading(pilot, slow_cache, "n", "y")
@@ -100,9 +89,7 @@ async def test_a_mixed_burst_while_loading_acts_in_order(
         db: tuple[Store, str], slow_cache: threading.Event) -> None:
     """Moves, decisions, a skip back and an undo, all typed before the analysis arrived."""
     store, doc_id = db
-    slow_cache.set()
-    pending = await pending_keys(store, doc_id)
-    slow_cache.clear()
+    pending = await pending_keys(store, doc_id, slow_cache)
     app = make(store, doc_id)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         # n y d: the first two decided (each decision moves on to the next); n n N: on the
@@ -145,7 +132,7 @@ async def test_keys_after_a_bracket_act_on_the_document_it_opens(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await opened(pilot)
         slow_cache.clear()
-        await burst(pilot, "right_square_bracket", "n", "y")
+        await send_burst(pilot, "right_square_bracket", "n", "y")
         await pilot.pause(0.1)
         assert store.decisions(first) == {} and store.decisions(second) == {}
         slow_cache.set()
@@ -167,8 +154,8 @@ async def test_enter_in_the_library_then_n_y_at_once(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         assert not isinstance(app.screen, AnnotationScreen)
-        await burst(pilot, "enter")
-        await burst(pilot, "n", "y")
+        await send_burst(pilot, "enter")
+        await send_burst(pilot, "n", "y")
         await pilot.pause(0.1)
         assert store.decisions(doc_id) == {}
         slow_cache.set()
@@ -190,7 +177,7 @@ async def test_a_load_slower_than_the_limit_lets_the_keys_act_and_says_so(
         await until(pilot, lambda: scr(app).view is not None)
         screen = scr(app)
         start = screen.cursor
-        await burst(pilot, "j")
+        await send_burst(pilot, "j")
         await until(pilot, lambda: screen.cursor != start)
         assert not app.keys.is_closed
         assert any("slow to load" in n.message for n in app._notifications)
@@ -251,7 +238,7 @@ async def outcome(path: Path, keys: list[str], *, while_loading: bool
                 else:
                     gate.set()
                     await opened(pilot)
-                    await burst(pilot, *keys)
+                    await send_burst(pilot, *keys)
                     await settle(pilot)
                 assert failures(app) == []
                 return store.decisions(doc_id), len(store.annotations(doc_id)), scr(app).cursor
