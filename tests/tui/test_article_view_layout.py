@@ -22,6 +22,7 @@ from tui.widgets.article_layout import (
 from tui.widgets.article_nav import token_at_column
 from tui.widgets.article_style import (
     CURSOR,
+    KIND_STYLES,
     LEGEND,
     Highlight,
     HighlightIndex,
@@ -169,3 +170,11 @@ def test_unknown_kinds_are_ignored_and_legend_styles_parse() -> None:
     assert kind_style("entity:LAW") is not None
     for _label, style in LEGEND:
         Style.parse(style)
+
+
+def test_every_colour_drawn_has_a_legend_entry() -> None:
+    """What the article paints, the legend names (the span labels' colour had no entry);
+    the cursor is the one mark it does not list."""
+    legend = {Style.parse(style) for _label, style in LEGEND}
+    assert [kind for kind, style in KIND_STYLES.items()
+            if kind != CURSOR and style not in legend] == []

@@ -97,6 +97,7 @@ LEGEND: list[tuple[str, str]] = [
     ("Attribution", "on green"),
     ("Stance", "on magenta"),
     ("Claim", "on blue"),
+    ("Span label", "on dark_orange3"),
     ("Source", "bold black on cyan"),
     ("Cue", "bold black on yellow"),
     ("Search hit", "black on bright_green"),
