@@ -360,3 +360,30 @@ async def test_the_empty_side_panel_says_how_to_tag_in_whole_lines(db: tuple[Sto
         shown = [panel.render_line(y).text.rstrip() for y in range(len(lines))]
         assert shown == [line.rstrip() for line in lines]  # not one wrapped
         assert "c  claim" in prompt and "s  stance" in prompt and "a  attribution" in prompt
+
+
+async def test_a_move_typed_after_u_wins_over_where_the_undo_goes(
+        db: tuple[Store, str]) -> None:
+    """`u` then `g` before the undo is committed: the cursor stays where g put it (the undo's
+    jump, arriving later, used to pull it back), and the status line still names the undo."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(100, 16)) as pilot:
+        screen = await opened(pilot)
+        start, _ = select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        held = threading.Event()
+        app.writes.submit(lambda: held.wait(10))  # the undo queues behind this one
+        await pilot.press("u")
+        await pilot.press("g")  # to the top, while the undo waits its turn
+        top = screen.cursor
+        assert top != start
+        held.set()
+        await until(pilot, lambda: store.annotations(doc_id) == [])
+        await settle(pilot)
+        assert "undid: add claim" in status(app)
+        assert screen.cursor == top

@@ -55,6 +55,10 @@ class AnnotationBase(WritingScreen):
         """The article's cursor offset (read from the widget: keys may outrun its messages)."""
         return self.article.cursor
 
+    def cursor_now(self) -> int | None:
+        """The cursor's offset (for a write to know whether the cursor moved after its key)."""
+        return self.cursor
+
     @property
     def selection(self) -> Range | None:
         """The article's selection, if any."""

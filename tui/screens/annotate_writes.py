@@ -56,6 +56,10 @@ class WritingScreen(RedlineScreen):
         """Put `text` on the status line (AnnotationBase draws it)."""
         raise NotImplementedError
 
+    def cursor_now(self) -> int | None:
+        """The cursor's offset (AnnotationBase has the article that holds it)."""
+        return None
+
     def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],
               *, focus: int | Range | Callable[[Any], int | None] | None = None,
               intent: tuple[str, str] | None = None) -> bool:
@@ -72,6 +76,9 @@ class WritingScreen(RedlineScreen):
             self._say(f"not saved: {self.read_only}")
             return False
         store, doc_id = self.redline.store, self.doc_id
+        # where the cursor was as the key was handled: a move typed after it (u j) wins over
+        # the write's `focus`, which arrives later
+        at = self.cursor_now()
 
         def job() -> None:
             try:
@@ -90,7 +97,8 @@ class WritingScreen(RedlineScreen):
                                    "annotator); the document is reloaded") from None
             said = note(result) if callable(note) else note
             where = focus(result) if callable(focus) else focus
-            self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where))
+            self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where,
+                                          focus_from=at))
 
         # queued now, as the key is handled: a worker cancelled before it starts (the app
         # quitting) cannot drop it
