@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import Callable
 from datetime import datetime
@@ -156,8 +158,9 @@ class RedlineApp(App[None]):
         return self._analysis
 
     async def on_event(self, event: events.Event) -> None:
-        """A key from the terminal waits while the key gate holds keys (a document loads)."""
-        if (isinstance(event, events.Key) and not event.is_forwarded
+        """A key or paste from the terminal waits while the key gate holds keys (a document
+        loads)."""
+        if (isinstance(event, events.Key | events.Paste) and not event.is_forwarded
                 and self.keys.holds(event, arriving=True)):
             return
         await super().on_event(event)
@@ -168,10 +171,50 @@ class RedlineApp(App[None]):
         if self.keys.holds(event, arriving=False):
             event.prevent_default()  # not now: the gate hands it back once the document is in
 
-    async def _replay_keys(self) -> None:
-        """The keys the gate held, sent in again in typing order, as a burst from the terminal."""
-        for event in self.keys.release():
-            await self.on_event(event)
+    def _replay_keys(self) -> None:
+        """Send the held keys back in (once the gate opened), unless that is under way."""
+        if not self.keys.replaying:
+            self.keys.replaying = True
+            self._replayer: Worker[None] = self.run_worker(
+                self._send_held_keys, name="keys typed while loading", group="key-replay",
+                exit_on_error=False)
+
+    async def _send_held_keys(self) -> None:
+        """Each held key as if typed now, once the one before it has been handled (by the
+        widget, its bindings, and the dialog or screen it opened, now ready for the next)."""
+        try:
+            while (event := self.keys.next()) is not None:
+                self.post_message(event)
+                await self._handled()
+        finally:
+            self.keys.replaying = False
+
+    async def _handled(self) -> None:
+        """Wait until a key just posted to the app has been handled: the app forwards it, each
+        widget on its way up takes it in turn, its write commits, then the screen (or the one
+        it opened) settles."""
+        await self._drained([self])
+        target = self.focused or self.screen
+        for node in target.ancestors_with_self:  # the key's way back up, queue by queue
+            await self._drained([node])
+        # its write (if any) committed, as a human's next key would find it on screen: the
+        # writes run in turn, so a no-op queued now is done once the key's write is
+        with contextlib.suppress(RuntimeError, TimeoutError):  # (quitting: the queue is shut)
+            await asyncio.wait_for(self.writes.run(lambda: None), 2.0)
+        for _ in range(2):  # a pushed screen composes, mounts and focuses in a few rounds
+            await self._drained([self, *self.screen.walk_children(with_self=True)])
+
+    @staticmethod
+    async def _drained(nodes: list[DOMNode], timeout: float = 0.5) -> None:
+        """Wait (at most `timeout`) until each node has handled what was in its queue."""
+        waits = []
+        for node in nodes:
+            done = asyncio.Event()
+            if node.call_later(done.set):  # False: the node is closed, nothing to wait for
+                waits.append(done.wait())
+        if waits:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits), timeout)
 
     def _keys_expired(self) -> None:
         self.notify("the document is slow to load: the keys typed meanwhile act on what is shown",

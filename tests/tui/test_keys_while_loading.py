@@ -1,4 +1,5 @@
-"""Keys typed while a document is still loading wait for it and act, in order, once it is shown.
+"""Keys typed while a document is still loading wait for it and act, in order, once it is shown,
+one by one, as if typed then.
 
 A trial's `n y`, typed as the article appeared, arrived before its cached analysis: n found no
 suggestion and y said "no suggestion under the cursor". Here the cached analysis is held back
@@ -21,13 +22,17 @@ from hypothesis import strategies as st
 from pilot_helpers import SEED, make, send_burst, settle, until
 from test_annotate import opened, rows, scr, status
 from test_trial_fixes_2 import failures
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from annotations.formats.registry import ImportRecord
+from annotations.scheme import parse_scheme
 from annotations.store import Store
 from tui import key_gate
 from tui.screens import annotate
 from tui.screens.annotate import AnnotationScreen
+from tui.screens.library import LibraryScreen
 
 
 @pytest.fixture
@@ -211,15 +216,16 @@ def test_the_seed_copy_is_its_own_document(tmp_path: Path) -> None:
         assert first != second and store.neighbour(first, 1) == second
 
 
-# ------------------------------------------------- held keys do what the same burst does later
-KEYS = st.lists(st.sampled_from(["n", "N", "y", "d", "j", "k", "u", "right", "left"]),
+# -------------------------------------- held keys do what the same keys typed one by one do
+KEYS = st.lists(st.sampled_from(["n", "N", "y", "d", "j", "k", "u", "right", "left", "c",
+                                 "x", "escape"]),
                 min_size=1, max_size=8)
 
 
 async def outcome(path: Path, keys: list[str], *, while_loading: bool
                   ) -> tuple[dict[str, str], int, int]:
-    """Decisions, annotation count and cursor after `keys`, sent in one burst either while the
-    analysis is held back or once the document is fully shown."""
+    """Decisions, annotation count and cursor after `keys`: sent in one burst while the
+    analysis is held back, or typed one by one (each done before the next) once it is in."""
     gate = threading.Event()
     read = annotate.cached_analysis
 
@@ -238,8 +244,9 @@ async def outcome(path: Path, keys: list[str], *, while_loading: bool
                 else:
                     gate.set()
                     await opened(pilot)
-                    await send_burst(pilot, *keys)
-                    await settle(pilot)
+                    for k in keys:  # each once the one before has done all it does
+                        await pilot.press(k)
+                        await settle(pilot)
                 assert failures(app) == []
                 return store.decisions(doc_id), len(store.annotations(doc_id)), scr(app).cursor
     finally:
@@ -250,7 +257,7 @@ async def outcome(path: Path, keys: list[str], *, while_loading: bool
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(keys=KEYS)
-def test_keys_held_while_loading_do_what_the_same_burst_does_once_loaded(
+def test_keys_held_while_loading_do_what_they_do_typed_one_by_one_once_loaded(
         db: tuple[Store, str], tmp_path: Path, keys: list[str]) -> None:
     store, _ = db
     template = Path(store.path)
@@ -262,3 +269,68 @@ def test_keys_held_while_loading_do_what_the_same_burst_does_once_loaded(
             src.backup(dst)
         results.append(asyncio.run(outcome(copy, keys, while_loading=while_loading)))
     assert results[0] == results[1]
+
+
+# ----------------------------------------------- keys for what a held key opens, paste, quit
+async def test_a_dialog_opened_by_a_held_key_gets_the_keys_typed_after_it(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """`c o Enter` with claim types: c opens the type dialog, o picks opinion, Enter saves."""
+    store, doc_id = db
+    store.set_label_scheme(parse_scheme({"claim_types": ["statistic", "opinion"]}))
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await typed_while_loading(pilot, slow_cache, "c", "o", "enter")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        assert store.annotations(doc_id)[0].attrs == {"checkworthy": "yes", "type": "opinion"}
+        assert failures(app) == []
+
+
+async def test_q_then_letters_while_loading_filter_the_library(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """q leaves at once (nothing held before it); t i then filter the library, not the
+    document (where they would hide suggestions for the session)."""
+    store, _ = db
+    app = make(store)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AnnotationScreen)
+                    and app.screen.view is not None)
+        for k in "qti":
+            await pilot.press(k)
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        slow_cache.set()
+        await settle(pilot)
+        filters = app.settings.filters
+        assert (app.screen.query_one("#filter", Input).value, filters.hide_low,
+                filters.hide_indirect) == ("ti", False, False)
+
+
+async def test_a_paste_while_loading_keeps_its_place_among_the_keys(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    """`/`, a pasted word, Enter: the paste goes to the search field `/` opens."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, lambda: scr(app).view is not None)
+        await pilot.press("slash")
+        paste = events.Paste("Tehran")
+        paste.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(paste)
+        await pilot.pause()
+        await pilot.press("enter")
+        slow_cache.set()
+        await settle(pilot)
+        screen = scr(app)
+        assert screen.article.text[screen.cursor:].startswith("Tehran")
+
+
+async def test_ctrl_q_while_a_load_is_slow_quits_at_once(
+        db: tuple[Store, str], slow_cache: threading.Event) -> None:
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, lambda: scr(app).view is not None)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running, timeout=1.0)
