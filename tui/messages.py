@@ -15,15 +15,16 @@ class StateLoaded(Message):
     """A document's state after a read, or after a write committed (with what the write did)."""
 
     def __init__(self, state: DocState, note: str = "", *,
-                 focus: int | tuple[int, int] | None = None, focus_from: int | None = None,
+                 focus: int | tuple[int, int] | None = None, moves_at_key: int | None = None,
                  opened: bool = False) -> None:
         super().__init__()
         self.state = state
         self.note = note
         # where to put the cursor once shown: an offset, or a range to select (e.g. where an
-        # undo put an annotation back), if the cursor is still at `focus_from` (None: anyway)
+        # undo put an annotation back), unless the editor moved it since the key that made the
+        # write, when it had made `moves_at_key` moves (None: anyway)
         self.focus = focus
-        self.focus_from = focus_from
+        self.moves_at_key = moves_at_key
         # True when the screen switches to this document (cursor, marks and search reset)
         self.opened = opened
 

@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 from pilot_helpers import make, settle, until
-from test_annotate import SENTENCE, kinds, opened, rows, select, status
+from test_annotate import QUOTE, SENTENCE, kinds, opened, rows, select, status
 from test_library import add_second
 from textual import events
 from textual.widgets import Input, Label
@@ -387,3 +387,46 @@ async def test_a_move_typed_after_u_wins_over_where_the_undo_goes(
         await settle(pilot)
         assert "undid: add claim" in status(app)
         assert screen.cursor == top
+
+
+async def test_u_u_before_either_commits_goes_to_each_undone_change_in_turn(
+        db: tuple[Store, str]) -> None:
+    """Two undos behind a slow write: the first one's jump is not an editor's move, so the
+    second still jumps (it ends where typing u, u one by one ends); a move after them wins."""
+    store, doc_id = db
+    app = make(store, doc_id)
+    async with app.run_test(size=(100, 16)) as pilot:
+        screen = await opened(pilot)
+        first, _ = select(app, SENTENCE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        await settle(pilot)
+        select(app, QUOTE)
+        await pilot.press("c")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 2)
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        held = threading.Event()
+        app.writes.submit(lambda: held.wait(10))
+        await pilot.press("u")
+        await pilot.press("u")
+        held.set()
+        await until(pilot, lambda: store.annotations(doc_id) == [])
+        await settle(pilot)
+        assert screen.cursor == first
+        # and a move that comes back where it was still counts as a move: u l h stays put
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        end = screen.cursor
+        held.clear()
+        app.writes.submit(lambda: held.wait(10))
+        await pilot.press("u")
+        await pilot.press("h", "l")
+        held.set()
+        await until(pilot, lambda: store.annotations(doc_id) == [])
+        await settle(pilot)
+        assert screen.cursor == end

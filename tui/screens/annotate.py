@@ -318,8 +318,8 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
         if not self._panel_queued:
             self._panel_queued = True
             self.redline.after_first_frame(self._queued_panel)
-        if message.focus is not None and message.focus_from in (None, self.cursor):
-            self.go(message.focus, self.note)  # the note outlives the move it makes
+        if message.focus is not None:
+            self.jump_after_write(message.focus, message.moves_at_key)
         self.refresh_highlights()
         self.refresh_status()
 

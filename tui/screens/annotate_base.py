@@ -44,6 +44,7 @@ class AnnotationBase(WritingScreen):
         self._base_highlights: list[Highlight] = []
         self._status_queued = False
         self._panel_queued = False
+        self._write_jumps = 0  # cursor moves made by writes' jumps (see editor_moves)
 
     @property
     def article(self) -> ArticleView:
@@ -55,9 +56,20 @@ class AnnotationBase(WritingScreen):
         """The article's cursor offset (read from the widget: keys may outrun its messages)."""
         return self.article.cursor
 
-    def cursor_now(self) -> int | None:
-        """The cursor's offset (for a write to know whether the cursor moved after its key)."""
-        return self.cursor
+    def editor_moves(self) -> int | None:
+        """The cursor moves made by keys (every move but the jumps writes made on arrival):
+        a write's jump is skipped if this grew after its key (see jump_after_write)."""
+        return self.article.moves - self._write_jumps
+
+    def jump_after_write(self, target: int | Range, moves_at_key: int | None) -> None:
+        """Go to where a committed write points (an undo: to what it changed), unless the
+        editor moved the cursor after the key that made the write. Jumps of earlier writes do
+        not count as moves: `u u` goes to each undone change in turn."""
+        if moves_at_key is not None and moves_at_key != self.editor_moves():
+            return
+        before = self.article.moves
+        self.go(target, self.note)  # the note outlives the move it makes
+        self._write_jumps += self.article.moves - before
 
     @property
     def selection(self) -> Range | None:

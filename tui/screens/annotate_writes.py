@@ -56,8 +56,8 @@ class WritingScreen(RedlineScreen):
         """Put `text` on the status line (AnnotationBase draws it)."""
         raise NotImplementedError
 
-    def cursor_now(self) -> int | None:
-        """The cursor's offset (AnnotationBase has the article that holds it)."""
+    def editor_moves(self) -> int | None:
+        """How many times the editor has moved the cursor (AnnotationBase counts them)."""
         return None
 
     def write(self, label: str, change: Callable[[Store], Any], note: str | Callable[[Any], str],
@@ -76,9 +76,8 @@ class WritingScreen(RedlineScreen):
             self._say(f"not saved: {self.read_only}")
             return False
         store, doc_id = self.redline.store, self.doc_id
-        # where the cursor was as the key was handled: a move typed after it (u j) wins over
-        # the write's `focus`, which arrives later
-        at = self.cursor_now()
+        # a move typed after this key (u j) wins over the write's `focus`, which arrives later
+        moves = self.editor_moves()
 
         def job() -> None:
             try:
@@ -98,7 +97,7 @@ class WritingScreen(RedlineScreen):
             said = note(result) if callable(note) else note
             where = focus(result) if callable(focus) else focus
             self.post_message(StateLoaded(read_state(store, doc_id), said, focus=where,
-                                          focus_from=at))
+                                          moves_at_key=moves))
 
         # queued now, as the key is handled: a worker cancelled before it starts (the app
         # quitting) cannot drop it

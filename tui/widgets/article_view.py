@@ -163,6 +163,7 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """Create the view, optionally with a document."""
         super().__init__(name=name, id=id, classes=classes)
+        self.moves = 0  # cursor moves so far (keys and jumps), for "has it moved since?"
         self._rows = RowCache(768)
         self._thumb = range(0)
         # Computing rich_style walks every ancestor; Textual clears its own copy on each
@@ -388,6 +389,7 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         if target is None or token_end(self._text, target) == target:
             return  # no token there (an empty or all-blank document)
+        self.moves += 1
         if target >= self._limit:
             # Not wrapped yet: go there when the background pass completes.
             self._pending = target
