@@ -14,9 +14,11 @@ from pilot_helpers import make, settle, until
 from test_annotate import QUOTE, SENTENCE, kinds, opened, rows, select, status
 from test_library import add_second
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from annotations.store import Store
+from tui.app import RedlineApp
 from tui.screens import actions as act
 from tui.screens.dialogs import StanceDialog
 from tui.widgets.library_table import LibraryTable
@@ -189,17 +191,29 @@ def on_screen(screen: Any, offset: int) -> bool:
     return bool(top <= line < top + article.scrollable_content_region.height)
 
 
+async def claim_then_go_to_the_end(pilot: Pilot[Any], store: Store, doc_id: str,
+                                   *texts: str) -> int:
+    """Tag each of `texts` as a claim (each stored), then put the cursor on the article's last
+    word, far from them; where the first one starts."""
+    app = pilot.app
+    assert isinstance(app, RedlineApp)
+    starts = []
+    for i, text in enumerate(texts, 1):
+        starts.append(select(app, text)[0])
+        await pilot.press("c")
+        await until(pilot, lambda n=i: len(store.annotations(doc_id)) == n)
+        await settle(pilot)
+    await pilot.press("G")
+    await settle(pilot)
+    return starts[0]
+
+
 async def test_undo_and_redo_name_the_change_and_go_to_it(db: tuple[Store, str]) -> None:
     store, doc_id = db
     app = make(store, doc_id)
     async with app.run_test(size=(100, 16)) as pilot:
         screen = await opened(pilot)
-        start, _ = select(app, SENTENCE)
-        await pilot.press("c")
-        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
-        await settle(pilot)
-        await pilot.press("G")  # far away: the sentence is off screen
-        await settle(pilot)
+        start = await claim_then_go_to_the_end(pilot, store, doc_id, SENTENCE)
         assert not on_screen(screen, start)
         await pilot.press("u")
         await until(pilot, lambda: store.annotations(doc_id) == [])
@@ -370,12 +384,7 @@ async def test_a_move_typed_after_u_wins_over_where_the_undo_goes(
     app = make(store, doc_id)
     async with app.run_test(size=(100, 16)) as pilot:
         screen = await opened(pilot)
-        start, _ = select(app, SENTENCE)
-        await pilot.press("c")
-        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
-        await settle(pilot)
-        await pilot.press("G")
-        await settle(pilot)
+        start = await claim_then_go_to_the_end(pilot, store, doc_id, SENTENCE)
         held = threading.Event()
         app.writes.submit(lambda: held.wait(10))  # the undo queues behind this one
         await pilot.press("u")
@@ -397,16 +406,7 @@ async def test_u_u_before_either_commits_goes_to_each_undone_change_in_turn(
     app = make(store, doc_id)
     async with app.run_test(size=(100, 16)) as pilot:
         screen = await opened(pilot)
-        first, _ = select(app, SENTENCE)
-        await pilot.press("c")
-        await until(pilot, lambda: len(store.annotations(doc_id)) == 1)
-        await settle(pilot)
-        select(app, QUOTE)
-        await pilot.press("c")
-        await until(pilot, lambda: len(store.annotations(doc_id)) == 2)
-        await settle(pilot)
-        await pilot.press("G")
-        await settle(pilot)
+        first = await claim_then_go_to_the_end(pilot, store, doc_id, SENTENCE, QUOTE)
         held = threading.Event()
         app.writes.submit(lambda: held.wait(10))
         await pilot.press("u")
