@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis import entities_for
 from ..models import Document
-from ..store.documents import READING_ORDER
+from ..store.documents import READING_ORDER, annotator_filter
 from .redline import check_spans
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ SCHEMA = "dataset"  # the dataset's name on the store's connection while it is a
 
 _DOCUMENT = (f"INSERT INTO {SCHEMA}.documents (id, title, text, status, meta, text_sha256)"
              " VALUES (?, ?, ?, ?, ?, ?)")
-_WHO = " AND a.annotator IN (SELECT value FROM json_each(?))"
 _SPANS = f'INSERT INTO {SCHEMA}.spans (annotation_id, document_id, role, start, "end", text) VALUES '
 _SPAN = "(?, ?, ?, ?, ?, ?)"
 CHUNK = 100  # span rows per INSERT: 600 values, under the 999 an older SQLite allows
@@ -33,15 +32,16 @@ _ENTITIES = (f'INSERT INTO {SCHEMA}.entities (document_id, start, "end", label, 
              " VALUES (?, ?, ?, ?, ?)")
 
 
-def _copy_annotations(filtered: bool) -> str:
-    """The annotations of the documents written, in their order (rowid) and each one's in reading
-    order: the store's index on (doc_id, reading order) gives that order, so nothing is sorted."""
+def _copy_annotations(who: str) -> str:
+    """The annotations of the documents written (those `who`, an annotator_filter condition,
+    keeps), in the documents' order (rowid) and each one's in reading order: the store's index
+    on (doc_id, reading order) gives that order, so nothing is sorted."""
     order = ", ".join(f"a.{column.strip()}" for column in READING_ORDER.split(","))
     return (f"INSERT INTO {SCHEMA}.annotations (id, document_id, kind, attrs, origin, annotator,"
             " created_at, updated_at, needs_review)"
             " SELECT a.id, a.doc_id, a.kind, a.attrs, a.origin, a.annotator, a.created_at,"
             f" a.updated_at, a.needs_review != 0 FROM {SCHEMA}.documents d"
-            f" CROSS JOIN main.annotations a ON a.doc_id = d.id{_WHO if filtered else ''}"
+            f" CROSS JOIN main.annotations a ON a.doc_id = d.id{who}"
             f" ORDER BY d.rowid, {order}")
 
 
@@ -67,7 +67,6 @@ def copy_rows(store: Store, path: str, docs: Iterable[Document], annotators: Col
     their annotations (only `annotators`' when given); the number of documents written.
 
     One transaction on the store's connection: the dataset is one snapshot of the store."""
-    who = json.dumps(sorted(annotators)) if annotators else None
     # spans go in CHUNK rows to a statement: a statement run per row was a third of their time
     chunk = _SPANS + ", ".join([_SPAN] * CHUNK)
     pending: list[tuple[Any, ...]] = []
@@ -88,5 +87,6 @@ def copy_rows(store: Store, path: str, docs: Iterable[Document], annotators: Col
         conn.executemany(_SPANS + _SPAN, pending)
         # in one statement after the rest, not one per document between the others' rows:
         # the pages of the annotations' id index stay in the cache
-        conn.execute(_copy_annotations(who is not None), (who,) if who else ())
+        who, params = annotator_filter(annotators, "a.annotator")
+        conn.execute(_copy_annotations(who), params)
     return n

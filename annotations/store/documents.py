@@ -21,6 +21,16 @@ READING_ORDER = 'start, "end", created_at, id'
 """How a document's annotations are ordered wherever they are listed (ORDER BY, `annotations`)."""
 
 
+def annotator_filter(annotators: Collection[str], column: str = "annotator"
+                     ) -> tuple[str, tuple[str, ...]]:
+    """The SQL condition (` AND ...`, on `column`) keeping only `annotators`' annotations, and
+    its parameter; nothing when none is given (every annotator's)."""
+    if not annotators:
+        return "", ()
+    return (f" AND {column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(annotators)),))
+
+
 class DocumentStore(StoreBase):
     """Documents in library order, with their annotations and suggestion decisions."""
 
@@ -164,15 +174,14 @@ class DocumentStore(StoreBase):
         """The ids, decoded spans and needs_review flags (parallel lists) of the document's
         annotations in reading order, only those of `annotators` when given: what an export
         checks, without the rest, in one row and one `json.loads` a list."""
-        who = " AND annotator IN (SELECT value FROM json_each(?))" if annotators else ""
-        params = (doc_id, json.dumps(list(annotators))) if annotators else (doc_id,)
+        who, params = annotator_filter(annotators)
         with self._lock:
             # the aggregates see the rows in the index's order, which is the reading order
             # (SQLite promises no order, but the three lists stay paired whatever it is)
             ids, spans, review = self.db.conn.execute(
                 "SELECT json_group_array(id), '[' || coalesce(group_concat(spans, ', '), '')"
                 " || ']', json_group_array(needs_review) FROM annotations INDEXED BY"
-                f" annotations_doc WHERE doc_id = ?{who}", params).fetchone()
+                f" annotations_doc WHERE doc_id = ?{who}", (doc_id, *params)).fetchone()
         return json.loads(ids), json.loads(spans), json.loads(review)
 
     def annotation_records(self, doc_id: str) -> list[dict[str, Any]]:
