@@ -88,8 +88,8 @@ class RedlineApp(App[None]):
         self._leaving: int | None = None  # a document being left: the q's typed meanwhile
         self._before_first_frame: list[Callable[[], object]] | None = []
         # keys typed while a document loads wait for it (key_gate): n y found no suggestion
-        self.keys = KeyGate(replay=lambda: self.call_later(self._replay_keys),
-                            set_timer=self.set_timer, expired=self._keys_expired)
+        self.keys = KeyGate(replay=self._replay_keys, set_timer=self.set_timer,
+                            expired=self._keys_expired)
         # run_app starts the app with the collector off (see settle_memory); tests leave it on
         self.manages_gc = not gc.isenabled()
 
@@ -175,10 +175,10 @@ class RedlineApp(App[None]):
         """Send the held keys back in (once the gate opened), unless that is under way."""
         if not self.keys.replaying:
             self.keys.replaying = True
-            self._replayer: Worker[None] = self.run_worker(
-                self._send_held_keys, name="keys typed while loading", group="key-replay",
-                exit_on_error=False)
+            self._send_held_keys()
 
+    @work(exclusive=False, exit_on_error=False, group="key-replay",
+          name="keys typed while loading")
     async def _send_held_keys(self) -> None:
         """Each held key as if typed now, once the one before it has been handled (by the
         widget, its bindings, and the dialog or screen it opened, now ready for the next)."""
