@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from annotations.errors import RedlineError
 from annotations.models import Document
@@ -51,6 +51,7 @@ from .annotate_entities import EntityKeys
 from .annotate_labels import LabelKeys
 from .annotate_search import SearchKeys
 from .annotate_suggestions import SuggestionKeys
+from .base import FINISHED
 
 
 class _Main(Horizontal):
@@ -206,8 +207,7 @@ class AnnotationScreen(LabelKeys, SuggestionKeys, SearchKeys, EntityKeys):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A document's load is over (its analysis shown, or it failed): the keys go on.
         (Textual runs each class's handler: WritingScreen's sees to failures.)"""
-        if event.worker.group == "load" and event.state in (
-                WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+        if event.worker.group == "load" and event.state in FINISHED:
             self.redline.keys.open(self, event.worker)
 
     def on_unmount(self) -> None:

@@ -24,7 +24,7 @@ from ..workers import DocState, read_state
 from ..writes import Declined
 from . import actions as act
 from .annotate_checks import dropped_note, sound_entities
-from .base import RedlineScreen
+from .base import FINISHED, RedlineScreen
 
 if TYPE_CHECKING:
     from ..app import RedlineApp
@@ -116,7 +116,7 @@ class WritingScreen(RedlineScreen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A decision's write is over (its state is shown, or it failed): stop counting it as
         queued. (Textual runs each class's handler: failures are reported by RedlineScreen.)"""
-        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+        if event.state in FINISHED:
             key = self._intent_of.pop(event.worker, None)
             if key is not None:
                 self._intents.pop(key, None)

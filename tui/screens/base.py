@@ -9,6 +9,9 @@ from textual.worker import Worker, WorkerState
 
 from annotations.errors import RedlineError
 
+FINISHED = frozenset({WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED})
+"""A worker's states once it is over, whatever the outcome (as its StateChanged says)."""
+
 
 def report_failure(node: DOMNode, event: Worker.StateChanged) -> None:
     """Show a failed worker as an error notification naming what failed and why."""
